@@ -13,14 +13,14 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["{apps,packages}/*/{src,test}/**/*.test.ts"],
+          include: ["{apps,packages,tooling}/*/{src,test}/**/*.test.ts"],
           exclude: [...shared.exclude, "**/*.int.test.ts"],
         },
       },
       {
         test: {
           name: "integration",
-          include: ["{apps,packages}/*/{src,test}/**/*.int.test.ts"],
+          include: ["{apps,packages,tooling}/*/{src,test}/**/*.int.test.ts"],
           exclude: shared.exclude,
           testTimeout: 60_000,
           hookTimeout: 60_000,
