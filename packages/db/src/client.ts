@@ -1,0 +1,27 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema/index.ts";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+/** A transaction handle or the database itself: domain functions accept either. */
+export type Executor = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export interface DbHandle {
+  db: Database;
+  sql: postgres.Sql;
+  close(): Promise<void>;
+}
+
+/** The only place in the project that opens PostgreSQL connections. */
+export function createDb(url: string, options: { max?: number; applicationName?: string } = {}): DbHandle {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: { application_name: options.applicationName ?? "wallpaperdb" },
+  });
+  return {
+    db: drizzle({ client: sql, schema }),
+    sql,
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

@@ -1,0 +1,5 @@
+export * from "./enums.ts";
+export * from "./events.ts";
+export * from "./media.ts";
+export * from "./tags.ts";
+export * from "./users.ts";
