@@ -1,0 +1,14 @@
+import { envField, parseEnv } from "@wallpaperdb/core/env";
+import { z } from "zod";
+
+const schema = z.object({
+  NATS_URL: envField.url(["nats", "tls", "ws", "wss"]).default("nats://127.0.0.1:4222"),
+  // Stream replicas: 1 on one machine, 3 on a NATS cluster.
+  NATS_STREAM_REPLICAS: envField.positiveInt().default(1),
+});
+
+export type EventsEnv = z.infer<typeof schema>;
+
+export function loadEventsEnv(source: Record<string, string | undefined> = process.env): EventsEnv {
+  return parseEnv(schema, source);
+}
