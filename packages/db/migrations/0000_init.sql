@@ -29,7 +29,6 @@ CREATE TABLE "event_failures" (
 --> statement-breakpoint
 CREATE TABLE "outbox" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "outbox_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
-	"subject" text NOT NULL,
 	"type" text NOT NULL,
 	"payload" jsonb NOT NULL,
 	"headers" jsonb DEFAULT '{}'::jsonb NOT NULL,

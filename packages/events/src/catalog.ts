@@ -23,12 +23,21 @@ export const eventCatalog = {
 export type EventType = keyof typeof eventCatalog;
 export type EventPayload<T extends EventType> = z.infer<(typeof eventCatalog)[T]>;
 
-/** The stream that carries every domain event. */
-export const STREAM_NAME = "WPDB_EVENTS";
-export const SUBJECT_PREFIX = "wpdb";
+/**
+ * Streams and subjects live under a namespace (EVENTS_NAMESPACE, default "wpdb") so that tests and
+ * several deployments can share one NATS server without seeing each other's events.
+ */
+export interface EventBusNames {
+  namespace: string;
+  stream: string;
+}
 
-export function subjectFor(type: EventType): string {
-  return `${SUBJECT_PREFIX}.${type}`;
+export function busNames(namespace: string): EventBusNames {
+  return { namespace, stream: `${namespace.toUpperCase()}_EVENTS` };
+}
+
+export function subjectFor(namespace: string, type: EventType): string {
+  return `${namespace}.${type}`;
 }
 
 export function isEventType(value: string): value is EventType {

@@ -3,6 +3,10 @@ import { z } from "zod";
 
 const schema = z.object({
   NATS_URL: envField.url(["nats", "tls", "ws", "wss"]).default("nats://127.0.0.1:4222"),
+  EVENTS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,30}$/, { message: "expected a short lower-case name like wpdb" })
+    .default("wpdb"),
   // Stream replicas: 1 on one machine, 3 on a NATS cluster.
   NATS_STREAM_REPLICAS: envField.positiveInt().default(1),
 });

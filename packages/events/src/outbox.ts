@@ -1,7 +1,7 @@
 import { context } from "@opentelemetry/api";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { outbox, type Executor } from "@wallpaperdb/db";
-import { eventCatalog, type EventPayload, type EventType, subjectFor } from "./catalog.ts";
+import { eventCatalog, type EventPayload, type EventType } from "./catalog.ts";
 
 const propagator = new W3CTraceContextPropagator();
 
@@ -23,7 +23,7 @@ export async function enqueueEvent<T extends EventType>(
   });
   const [row] = await executor
     .insert(outbox)
-    .values({ subject: subjectFor(type), type, payload: data, headers })
+    .values({ type, payload: data, headers })
     .returning({ id: outbox.id });
   if (!row) throw new Error("outbox insert returned no row");
   return row;

@@ -10,7 +10,7 @@ export const outbox = pgTable(
   "outbox",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    subject: text("subject").notNull(),
+    // The versioned event type; the relay derives the subject from it and its configured namespace.
     type: text("type").notNull(),
     payload: jsonb("payload").notNull(),
     // W3C trace context of the transaction that wrote the event (traceparent, tracestate).
