@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `make start`: build, then run the web app and the workers in production mode until Ctrl-C.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+export NODE_ENV=production PORT=${PORT:-3000}
+
+say "building the web app"
+pnpm turbo run build --filter @wallpaperdb/web --output-logs=errors-only
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  say "stopping"
+  kill -TERM "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+(cd apps/web && exec ./node_modules/.bin/next start -p "$PORT") &
+pids+=($!)
+node apps/workers/src/main.ts &
+pids+=($!)
+
+wait_for_port 127.0.0.1 "$PORT" "the web app"
+say "WallpaperDB is running on http://localhost:$PORT (readiness: http://localhost:$PORT/api/ready). Ctrl-C stops it."
+# Whichever process ends first (crash or signal) brings the other down with it.
+wait -n "${pids[@]}" || true

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `make test`: every tier, fastest first. Services and dependencies are set up by scripts/setup.sh.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+export CI=${CI:-} NODE_ENV=test
+results="$ROOT/.cache/test-results"
+rm -rf "$results" && mkdir -p "$results"
+started=$SECONDS
+
+say "lint and typecheck"
+pnpm --silent lint
+pnpm turbo run typecheck --output-logs=errors-only
+
+say "unit tests (no infrastructure)"
+pnpm vitest run --project unit
+
+say "unit + integration tests against real PostgreSQL, NATS, ffmpeg (with coverage)"
+pnpm vitest run --coverage --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
+
+say "end-to-end tests in Chromium"
+pnpm turbo run build --filter @wallpaperdb/web --output-logs=errors-only
+PLAYWRIGHT_JSON_OUTPUT_FILE="$results/e2e.json" pnpm playwright test
+
+node scripts/summarize-tests.ts "$results" "$((SECONDS - started))"
