@@ -48,7 +48,17 @@ export function createLocalBlobRequestHandler(options: LocalBlobRequestHandlerOp
     }
     const params = url.searchParams;
     const disposition = params.get("cd");
-    if (!verifyLocalSignature(key, params.get("exp"), params.get("sig"), method, options.signingSecret, now(), disposition)) {
+    if (
+      !verifyLocalSignature(
+        key,
+        params.get("exp"),
+        params.get("sig"),
+        method,
+        options.signingSecret,
+        now(),
+        disposition,
+      )
+    ) {
       return text(403, "Invalid or expired signature");
     }
 
@@ -76,7 +86,8 @@ export function createLocalBlobRequestHandler(options: LocalBlobRequestHandlerOp
         "cache-control": "private, max-age=0",
       });
       if (disposition) headers.set("content-disposition", disposition);
-      if (blob.range) headers.set("content-range", `bytes ${blob.range.start}-${blob.range.end}/${blob.size}`);
+      if (blob.range)
+        headers.set("content-range", `bytes ${blob.range.start}-${blob.range.end}/${blob.size}`);
       const status = blob.range ? 206 : 200;
       if (method === "HEAD") {
         blob.body.destroy();

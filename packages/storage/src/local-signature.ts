@@ -15,7 +15,9 @@ export function signLocalBlob(
   secret: string,
   contentDisposition?: string,
 ): string {
-  return createHmac("sha256", secret).update(payload(key, exp, method, contentDisposition)).digest("hex");
+  return createHmac("sha256", secret)
+    .update(payload(key, exp, method, contentDisposition))
+    .digest("hex");
 }
 
 /**

@@ -90,7 +90,13 @@ export function createLocalBlobStore(options: LocalBlobStoreOptions): BlobStore 
 
   async function metadataOf(key: string, st: Stats): Promise<BlobMetadata> {
     const contentType = await readContentType(key, st);
-    return { key, size: st.size, etag: etagOf(st), lastModified: st.mtime, ...(contentType ? { contentType } : {}) };
+    return {
+      key,
+      size: st.size,
+      etag: etagOf(st),
+      lastModified: st.mtime,
+      ...(contentType ? { contentType } : {}),
+    };
   }
 
   async function* walk(dir: string, keyPrefix: string, prefix: string): AsyncGenerator<ListedBlob> {
@@ -105,7 +111,8 @@ export function createLocalBlobStore(options: LocalBlobStoreOptions): BlobStore 
       const key = keyPrefix + entry.name;
       if (entry.isDirectory()) {
         const asDir = `${key}/`;
-        if (asDir.startsWith(prefix) || prefix.startsWith(asDir)) yield* walk(join(dir, entry.name), asDir, prefix);
+        if (asDir.startsWith(prefix) || prefix.startsWith(asDir))
+          yield* walk(join(dir, entry.name), asDir, prefix);
       } else if (entry.isFile() && key.startsWith(prefix)) {
         try {
           const st = await stat(join(dir, entry.name));

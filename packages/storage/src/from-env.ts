@@ -1,0 +1,33 @@
+import type { BlobStore } from "./blob-store.ts";
+import { loadStorageEnv } from "./env.ts";
+import { createLocalBlobStore } from "./local.ts";
+import { createS3BlobStore, createS3Client } from "./s3.ts";
+
+export { loadStorageEnv, type StorageEnv, storageEnvSchema } from "./env.ts";
+
+/** The adapter selected by BLOB_STORE, configured from the environment (or the given map). */
+export function createBlobStoreFromEnv(source?: Record<string, string | undefined>): BlobStore {
+  const env = loadStorageEnv(source);
+  switch (env.store) {
+    case "local":
+      return createLocalBlobStore({
+        root: env.blobDir,
+        publicBaseUrl: env.publicBaseUrl,
+        signingSecret: env.signingSecret,
+      });
+    case "s3": {
+      const client = createS3Client({
+        region: env.region,
+        forcePathStyle: env.forcePathStyle,
+        ...(env.endpoint ? { endpoint: env.endpoint } : {}),
+        ...(env.accessKeyId ? { accessKeyId: env.accessKeyId } : {}),
+        ...(env.secretAccessKey ? { secretAccessKey: env.secretAccessKey } : {}),
+      });
+      return createS3BlobStore({ client, bucket: env.bucket });
+    }
+    default: {
+      const unreachable: never = env;
+      throw new Error(`Unknown blob store ${JSON.stringify(unreachable)}`);
+    }
+  }
+}

@@ -1,0 +1,241 @@
+import type { Readable } from "node:stream";
+import {
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import type { BlobStore, ListedBlob } from "./blob-store.ts";
+import { toReadable } from "./body.ts";
+import { BlobNotFoundError, BlobStoreUnavailableError, InvalidRangeError } from "./errors.ts";
+import { assertValidBlobKey, assertValidBlobPrefix } from "./keys.ts";
+import { MIN_PART_SIZE, putBuffer, putStream, unquote } from "./s3-upload.ts";
+
+export interface S3ClientSettings {
+  /** For MinIO, R2 or a local test server; omit for AWS. */
+  endpoint?: string;
+  region: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle: boolean;
+}
+
+export interface S3BlobStore extends BlobStore {
+  readonly kind: "s3";
+  readonly bucket: string;
+  /** For local dev and tests; production buckets are provisioned, not created by the app. */
+  createBucketIfMissing(): Promise<void>;
+}
+
+const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
+
+export function createS3Client(settings: S3ClientSettings): S3Client {
+  return new S3Client({
+    region: settings.region,
+    forcePathStyle: settings.forcePathStyle,
+    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+    ...(settings.accessKeyId && settings.secretAccessKey
+      ? { credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } }
+      : {}),
+    // Since 2025 the SDK adds CRC checksums to every upload by default; MinIO/R2 versions and
+    // S3-protocol test servers reject or mishandle them, and presigned PUTs would bind them.
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+  });
+}
+
+function statusOf(error: unknown): number | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const metadata = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;
+  return metadata?.httpStatusCode;
+}
+
+function nameOf(error: unknown): string | undefined {
+  return error instanceof Error ? error.name : undefined;
+}
+
+function isNotFound(error: unknown): boolean {
+  return statusOf(error) === 404 || nameOf(error) === "NoSuchKey" || nameOf(error) === "NotFound";
+}
+
+function checkExpiry(expiresInSeconds: number): number {
+  if (
+    !Number.isSafeInteger(expiresInSeconds) ||
+    expiresInSeconds <= 0 ||
+    expiresInSeconds > MAX_PRESIGN_SECONDS
+  ) {
+    throw new RangeError(`expiresInSeconds must be an integer between 1 and ${MAX_PRESIGN_SECONDS}`);
+  }
+  return expiresInSeconds;
+}
+
+export async function createBucketIfMissing(client: S3Client, bucket: string): Promise<void> {
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: bucket }));
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  }
+}
+
+export function createS3BlobStore(options: {
+  client: S3Client;
+  bucket: string;
+  /** Multipart part size for streams; at least 5 MiB (S3's minimum). Default 8 MiB. */
+  partSizeBytes?: number;
+}): S3BlobStore {
+  const { client, bucket } = options;
+  const partSize = Math.max(options.partSizeBytes ?? 8 * 1024 * 1024, MIN_PART_SIZE);
+
+  async function* listAll(prefix: string): AsyncGenerator<ListedBlob> {
+    let token: string | undefined;
+    do {
+      const page = await client.send(
+        new ListObjectsV2Command({
+          Bucket: bucket,
+          Prefix: prefix,
+          ...(token ? { ContinuationToken: token } : {}),
+        }),
+      );
+      for (const item of page.Contents ?? []) {
+        if (item.Key === undefined) continue;
+        yield { key: item.Key, size: item.Size ?? 0, lastModified: item.LastModified ?? new Date(0) };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  return {
+    kind: "s3",
+    bucket,
+
+    async put(key, body, opts) {
+      assertValidBlobKey(key);
+      const target = {
+        client,
+        bucket,
+        key,
+        partSize,
+        ...(opts?.contentType ? { contentType: opts.contentType } : {}),
+        ...(opts?.contentLength !== undefined ? { expectedLength: opts.contentLength } : {}),
+      };
+      if (body instanceof Uint8Array) {
+        if (opts?.contentLength !== undefined && opts.contentLength !== body.byteLength) {
+          throw new Error(`Blob ${key}: expected ${opts.contentLength} bytes, received ${body.byteLength}`);
+        }
+        return { key, size: body.byteLength, etag: await putBuffer(target, body) };
+      }
+      const { etag, size } = await putStream(target, toReadable(body));
+      return { key, size, etag };
+    },
+
+    async get(key, opts) {
+      assertValidBlobKey(key);
+      const range = opts?.range;
+      if (range) {
+        const badStart = !Number.isSafeInteger(range.start) || range.start < 0;
+        const badEnd =
+          range.end !== undefined && (!Number.isSafeInteger(range.end) || range.end < range.start);
+        if (badStart || badEnd) throw new InvalidRangeError(key, JSON.stringify(range));
+      }
+      try {
+        const result = await client.send(
+          new GetObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            ...(range ? { Range: `bytes=${range.start}-${range.end ?? ""}` } : {}),
+          }),
+        );
+        const contentLength = result.ContentLength ?? 0;
+        const served = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(result.ContentRange ?? "");
+        return {
+          key,
+          body: result.Body as Readable,
+          size: served ? Number(served[3]) : contentLength,
+          contentLength,
+          etag: unquote(result.ETag),
+          lastModified: result.LastModified ?? new Date(0),
+          ...(result.ContentType ? { contentType: result.ContentType } : {}),
+          ...(served ? { range: { start: Number(served[1]), end: Number(served[2]) } } : {}),
+        };
+      } catch (error) {
+        if (isNotFound(error)) throw new BlobNotFoundError(key, { cause: error });
+        if (statusOf(error) === 416 || nameOf(error) === "InvalidRange") {
+          throw new InvalidRangeError(key, `requested ${JSON.stringify(range)}`);
+        }
+        throw error;
+      }
+    },
+
+    async head(key) {
+      assertValidBlobKey(key);
+      try {
+        const result = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        return {
+          key,
+          size: result.ContentLength ?? 0,
+          etag: unquote(result.ETag),
+          lastModified: result.LastModified ?? new Date(0),
+          ...(result.ContentType ? { contentType: result.ContentType } : {}),
+        };
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
+
+    async delete(key) {
+      assertValidBlobKey(key);
+      // DeleteObject is idempotent in S3: a missing key answers 204 as well.
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
+
+    list(prefix) {
+      assertValidBlobPrefix(prefix);
+      return listAll(prefix);
+    },
+
+    async ping() {
+      try {
+        await client.send(new HeadBucketCommand({ Bucket: bucket }));
+      } catch (error) {
+        const status = statusOf(error);
+        const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        const message =
+          status === 404
+            ? `S3 bucket "${bucket}" does not exist`
+            : status === 403 || status === 401
+              ? `Access to S3 bucket "${bucket}" denied (check S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY)`
+              : `S3 endpoint unreachable or failing for bucket "${bucket}" (${detail})`;
+        throw new BlobStoreUnavailableError(message, { cause: error });
+      }
+    },
+
+    async presignGet(key, opts) {
+      assertValidBlobKey(key);
+      const command = new GetObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        ...(opts.contentDisposition ? { ResponseContentDisposition: opts.contentDisposition } : {}),
+      });
+      return getSignedUrl(client, command, { expiresIn: checkExpiry(opts.expiresInSeconds) });
+    },
+
+    async presignPut(key, opts) {
+      assertValidBlobKey(key);
+      const command = new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        ...(opts.contentType ? { ContentType: opts.contentType } : {}),
+      });
+      return getSignedUrl(client, command, { expiresIn: checkExpiry(opts.expiresInSeconds) });
+    },
+
+    createBucketIfMissing: () => createBucketIfMissing(client, bucket),
+  };
+}
