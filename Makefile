@@ -11,7 +11,7 @@ export DO_NOT_TRACK := 1
 .PHONY: help start test dev setup services migrate lint typecheck test-unit test-integration test-e2e
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 start: ## install, migrate, build and run web + workers (Ctrl-C stops everything)
 	@scripts/setup.sh start
