@@ -1,0 +1,13 @@
+import { healthRouter } from "./router/health.ts";
+import { pingRouter } from "./router/ping.ts";
+import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
+
+export const appRouter = createTRPCRouter({
+  health: healthRouter,
+  ping: pingRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side caller (tests, server components): `createCaller(await createTRPCContext(...))`. */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,3 @@
+import { publicProcedure } from "../trpc.ts";
+
+export const healthRouter = publicProcedure.query(() => ({ status: "ok" as const, time: new Date() }));
