@@ -141,6 +141,16 @@ export function describeBlobStoreContract(
       expect((await store().head(key))?.etag).toBe(put.etag);
     });
 
+    it("streams an upload that ends exactly on a multipart boundary (16 MiB)", async () => {
+      const key = `${freshPrefix()}boundary.bin`;
+      const source = randomStream(16 * MiB, 4 * MiB);
+      expect((await store().put(key, source.stream)).size).toBe(16 * MiB);
+      expect(await hashStream((await store().get(key)).body)).toEqual({
+        hash: source.digest(),
+        size: 16 * MiB,
+      });
+    });
+
     it("rejects a stream whose length differs from the declared contentLength, storing nothing", async () => {
       const key = `${freshPrefix()}short.bin`;
       await expect(store().put(key, Readable.from([randomBytes(10)]), { contentLength: 11 })).rejects.toThrow(

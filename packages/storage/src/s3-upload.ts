@@ -32,15 +32,20 @@ function unquote(etag: string | undefined): string {
 
 // Yields buffers of exactly `partSize` bytes (the last may be shorter): memory stays at about
 // one part however long the stream is, and every part but the last meets S3's 5 MiB minimum.
-async function* parts(source: Readable, partSize: number): AsyncGenerator<Buffer> {
+export async function* splitIntoParts(
+  source: AsyncIterable<unknown>,
+  partSize: number,
+): AsyncGenerator<Buffer> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
+  let yielded = false;
   for await (const chunk of source) {
     let buffer: Buffer = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
     while (pendingBytes + buffer.length >= partSize) {
       const take = partSize - pendingBytes;
       pending.push(buffer.subarray(0, take));
       yield Buffer.concat(pending, partSize);
+      yielded = true;
       buffer = buffer.subarray(take);
       pending = [];
       pendingBytes = 0;
@@ -50,7 +55,9 @@ async function* parts(source: Readable, partSize: number): AsyncGenerator<Buffer
       pendingBytes += buffer.length;
     }
   }
-  if (pendingBytes > 0 || pending.length === 0) yield Buffer.concat(pending, pendingBytes);
+  // A stream that ends on a part boundary must not produce an empty trailing part;
+  // an empty stream still yields one empty part so it can be stored as an empty object.
+  if (pendingBytes > 0 || !yielded) yield Buffer.concat(pending, pendingBytes);
 }
 
 export async function putBuffer(target: UploadTarget, body: Uint8Array): Promise<string> {
@@ -75,7 +82,7 @@ export async function putStream(
   target: UploadTarget,
   source: Readable,
 ): Promise<{ etag: string; size: number }> {
-  const iterator = parts(source, target.partSize);
+  const iterator = splitIntoParts(source, target.partSize);
   const first = await iterator.next();
   const firstPart = first.done ? Buffer.alloc(0) : first.value;
   const second = await iterator.next();
