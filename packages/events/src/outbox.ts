@@ -1,7 +1,7 @@
 import { context } from "@opentelemetry/api";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
-import { outbox, type Executor } from "@wallpaperdb/db";
-import { eventCatalog, type EventPayload, type EventType } from "./catalog.ts";
+import { type Executor, outbox } from "@wallpaperdb/db";
+import { type EventPayload, type EventType, eventCatalog } from "./catalog.ts";
 
 const propagator = new W3CTraceContextPropagator();
 

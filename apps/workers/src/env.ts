@@ -1,0 +1,29 @@
+import { hostname } from "node:os";
+import { envField, parseEnv } from "@wallpaperdb/core/env";
+import { z } from "zod";
+
+const schema = z.object({
+  // Same names and defaults as packages/db/src/env.ts, which the db package does not export.
+  DATABASE_URL: envField
+    .url(["postgres", "postgresql"])
+    .default("postgres://postgres@127.0.0.1:5432/wallpaperdb"),
+  DATABASE_POOL_MAX: envField.positiveInt().default(10),
+  // Comma-separated component names (see registry.ts); empty or unset runs every component.
+  WORKERS: z.string().optional(),
+  // 0 picks a free port (tests); the log line "health server listening" names it.
+  WORKERS_HEALTH_PORT: z.coerce
+    .number({ message: "expected a port number" })
+    .int()
+    .min(0)
+    .max(65535)
+    .default(3001),
+  WORKER_ID: z.string().min(1).default(`${hostname()}-${process.pid}`),
+  // How long in-flight handlers may finish after SIGTERM before their events are handed back.
+  WORKERS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type WorkersEnv = z.infer<typeof schema>;
+
+export function loadWorkersEnv(source: Record<string, string | undefined> = process.env): WorkersEnv {
+  return parseEnv(schema, source);
+}

@@ -1,0 +1,114 @@
+import { createLogger } from "@wallpaperdb/core/logger";
+import { createDb } from "@wallpaperdb/db/client";
+import { busNames, type EventType } from "@wallpaperdb/events";
+import { connectNats, jetStreamClients } from "@wallpaperdb/events/connect";
+import { type RunningConsumer, runConsumer } from "@wallpaperdb/events/consumer";
+import { loadEventsEnv } from "@wallpaperdb/events/env";
+import { ensureStream } from "@wallpaperdb/events/provision";
+import { type OutboxRelay, startOutboxRelay } from "@wallpaperdb/events/relay";
+import { loadWorkersEnv } from "./env.ts";
+import { startHealthServer } from "./health-server.ts";
+import {
+  type ConsumerComponent,
+  consumerComponents,
+  type HandlerDeps,
+  isConsumerComponent,
+  selectComponents,
+} from "./registry.ts";
+
+const logger = createLogger("workers");
+
+async function main(): Promise<void> {
+  const env = loadWorkersEnv();
+  const eventsEnv = loadEventsEnv();
+  const components = selectComponents(env.WORKERS);
+  const log = logger.child({ workerId: env.WORKER_ID });
+
+  const db = createDb(env.DATABASE_URL, {
+    max: env.DATABASE_POOL_MAX,
+    applicationName: `workers-${env.WORKER_ID}`,
+  });
+  const nc = await connectNats({ url: eventsEnv.NATS_URL, name: `workers-${env.WORKER_ID}` });
+  const { js, jsm } = await jetStreamClients(nc);
+  const names = busNames(eventsEnv.EVENTS_NAMESPACE);
+  await ensureStream(jsm, names, { replicas: eventsEnv.NATS_STREAM_REPLICAS });
+
+  let shuttingDown = false;
+  const health = await startHealthServer({
+    port: env.WORKERS_HEALTH_PORT,
+    logger: log,
+    isShuttingDown: () => shuttingDown,
+    checks: {
+      postgres: async () => {
+        await db.sql`select 1`;
+      },
+      nats: async () => {
+        if (nc.isClosed()) throw new Error("connection closed");
+        await nc.rtt();
+      },
+    },
+  });
+
+  const deps: HandlerDeps = { db: db.db, workerId: env.WORKER_ID };
+  const relay: OutboxRelay | null = components.includes("relay")
+    ? await startOutboxRelay({ db, js, names, logger: log.child({ component: "relay" }) })
+    : null;
+  const consumers: RunningConsumer[] = [];
+  for (const name of components) {
+    if (!isConsumerComponent(name)) continue;
+    consumers.push(await startComponent(consumerComponents[name]));
+  }
+  log.info({ components, namespace: names.namespace }, "workers started");
+
+  function startComponent<T extends EventType>(component: ConsumerComponent<T>): Promise<RunningConsumer> {
+    return runConsumer({
+      js,
+      jsm,
+      db,
+      names,
+      durable: component.durable,
+      types: component.types,
+      maxDeliver: component.maxDeliver,
+      concurrency: component.concurrency,
+      shutdownTimeoutMs: env.WORKERS_SHUTDOWN_TIMEOUT_MS,
+      handler: (event, ctx) => component.handle(deps, event, ctx),
+      logger: log,
+    });
+  }
+
+  async function shutdown(signal: string): Promise<void> {
+    if (shuttingDown) {
+      log.warn({ signal }, "second signal: exiting immediately");
+      process.exit(1);
+    }
+    shuttingDown = true;
+    log.info({ signal }, "shutting down");
+    // Whatever hangs past this point (a stuck connection) must not keep the process alive forever.
+    setTimeout(() => {
+      log.error("shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, env.WORKERS_SHUTDOWN_TIMEOUT_MS + 15_000).unref();
+    await Promise.all(consumers.map((consumer) => consumer.stop()));
+    await relay?.stop();
+    await health.close();
+    // drain() flushes the acks and naks of the last handlers before closing.
+    await nc.drain().catch((error: unknown) => log.warn({ err: error }, "NATS drain failed"));
+    await db.close();
+    log.info("stopped");
+    process.exit(0);
+  }
+
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.on(signal, () => {
+      shutdown(signal).catch((error: unknown) => {
+        log.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      });
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, error instanceof Error ? error.message : "workers failed to start");
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager } from "@nats-io/jetstream";
+import { busNames, type EventBusNames } from "./catalog.ts";
+import { connectNats, type NatsConnection } from "./connect.ts";
+import { loadEventsEnv } from "./env.ts";
+import { ensureStream } from "./provision.ts";
+
+export interface TestBus {
+  names: EventBusNames;
+  nc: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  /** Deletes the namespace's stream and closes the connection. */
+  cleanup(): Promise<void>;
+}
+
+/** A unique namespace with a provisioned stream, so test files can share one NATS server. */
+export async function createTestBus(options: { url?: string } = {}): Promise<TestBus> {
+  const url = options.url ?? loadEventsEnv().NATS_URL;
+  const names = busNames(`t${randomBytes(5).toString("hex")}`);
+  const nc = await connectNats({ url, name: `test-${names.namespace}` });
+  const jsm = await jetstreamManager(nc);
+  await ensureStream(jsm, names, { maxAgeMs: 3600_000 });
+  return {
+    names,
+    nc,
+    js: jetstream(nc),
+    jsm,
+    async cleanup() {
+      await jsm.streams.delete(names.stream).catch(() => false);
+      await nc.close();
+    },
+  };
+}
+
+export interface TestNatsServer {
+  url: string;
+  port: number;
+  /** Starts it again on the same port and store after stop() or kill(). */
+  start(): Promise<void>;
+  /** Graceful stop (SIGTERM), resolves once the process exited. */
+  stop(): Promise<void>;
+  /** Abrupt stop (SIGKILL), for crash tests. */
+  kill(): Promise<void>;
+  /** Stops it and deletes its store. */
+  dispose(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === "object") resolve(address.port);
+        else reject(new Error("no port"));
+      });
+    });
+  });
+}
+
+/** A private nats-server with JetStream, for fault tests that must not disturb the shared one. */
+export async function startNatsServer(binary = "/usr/sbin/nats-server"): Promise<TestNatsServer> {
+  const port = await freePort();
+  const storeDir = await mkdtemp(join(tmpdir(), "wpdb-nats-"));
+  let child: ChildProcess | null = null;
+
+  async function start(): Promise<void> {
+    if (child) return;
+    const proc = spawn(binary, ["-js", "-a", "127.0.0.1", "-p", String(port), "-sd", storeDir], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    child = proc;
+    await new Promise<void>((resolve, reject) => {
+      let output = "";
+      const timer = setTimeout(() => reject(new Error(`nats-server did not start:\n${output}`)), 10_000);
+      proc.stderr?.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes("Server is ready")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      proc.once("exit", (code) => {
+        clearTimeout(timer);
+        child = null;
+        reject(new Error(`nats-server exited with ${code}:\n${output}`));
+      });
+    });
+  }
+
+  async function halt(signal: NodeJS.Signals): Promise<void> {
+    const proc = child;
+    if (!proc) return;
+    child = null;
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      proc.once("exit", () => resolve());
+      proc.kill(signal);
+    });
+  }
+
+  await start();
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    port,
+    start,
+    stop: () => halt("SIGTERM"),
+    kill: () => halt("SIGKILL"),
+    async dispose() {
+      await halt("SIGKILL");
+      await rm(storeDir, { recursive: true, force: true });
+    },
+  };
+}
