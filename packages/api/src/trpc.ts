@@ -11,14 +11,14 @@ const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const classified = classifyError(error);
-    const { stack: _stack, ...data } = shape.data;
+    const { stack, ...data } = shape.data;
     return {
       ...shape,
       message: classified.message ?? shape.message,
       data: {
         ...data,
         // Never ship stacks of unexpected errors to a browser, even in development builds.
-        ...(classified.code === "internal" ? {} : { stack: _stack }),
+        ...(classified.code === "internal" || stack === undefined ? {} : { stack }),
         code: classified.code,
         fieldErrors: classified.validation?.fieldErrors ?? null,
         formErrors: classified.validation?.formErrors ?? null,

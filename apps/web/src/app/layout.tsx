@@ -1,0 +1,32 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteFooter } from "~/components/site-footer.tsx";
+import { SiteHeader } from "~/components/site-header.tsx";
+import { TRPCReactProvider } from "~/trpc/react.tsx";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "WallpaperDB", template: "%s · WallpaperDB" },
+  description: "Store every wallpaper once, process it in the background, and find it by tag, color and resolution.",
+};
+
+export const viewport: Viewport = {
+  colorScheme: "dark",
+  themeColor: "#0b0d12",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <TRPCReactProvider>
+          <div className="shell">
+            <SiteHeader />
+            <main className="main">{children}</main>
+            <SiteFooter />
+          </div>
+        </TRPCReactProvider>
+      </body>
+    </html>
+  );
+}

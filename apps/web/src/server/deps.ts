@@ -1,0 +1,50 @@
+import type { ApiDeps } from "@wallpaperdb/api";
+import { createDb, type DbHandle } from "@wallpaperdb/db/client";
+import { connectNats, type NatsConnection } from "@wallpaperdb/events/connect";
+import type { BlobStore } from "@wallpaperdb/storage";
+import { createBlobStoreFromEnv } from "@wallpaperdb/storage/from-env";
+import { rawEnv, webEnv } from "~/env.ts";
+import { webLogger } from "./logger.ts";
+
+/**
+ * Per-process singletons, created on first use so that importing this module (for example while
+ * `next build` collects routes) opens nothing. Kept on globalThis so dev hot reloads reuse them.
+ */
+interface Singletons {
+  db?: DbHandle;
+  nats?: Promise<NatsConnection>;
+  blobStore?: BlobStore;
+}
+
+const store = globalThis as typeof globalThis & { __wallpaperdbDeps?: Singletons };
+const singletons: Singletons = (store.__wallpaperdbDeps ??= {});
+
+export function getDb(): DbHandle {
+  singletons.db ??= createDb(webEnv().DATABASE_URL, {
+    max: webEnv().DATABASE_POOL_MAX,
+    applicationName: "wallpaperdb-web",
+  });
+  return singletons.db;
+}
+
+export function getNats(): Promise<NatsConnection> {
+  if (!singletons.nats) {
+    const connecting = connectNats({ url: webEnv().NATS_URL, name: "wallpaperdb-web" });
+    // A failed first connect must not poison the process: the next caller tries again.
+    connecting.catch(() => {
+      if (singletons.nats === connecting) singletons.nats = undefined;
+    });
+    singletons.nats = connecting;
+  }
+  return singletons.nats;
+}
+
+export function getBlobStore(): BlobStore {
+  singletons.blobStore ??= createBlobStoreFromEnv(rawEnv());
+  return singletons.blobStore;
+}
+
+export async function getApiDeps(): Promise<ApiDeps> {
+  const { db, sql } = getDb();
+  return { db, sql, nats: await getNats(), blobStore: getBlobStore(), logger: webLogger() };
+}

@@ -1,0 +1,12 @@
+import { rm } from "node:fs/promises";
+import { e2eEnv } from "../apps/web/scripts/e2e-env.ts";
+import { ensureE2eDatabase } from "../apps/web/scripts/e2e-environment.ts";
+
+/**
+ * Playwright starts webServer processes before globalSetup, so the destructive reset (drop, create,
+ * migrate, fresh stream) runs in front of the workers' command. Here we only confirm the result.
+ */
+export default async function globalSetup(): Promise<void> {
+  await ensureE2eDatabase(e2eEnv.databaseUrl);
+  await rm(e2eEnv.blobDir, { recursive: true, force: true });
+}

@@ -1,0 +1,73 @@
+import { defineConfig, devices } from "@playwright/test";
+import { e2eEnv } from "./apps/web/scripts/e2e-env.ts";
+
+// Both processes see the dedicated database and event namespace, never the dev ones.
+const sharedEnv = {
+  DATABASE_URL: e2eEnv.databaseUrl,
+  NATS_URL: e2eEnv.natsUrl,
+  EVENTS_NAMESPACE: e2eEnv.namespace,
+  BLOB_STORE: "local",
+  BLOB_DIR: e2eEnv.blobDir,
+  BLOB_SIGNING_SECRET: e2eEnv.blobSigningSecret,
+  PUBLIC_BASE_URL: `http://127.0.0.1:${e2eEnv.webPort}`,
+  LOG_LEVEL: "warn",
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: e2eEnv.ci ? 1 : 0,
+  forbidOnly: e2eEnv.ci,
+  timeout: 60_000,
+  reporter: [["list"], ["html", { outputFolder: "playwright-report", open: "never" }]],
+  globalSetup: "./e2e/global-setup.ts",
+  use: {
+    baseURL: `http://127.0.0.1:${e2eEnv.webPort}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          // Debian's Chromium; Playwright never downloads a browser here.
+          executablePath: "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      // Reset first: webServer processes start before globalSetup, and workers need the schema at boot.
+      command: "node apps/web/scripts/prepare-e2e.ts && node apps/workers/src/main.ts",
+      url: `http://127.0.0.1:${e2eEnv.workersHealthPort}/healthz`,
+      env: { ...sharedEnv, WORKERS_HEALTH_PORT: String(e2eEnv.workersHealthPort), WORKER_ID: "e2e-worker-1" },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // Serves the production build: run `pnpm --filter @wallpaperdb/web build` first.
+      command: "pnpm --filter @wallpaperdb/web start",
+      url: `http://127.0.0.1:${e2eEnv.webPort}/api/health`,
+      env: { ...sharedEnv, PORT: String(e2eEnv.webPort) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
+});
