@@ -34,13 +34,14 @@ type ToolLimits = Pick<MediaLimits, "ffprobeTimeoutMs" | "ffprobePath" | "ffmpeg
 function inputArgs(path: string, format: VideoFormat): string[] {
   const demuxer = format === "mp4" || format === "mov" ? "mov" : "matroska";
   const demuxerOptions = demuxer === "mov" ? ["-enable_drefs", "0"] : [];
+  // biome-ignore format: option/value pairs read best on one line each
   return [
     "-protocol_whitelist", "file",
     "-format_whitelist", allowedContainers,
     "-f", demuxer,
     ...demuxerOptions,
     "-i", `file:${path}`,
-  ]; // biome-ignore format: option/value pairs read best on one line each
+  ];
 }
 
 function timeoutError(tool: string, timeoutMs: number): AppError {

@@ -8,7 +8,8 @@ import { type ValidatedVideo, validateVideo } from "./validate-video.ts";
 
 export type ValidatedMedia = ValidatedImage | ValidatedVideo;
 
-function formatMiB(bytes: number): string {
+function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KiB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
@@ -21,7 +22,7 @@ export async function validateMedia(path: string, limits: MediaLimits): Promise<
   if (size > limits.maxUploadBytes) {
     throw new AppError(
       "too_large",
-      `The file is ${formatMiB(size)}; at most ${formatMiB(limits.maxUploadBytes)} is accepted.`,
+      `The file is ${formatSize(size)}; at most ${formatSize(limits.maxUploadBytes)} is accepted.`,
       { size, maxBytes: limits.maxUploadBytes },
     );
   }
