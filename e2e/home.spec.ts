@@ -48,7 +48,12 @@ test.describe("HTTP contract", () => {
     expect(response.status()).toBe(200);
     const body = (await response.json()) as { status: string; checks: { name: string; ok: boolean }[] };
     expect(body.status).toBe("ready");
-    expect(body.checks.map((check) => check.name).sort()).toEqual(["blob_store", "jetstream", "nats", "postgres"]);
+    expect(body.checks.map((check) => check.name).sort()).toEqual([
+      "blob_store",
+      "jetstream",
+      "nats",
+      "postgres",
+    ]);
     expect(body.checks.every((check) => check.ok)).toBe(true);
   });
 
@@ -56,20 +61,28 @@ test.describe("HTTP contract", () => {
     const response = await request.get("/api/does-not-exist");
     expect(response.status()).toBe(404);
     expect(response.headers()["content-type"]).toContain("application/problem+json");
-    expect(await response.json()).toMatchObject({ status: 404, code: "not_found", instance: "/api/does-not-exist" });
+    expect(await response.json()).toMatchObject({
+      status: 404,
+      code: "not_found",
+      instance: "/api/does-not-exist",
+    });
   });
 
   test("bad tRPC input answers validation_failed with per-field errors", async ({ request }) => {
     const input = encodeURIComponent(JSON.stringify({ json: { pingId: "not-a-uuid" } }));
     const response = await request.get(`/api/trpc/ping.byId?input=${input}`);
     expect(response.status()).toBe(400);
-    const body = (await response.json()) as { error: { json: { data: { code: string; fieldErrors: unknown } } } };
+    const body = (await response.json()) as {
+      error: { json: { data: { code: string; fieldErrors: unknown } } };
+    };
     expect(body.error.json.data.code).toBe("validation_failed");
     expect(body.error.json.data.fieldErrors).toMatchObject({ pingId: [expect.any(String)] });
   });
 
   test("an unknown ping id answers not_found", async ({ request }) => {
-    const input = encodeURIComponent(JSON.stringify({ json: { pingId: "00000000-0000-4000-8000-000000000000" } }));
+    const input = encodeURIComponent(
+      JSON.stringify({ json: { pingId: "00000000-0000-4000-8000-000000000000" } }),
+    );
     const response = await request.get(`/api/trpc/ping.byId?input=${input}`);
     expect(response.status()).toBe(404);
     const body = (await response.json()) as { error: { json: { data: { code: string } } } };

@@ -12,9 +12,21 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Workspace packages ship TypeScript source with `.ts` import extensions.
-  transpilePackages: ["@wallpaperdb/api", "@wallpaperdb/core", "@wallpaperdb/db", "@wallpaperdb/events", "@wallpaperdb/storage"],
+  transpilePackages: [
+    "@wallpaperdb/api",
+    "@wallpaperdb/core",
+    "@wallpaperdb/db",
+    "@wallpaperdb/events",
+    "@wallpaperdb/storage",
+  ],
   // Drivers with native sockets/workers stay plain Node modules instead of being bundled.
-  serverExternalPackages: ["postgres", "pino", "@nats-io/transport-node", "@nats-io/jetstream", "@aws-sdk/client-s3"],
+  serverExternalPackages: [
+    "postgres",
+    "pino",
+    "@nats-io/transport-node",
+    "@nats-io/jetstream",
+    "@aws-sdk/client-s3",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -5,7 +5,9 @@ import { z } from "zod";
 const schema = z.object({
   CI: envField.boolean().default(false),
   // Server of the dedicated e2e database; the name is always wallpaperdb_e2e so dev data stays untouched.
-  E2E_POSTGRES_URL: envField.url(["postgres", "postgresql"]).default("postgres://postgres@127.0.0.1:5432/postgres"),
+  E2E_POSTGRES_URL: envField
+    .url(["postgres", "postgresql"])
+    .default("postgres://postgres@127.0.0.1:5432/postgres"),
   NATS_URL: envField.url(["nats", "tls", "ws", "wss"]).default("nats://127.0.0.1:4222"),
 });
 

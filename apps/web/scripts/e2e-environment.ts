@@ -1,6 +1,6 @@
+import { ensureDatabase, runMigrations } from "@wallpaperdb/db/migrate";
 import { busNames } from "@wallpaperdb/events";
 import { connectNats, jetStreamClients } from "@wallpaperdb/events/connect";
-import { ensureDatabase, runMigrations } from "@wallpaperdb/db/migrate";
 import postgres from "postgres";
 
 export interface E2eEnvironment {

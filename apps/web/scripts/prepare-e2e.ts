@@ -8,7 +8,11 @@ const logger = createLogger("e2e-prepare");
 const env = webEnv();
 
 try {
-  await resetE2eEnvironment({ databaseUrl: env.DATABASE_URL, natsUrl: env.NATS_URL, namespace: env.EVENTS_NAMESPACE });
+  await resetE2eEnvironment({
+    databaseUrl: env.DATABASE_URL,
+    natsUrl: env.NATS_URL,
+    namespace: env.EVENTS_NAMESPACE,
+  });
   logger.info({ namespace: env.EVENTS_NAMESPACE }, "e2e database and stream reset");
 } catch (error) {
   logger.error({ err: error }, "could not prepare the e2e environment");

@@ -7,7 +7,9 @@ import { z } from "zod";
 const schema = z.object({
   PORT: envField.port().default(3000),
   PUBLIC_BASE_URL: envField.url(["http", "https"]).default("http://localhost:3000"),
-  DATABASE_URL: envField.url(["postgres", "postgresql"]).default("postgres://postgres@127.0.0.1:5432/wallpaperdb"),
+  DATABASE_URL: envField
+    .url(["postgres", "postgresql"])
+    .default("postgres://postgres@127.0.0.1:5432/wallpaperdb"),
   DATABASE_POOL_MAX: envField.positiveInt().default(10),
   READY_CHECK_TIMEOUT_MS: envField.positiveInt().default(2000),
 });

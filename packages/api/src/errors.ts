@@ -82,7 +82,17 @@ export function classifyError(error: TRPCError): ClassifiedError {
     };
   }
   if (error.code === "INTERNAL_SERVER_ERROR") {
-    return { code: "internal", message: "Something went wrong on our side.", validation: null, details: null };
+    return {
+      code: "internal",
+      message: "Something went wrong on our side.",
+      validation: null,
+      details: null,
+    };
   }
-  return { code: appCodeByTrpcCode[error.code] ?? "internal", message: null, validation: null, details: null };
+  return {
+    code: appCodeByTrpcCode[error.code] ?? "internal",
+    message: null,
+    validation: null,
+    details: null,
+  };
 }

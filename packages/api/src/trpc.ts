@@ -4,8 +4,8 @@ import superjson from "superjson";
 import type { SessionUser, TRPCContext, UserRole } from "./context.ts";
 import { classifyError, toTRPCError } from "./errors.ts";
 
-export { createTRPCContext } from "./context.ts";
 export type { ApiDeps, CreateContextOptions, SessionUser, TRPCContext, UserRole } from "./context.ts";
+export { createTRPCContext } from "./context.ts";
 
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
@@ -51,7 +51,9 @@ function requireRole(allowed: readonly UserRole[]) {
   return protectedProcedure.use(({ ctx, next }) => {
     const user: SessionUser = ctx.user;
     if (!allowed.includes(user.role)) {
-      throw toTRPCError(new AppError("forbidden", "Your account is not allowed to do this.", { required: allowed }));
+      throw toTRPCError(
+        new AppError("forbidden", "Your account is not allowed to do this.", { required: allowed }),
+      );
     }
     return next({ ctx: { user } });
   });
@@ -59,4 +61,3 @@ function requireRole(allowed: readonly UserRole[]) {
 
 export const curatorProcedure = requireRole(["curator", "admin"]);
 export const adminProcedure = requireRole(["admin"]);
-

@@ -3,6 +3,7 @@ import { AppError } from "@wallpaperdb/core/errors";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createTRPCContext } from "../src/index.ts";
+import type { SessionUser } from "../src/trpc.ts";
 import {
   adminProcedure,
   createCallerFactory,
@@ -11,7 +12,6 @@ import {
   protectedProcedure,
   publicProcedure,
 } from "../src/trpc.ts";
-import type { SessionUser } from "../src/trpc.ts";
 import { type Harness, openHarness } from "./harness.ts";
 
 let harness: Harness;
@@ -45,7 +45,8 @@ async function guardedCaller(user: SessionUser | null) {
 
 /** Sends a request through the same fetch adapter the web app mounts, and returns the error JSON. */
 async function callOverHttp(router: typeof appRouter | typeof guarded, path: string, input?: unknown) {
-  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+  const query =
+    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
   const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req: new Request(`http://test.local/api/trpc/${path}${query}`),
@@ -112,7 +113,10 @@ describe("error shape over HTTP", () => {
   it("an AppError keeps its code, status and details", async () => {
     const { status, error } = await callOverHttp(guarded, "teapot");
     expect(status).toBe(409);
-    expect(error).toMatchObject({ message: "Already exists.", data: { code: "conflict", details: { existingId: "abc" } } });
+    expect(error).toMatchObject({
+      message: "Already exists.",
+      data: { code: "conflict", details: { existingId: "abc" } },
+    });
   });
 
   it("an unexpected error becomes internal without leaking its message or stack", async () => {

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { createLogger } from "@wallpaperdb/core/logger";
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
 import { connectNats, type NatsConnection } from "@wallpaperdb/events/connect";
-import { testEnv } from "./env.ts";
 import { createLocalBlobStore } from "@wallpaperdb/storage/local";
 import type { ApiDeps } from "../src/index.ts";
+import { testEnv } from "./env.ts";
 
 export interface Harness {
   deps: ApiDeps;
@@ -24,7 +24,13 @@ export async function openHarness(): Promise<Harness> {
     publicBaseUrl: "http://127.0.0.1:3000",
     signingSecret: "api-integration-test-secret",
   });
-  const deps: ApiDeps = { db: database.db, sql: database.sql, nats, blobStore, logger: createLogger("api-test") };
+  const deps: ApiDeps = {
+    db: database.db,
+    sql: database.sql,
+    nats,
+    blobStore,
+    logger: createLogger("api-test"),
+  };
   return {
     deps,
     database,

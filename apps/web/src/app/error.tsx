@@ -3,7 +3,13 @@
 import Link from "next/link";
 
 // Next passes the error; its message is not shown because it may describe server internals.
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <section className="state-page">
       <p className="eyebrow">Something went wrong</p>

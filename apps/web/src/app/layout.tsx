@@ -7,7 +7,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "WallpaperDB", template: "%s · WallpaperDB" },
-  description: "Store every wallpaper once, process it in the background, and find it by tag, color and resolution.",
+  description:
+    "Store every wallpaper once, process it in the background, and find it by tag, color and resolution.",
 };
 
 export const viewport: Viewport = {

@@ -25,9 +25,9 @@ export default function HomePage() {
           Every wallpaper, <span className="gradient-text">stored once</span>, found instantly.
         </h1>
         <p className="lede">
-          WallpaperDB keeps your collection in one place: it checks and deduplicates every upload, prepares it for
-          any screen, and lets curators keep the tags tidy. The gallery opens soon; the pipeline underneath is
-          running now.
+          WallpaperDB keeps your collection in one place: it checks and deduplicates every upload, prepares it
+          for any screen, and lets curators keep the tags tidy. The gallery opens soon; the pipeline
+          underneath is running now.
         </p>
       </section>
 

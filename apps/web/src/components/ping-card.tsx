@@ -3,6 +3,7 @@
 import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTRPC } from "~/trpc/react.tsx";
+import { type PipelinePhase, PipelineSteps } from "./pipeline-steps.tsx";
 
 const GIVE_UP_AFTER_MS = 15_000;
 
@@ -38,7 +39,10 @@ export function PingCard() {
 
   useEffect(() => {
     if (!attempt || delivered) return;
-    const timer = setTimeout(() => setTimedOut(true), Math.max(0, attempt.sentAt + GIVE_UP_AFTER_MS - Date.now()));
+    const timer = setTimeout(
+      () => setTimedOut(true),
+      Math.max(0, attempt.sentAt + GIVE_UP_AFTER_MS - Date.now()),
+    );
     return () => clearTimeout(timer);
   }, [attempt, delivered]);
 
@@ -49,6 +53,15 @@ export function PingCard() {
 
   const fieldError = send.error?.data?.fieldErrors?.message?.[0];
   const waiting = attempt !== null && !delivered && !timedOut && !status.isError;
+  const phase: PipelinePhase = send.isPending
+    ? "sending"
+    : delivered
+      ? "delivered"
+      : timedOut
+        ? "stalled"
+        : waiting
+          ? "waiting"
+          : "idle";
 
   return (
     <article className="card" aria-labelledby="ping-title" data-testid="ping-card">
@@ -56,9 +69,10 @@ export function PingCard() {
         <h2 id="ping-title">Send a ping through the pipeline</h2>
       </header>
       <p className="muted">
-        Your ping is written to PostgreSQL together with an outbox event in one transaction. The relay publishes it
-        to NATS JetStream, a worker answers, and the answer lands back in the database.
+        Your ping is written to PostgreSQL together with an outbox event in one transaction. The relay
+        publishes it to NATS JetStream, a worker answers, and the answer lands back in the database.
       </p>
+      <PipelineSteps phase={phase} />
       <form className="ping-form" onSubmit={onSubmit}>
         <label htmlFor="ping-message" className="sr-only">
           Message
@@ -80,22 +94,29 @@ export function PingCard() {
         {send.error && !fieldError ? <p className="notice notice-bad">{send.error.message}</p> : null}
         {waiting ? (
           <p className="notice">
-            <span className="spinner" aria-hidden="true" /> Sent. Waiting for a worker to answer…
+            <span className="spinner" aria-hidden="true" />
+            <span>Sent. Waiting for a worker to answer…</span>
           </p>
         ) : null}
         {delivered ? (
           <p className="notice notice-ok" data-testid="ping-delivered">
-            Delivered by <strong>{delivered.pongedBy ?? "a worker"}</strong> in{" "}
-            <strong>{delivered.latencyMs ?? "?"} ms</strong>.
+            <span>
+              Delivered by <strong>{delivered.pongedBy ?? "a worker"}</strong> in{" "}
+              <strong>{delivered.latencyMs ?? "?"} ms</strong>.
+            </span>
           </p>
         ) : null}
         {timedOut && !delivered ? (
           <p className="notice notice-bad" data-testid="ping-timeout">
-            No worker answered within 15 s. The ping is saved and will be answered once a worker is running
-            (<code>node apps/workers/src/main.ts</code>).
+            <span>
+              No worker answered within 15 s. The ping is saved and will be answered once a worker is running:{" "}
+              <code>node apps/workers/src/main.ts</code>
+            </span>
           </p>
         ) : null}
-        {status.isError ? <p className="notice notice-bad">Could not read the ping: {status.error.message}</p> : null}
+        {status.isError ? (
+          <p className="notice notice-bad">Could not read the ping: {status.error.message}</p>
+        ) : null}
       </div>
     </article>
   );

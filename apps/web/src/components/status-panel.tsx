@@ -20,7 +20,8 @@ interface ReadyState {
 async function fetchReadiness(): Promise<ReadyState> {
   const response = await fetch("/api/ready", { cache: "no-store" });
   const body = (await response.json()) as { checks?: Check[]; detail?: string };
-  if (!Array.isArray(body.checks)) throw new Error(body.detail ?? `Readiness check answered ${response.status}`);
+  if (!Array.isArray(body.checks))
+    throw new Error(body.detail ?? `Readiness check answered ${response.status}`);
   return { ready: response.ok, checks: body.checks, checkedAt: new Date() };
 }
 
@@ -62,11 +63,15 @@ export function StatusPanel() {
           </li>
         ))}
         {readiness.isPending
-          ? ["a", "b", "c", "d"].map((key) => <li key={key} className="check check-skeleton" aria-hidden="true" />)
+          ? ["a", "b", "c", "d"].map((key) => (
+              <li key={key} className="check check-skeleton" aria-hidden="true" />
+            ))
           : null}
       </ul>
       <footer className="card-footer muted">
-        {readiness.data ? `Checked ${readiness.data.checkedAt.toLocaleTimeString()} · refreshes every 10 s` : " "}
+        {readiness.data
+          ? `Checked ${readiness.data.checkedAt.toLocaleTimeString()} · refreshes every 10 s`
+          : " "}
       </footer>
     </article>
   );

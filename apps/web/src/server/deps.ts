@@ -17,7 +17,8 @@ interface Singletons {
 }
 
 const store = globalThis as typeof globalThis & { __wallpaperdbDeps?: Singletons };
-const singletons: Singletons = (store.__wallpaperdbDeps ??= {});
+store.__wallpaperdbDeps ??= {};
+const singletons: Singletons = store.__wallpaperdbDeps;
 
 export function getDb(): DbHandle {
   singletons.db ??= createDb(webEnv().DATABASE_URL, {

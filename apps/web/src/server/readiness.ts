@@ -40,7 +40,13 @@ async function runCheck(name: CheckName, label: string, probe: () => Promise<str
     const detail = await withTimeout(probe(), timeoutMs, label);
     return { name, label, ok: true, latencyMs: Math.round(performance.now() - started), detail };
   } catch (error) {
-    return { name, label, ok: false, latencyMs: Math.round(performance.now() - started), detail: reason(error) };
+    return {
+      name,
+      label,
+      ok: false,
+      latencyMs: Math.round(performance.now() - started),
+      detail: reason(error),
+    };
   }
 }
 
@@ -61,7 +67,8 @@ async function checkJetStream(): Promise<string> {
   const info = await jsm.streams.info(stream).catch((error: unknown) => {
     throw new Error(`stream ${stream} is not available: ${reason(error)}`);
   });
-  return `stream ${stream} holds ${info.state.messages} messages`;
+  const count = info.state.messages;
+  return `stream ${stream} holds ${count} ${count === 1 ? "message" : "messages"}`;
 }
 
 async function checkBlobStore(): Promise<string> {

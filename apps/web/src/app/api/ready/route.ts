@@ -1,6 +1,6 @@
 import { AppError, problemResponse } from "@wallpaperdb/core/errors";
-import { checkReadiness } from "~/server/readiness.ts";
 import { problemFromError } from "~/server/problem.ts";
+import { checkReadiness } from "~/server/readiness.ts";
 
 export const dynamic = "force-dynamic";
 

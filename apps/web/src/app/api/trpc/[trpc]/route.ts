@@ -17,7 +17,10 @@ function handler(request: Request): Promise<Response> {
         webLogger().error({ err: cause }, "dependencies unavailable for tRPC");
         throw new TRPCError({
           code: "SERVICE_UNAVAILABLE",
-          cause: new AppError("dependency_unavailable", "A backing service is unavailable; try again shortly."),
+          cause: new AppError(
+            "dependency_unavailable",
+            "A backing service is unavailable; try again shortly.",
+          ),
         });
       });
       return createTRPCContext({ headers: request.headers, deps });
