@@ -1,25 +1,21 @@
 import { envField, parseEnv } from "@wallpaperdb/core/env";
+import { type DbEnv, loadDbEnv } from "@wallpaperdb/db/env";
 import { type EventsEnv, loadEventsEnv } from "@wallpaperdb/events/env";
 import { z } from "zod";
 
-// DATABASE_URL repeats packages/db/src/env.ts (same name and default), which the db package does not export.
 // Read lazily (on first request), so `next build` never needs the runtime configuration.
 const schema = z.object({
   PORT: envField.port().default(3000),
   PUBLIC_BASE_URL: envField.url(["http", "https"]).default("http://localhost:3000"),
-  DATABASE_URL: envField
-    .url(["postgres", "postgresql"])
-    .default("postgres://postgres@127.0.0.1:5432/wallpaperdb"),
-  DATABASE_POOL_MAX: envField.positiveInt().default(10),
   READY_CHECK_TIMEOUT_MS: envField.positiveInt().default(2000),
 });
 
-export type WebEnv = z.infer<typeof schema> & EventsEnv;
+export type WebEnv = z.infer<typeof schema> & DbEnv & EventsEnv;
 
 let cached: WebEnv | undefined;
 
 export function webEnv(): WebEnv {
-  cached ??= { ...parseEnv(schema, process.env), ...loadEventsEnv(process.env) };
+  cached ??= { ...parseEnv(schema, process.env), ...loadDbEnv(process.env), ...loadEventsEnv(process.env) };
   return cached;
 }
 
