@@ -193,26 +193,32 @@ export async function runConsumer<T extends EventType>(
     async stop() {
       if (stopping) return;
       stopping = true;
-      await messages.close();
-      await pulling.catch((error: unknown) => log.warn({ err: error }, "consumer loop ended with an error"));
-      await watching.catch(() => {});
+      // close() resolves only once the pull loop has seen the end of the iterator, and that loop may be
+      // waiting for a handler slot: so it is part of what we wait for, not a step before it.
+      const closing = messages.close();
+      const drained = pulling
+        .then(() => closing)
+        .catch((error: unknown) => log.warn({ err: error }, "consumer loop ended with an error"))
+        .then(() => Promise.allSettled([...tasks]))
+        .then(() => true);
       const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
-      let timer: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([
-        Promise.allSettled([...tasks]).then(() => true),
-        new Promise<false>((resolve) => {
-          timer = setTimeout(() => resolve(false), timeoutMs);
-        }),
-      ]);
-      clearTimeout(timer);
+      const finished = await Promise.race([drained, delay(timeoutMs, false)]);
       if (!finished) {
         log.warn({ running: inFlight.size }, "handlers still running at shutdown; handing events back");
         for (const entry of inFlight) {
           entry.controller.abort();
           await settle(entry, { kind: "interrupted" });
         }
+        // Aborted handlers usually return promptly; one that ignores its signal must not block shutdown.
+        await Promise.race([drained, delay(1000, false)]);
       }
+      // The status stream ends with the subscription; it is not awaited for the same reason.
+      void watching.catch(() => {});
       log.info("consumer stopped");
     },
   };
+}
+
+function delay<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
 }

@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { pings } from "@wallpaperdb/db";
+import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
+import { enqueueEvent } from "@wallpaperdb/events/outbox";
+import { createTestBus, type TestBus } from "@wallpaperdb/events/testing";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+
+const mainPath = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+let database: TestDatabase;
+let bus: TestBus;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  bus = await createTestBus();
+});
+
+afterAll(async () => {
+  await bus?.cleanup();
+  await database?.drop();
+});
+
+interface Worker {
+  child: ChildProcess;
+  output: () => string;
+  logLine: (msg: string, timeoutMs?: number) => Promise<Record<string, unknown>>;
+}
+
+function startWorker(extraEnv: Record<string, string> = {}): Worker {
+  const child = spawn(process.execPath, [mainPath], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      LOG_LEVEL: "info",
+      DATABASE_URL: database.url,
+      NATS_URL: process.env.NATS_URL ?? "nats://127.0.0.1:4222",
+      EVENTS_NAMESPACE: bus.names.namespace,
+      WORKERS_HEALTH_PORT: "0",
+      WORKER_ID: "child-worker",
+      ...extraEnv,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let text = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  async function logLine(msg: string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (const line of text.split("\n")) {
+        if (!line.startsWith("{")) continue;
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        if (entry.msg === msg) return entry;
+      }
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no "${msg}" log line:\n${text}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return { child, output: () => text, logLine };
+}
+
+it("answers a ping, reports ready, and exits 0 soon after SIGTERM", async () => {
+  const worker = startWorker();
+  try {
+    const { port } = await worker.logLine("health server listening");
+    await worker.logLine("workers started");
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ checks: { postgres: "ok", nats: "ok" } });
+
+    const pingId = await database.db.transaction(async (tx) => {
+      const [row] = await tx.insert(pings).values({ message: "child" }).returning({ id: pings.id });
+      if (!row) throw new Error("no ping row");
+      await enqueueEvent(tx, "system.ping.v1", { pingId: row.id, message: "child" });
+      return row.id;
+    });
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const [row] = await database.db.select().from(pings).where(eq(pings.id, pingId));
+      if (row?.pongedBy === "child-worker") break;
+      if (Date.now() > deadline) throw new Error(`ping not answered:\n${worker.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    const stoppedAt = Date.now();
+    const exited = once(worker.child, "exit");
+    worker.child.kill("SIGTERM");
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(5000);
+    expect(worker.output()).toContain('"msg":"stopped"');
+  } finally {
+    if (worker.child.exitCode === null) worker.child.kill("SIGKILL");
+  }
+});
+
+it("refuses to start with an unknown component name", async () => {
+  const worker = startWorker({ WORKERS: "relay,pingg" });
+  const [code] = await once(worker.child, "exit");
+  expect(code).toBe(1);
+  expect(worker.output()).toContain("WORKERS names unknown component(s): pingg");
+  expect(worker.output()).toContain("Valid components: relay, ping");
+});
