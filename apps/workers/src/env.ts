@@ -1,13 +1,8 @@
 import { hostname } from "node:os";
-import { envField, parseEnv } from "@wallpaperdb/core/env";
+import { parseEnv } from "@wallpaperdb/core/env";
 import { z } from "zod";
 
 const schema = z.object({
-  // Same names and defaults as packages/db/src/env.ts, which the db package does not export.
-  DATABASE_URL: envField
-    .url(["postgres", "postgresql"])
-    .default("postgres://postgres@127.0.0.1:5432/wallpaperdb"),
-  DATABASE_POOL_MAX: envField.positiveInt().default(10),
   // Comma-separated component names (see registry.ts); empty or unset runs every component.
   WORKERS: z.string().optional(),
   // 0 picks a free port (tests); the log line "health server listening" names it.

@@ -1,5 +1,6 @@
 import { createLogger } from "@wallpaperdb/core/logger";
 import { createDb } from "@wallpaperdb/db/client";
+import { loadDbEnv } from "@wallpaperdb/db/env";
 import { busNames, type EventType } from "@wallpaperdb/events";
 import { connectNats, jetStreamClients } from "@wallpaperdb/events/connect";
 import { type RunningConsumer, runConsumer } from "@wallpaperdb/events/consumer";
@@ -20,12 +21,13 @@ const logger = createLogger("workers");
 
 async function main(): Promise<void> {
   const env = loadWorkersEnv();
+  const dbEnv = loadDbEnv();
   const eventsEnv = loadEventsEnv();
   const components = selectComponents(env.WORKERS);
   const log = logger.child({ workerId: env.WORKER_ID });
 
-  const db = createDb(env.DATABASE_URL, {
-    max: env.DATABASE_POOL_MAX,
+  const db = createDb(dbEnv.DATABASE_URL, {
+    max: dbEnv.DATABASE_POOL_MAX,
     applicationName: `workers-${env.WORKER_ID}`,
   });
   const nc = await connectNats({ url: eventsEnv.NATS_URL, name: `workers-${env.WORKER_ID}` });

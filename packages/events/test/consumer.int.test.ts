@@ -180,6 +180,8 @@ it("hands a still-running event back on stop, so another worker gets it at once"
   });
   // Well before the 30 s ack wait: the stop nak'd it without delay.
   await waitFor(async () => (redelivered.length > 0 ? true : undefined), 3000);
-  expect(redelivered).toEqual([2]);
+  // Redelivered at all means it was not acked. The count is not asserted: when the nak'd message is
+  // first offered to the stopped worker's lapsed pull request, the server takes that delivery back.
+  expect(redelivered).toHaveLength(1);
   await second.stop();
 });
