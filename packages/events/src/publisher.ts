@@ -9,7 +9,7 @@ export const EVENT_TYPE_HEADER = "Wpdb-Event-Type";
 const TRACE_HEADERS = ["traceparent", "tracestate"] as const;
 
 export interface PublishOptions {
-  /** Deduplication key within the stream's duplicate window; the relay passes the outbox id. */
+  /** Deduplication key within the stream's duplicate window; the relay passes the outbox event_id. */
   msgId: string;
   /** W3C trace context of the code that produced the event; other keys are ignored. */
   headers?: Record<string, string>;

@@ -36,7 +36,7 @@ const CLEANUP_EVERY_MS = 10 * 60_000;
 
 /**
  * Moves committed outbox rows to JetStream. Rows are claimed with FOR UPDATE SKIP LOCKED, so any number
- * of relays can run; Nats-Msg-Id = outbox id makes a re-publish after a crash a no-op in the stream.
+ * of relays can run; Nats-Msg-Id = the outbox event_id (a uuid) makes a re-publish after a crash a no-op in the stream.
  */
 export async function startOutboxRelay(options: OutboxRelayOptions): Promise<OutboxRelay> {
   const { db, js, names, logger } = options;
@@ -63,12 +63,12 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
         rows.map(async (row) => {
           if (!isEventType(row.type)) throw new Error(`unknown event type "${row.type}"`);
           const envelope: EventEnvelope = {
-            id: String(row.id),
+            id: row.eventId,
             type: row.type as EventType,
             occurredAt: row.createdAt.toISOString(),
             data: row.payload as EventEnvelope["data"],
           };
-          return publishEvent(js, names, envelope, { msgId: String(row.id), headers: row.headers });
+          return publishEvent(js, names, envelope, { msgId: row.eventId, headers: row.headers });
         }),
       );
       const publishedIds: number[] = [];

@@ -89,7 +89,7 @@ it("keeps events written while NATS is down and delivers them once it is back", 
   await relay.stop();
 });
 
-it("deduplicates a re-publish of the same outbox id", async () => {
+it("deduplicates a re-publish of the same outbox event", async () => {
   const { outboxId } = await writePing("published twice");
   const subject = subjectFor(bus.names.namespace, "system.ping.v1");
   const before = (await bus.jsm.streams.info(bus.names.stream)).state.messages;
@@ -97,12 +97,12 @@ it("deduplicates a re-publish of the same outbox id", async () => {
   const [row] = await database.db.select().from(outbox).where(eq(outbox.id, outboxId));
   if (!row) throw new Error("no outbox row");
   const envelope = {
-    id: String(row.id),
+    id: row.eventId,
     type: "system.ping.v1" as const,
     occurredAt: row.createdAt.toISOString(),
     data: row.payload as { pingId: string; message: string },
   };
-  const first = await publishEvent(bus.js, bus.names, envelope, { msgId: String(outboxId) });
+  const first = await publishEvent(bus.js, bus.names, envelope, { msgId: row.eventId });
   expect(first.duplicate).toBe(false);
 
   // The next relay finds the row unpublished and publishes it again.
@@ -121,8 +121,8 @@ it("deduplicates a re-publish of the same outbox id", async () => {
 
   const info = await bus.jsm.streams.info(bus.names.stream);
   expect(info.state.messages).toBe(before + 1);
-  const again = await publishEvent(bus.js, bus.names, envelope, { msgId: String(outboxId) });
+  const again = await publishEvent(bus.js, bus.names, envelope, { msgId: row.eventId });
   expect(again.duplicate).toBe(true);
   const stored = await bus.jsm.streams.getMessage(bus.names.stream, { last_by_subj: subject });
-  expect(stored?.json<{ id: string }>().id).toBe(String(outboxId));
+  expect(stored?.json<{ id: string }>().id).toBe(row.eventId);
 });

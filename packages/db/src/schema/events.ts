@@ -10,6 +10,9 @@ export const outbox = pgTable(
   "outbox",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    // Globally unique event id: the envelope id and JetStream's Nats-Msg-Id. Not the row id, which
+    // restarts when a database is recreated and would then be dropped as a "duplicate" by the stream.
+    eventId: uuid("event_id").notNull().defaultRandom().unique(),
     // The versioned event type; the relay derives the subject from it and its configured namespace.
     type: text("type").notNull(),
     payload: jsonb("payload").notNull(),
