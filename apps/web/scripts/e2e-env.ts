@@ -4,24 +4,30 @@ import { z } from "zod";
 
 const schema = z.object({
   CI: envField.boolean().default(false),
-  // Server of the dedicated e2e database; the name is always wallpaperdb_e2e so dev data stays untouched.
+  // Server of the dedicated e2e database; its name is wallpaperdb_<E2E_NAME> so dev data stays untouched.
   E2E_POSTGRES_URL: envField
     .url(["postgres", "postgresql"])
     .default("postgres://postgres@127.0.0.1:5432/postgres"),
   NATS_URL: envField.url(["nats", "tls", "ws", "wss"]).default("nats://127.0.0.1:4222"),
+  // Overridable so two e2e runs (say, a developer's and a clean-clone check) can share one machine.
+  E2E_NAME: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,20}$/, { message: "expected a short lower-case name" })
+    .default("e2e"),
+  E2E_WEB_PORT: envField.port().default(3100),
 });
 
 const raw = parseEnv(schema, process.env);
 const databaseUrl = new URL(raw.E2E_POSTGRES_URL);
-databaseUrl.pathname = "/wallpaperdb_e2e";
+databaseUrl.pathname = `/wallpaperdb_${raw.E2E_NAME}`;
 
 export const e2eEnv = {
   ci: raw.CI,
   natsUrl: raw.NATS_URL,
   databaseUrl: databaseUrl.toString(),
-  namespace: "wpdb_e2e",
-  webPort: 3100,
-  workersHealthPort: 3101,
-  blobDir: ".data/e2e-blobs",
+  namespace: `wpdb_${raw.E2E_NAME}`,
+  webPort: raw.E2E_WEB_PORT,
+  workersHealthPort: raw.E2E_WEB_PORT + 1,
+  blobDir: `.data/${raw.E2E_NAME}-blobs`,
   blobSigningSecret: "e2e-only-blob-signing-secret-not-for-production",
 };
