@@ -28,9 +28,15 @@ describe("parseEnv", () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
-    expect(message).toContain('DATABASE_URL: expected a URL starting with postgres:// or postgresql:// (got "mysql://x")');
+    expect(message).toContain(
+      'DATABASE_URL: expected a URL starting with postgres:// or postgresql:// (got "mysql://x")',
+    );
     expect(message).toContain("PORT: expected a port number");
     expect(message).toContain("S3_BUCKET: is required");
-    expect((error as ConfigError).issues.map((i) => i.variable).sort()).toEqual(["DATABASE_URL", "PORT", "S3_BUCKET"]);
+    expect((error as ConfigError).issues.map((i) => i.variable).sort()).toEqual([
+      "DATABASE_URL",
+      "PORT",
+      "S3_BUCKET",
+    ]);
   });
 });

@@ -84,7 +84,11 @@ export function toProblem(error: unknown, instance?: string): Problem {
 }
 
 /** A fetch-API Response carrying an RFC 7807 problem document. */
-export function problemResponse(error: unknown, instance?: string, headers?: ConstructorParameters<typeof Headers>[0]): Response {
+export function problemResponse(
+  error: unknown,
+  instance?: string,
+  headers?: ConstructorParameters<typeof Headers>[0],
+): Response {
   const problem = toProblem(error, instance);
   const responseHeaders = new Headers(headers);
   responseHeaders.set("content-type", "application/problem+json");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "./testing.ts";
 import { runMigrations } from "./migrate.ts";
+import { createTestDatabase, type TestDatabase } from "./testing.ts";
 
 let testDb: TestDatabase;
 beforeAll(async () => {
@@ -35,7 +35,9 @@ describe("migrations", () => {
 
   it("are idempotent and safe to run concurrently", async () => {
     await Promise.all([runMigrations(testDb.url), runMigrations(testDb.url)]);
-    const [row] = await testDb.sql<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`;
+    const [row] = await testDb.sql<
+      { n: number }[]
+    >`select count(*)::int as n from drizzle.__drizzle_migrations`;
     expect(row?.n).toBeGreaterThan(0);
   });
 

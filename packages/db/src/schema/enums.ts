@@ -12,5 +12,12 @@ export const uploadState = pgEnum("upload_state", [
 export const mediaType = pgEnum("media_type", ["image", "video"]);
 export const moderationStatus = pgEnum("moderation_status", ["pending", "approved", "rejected"]);
 export const stepState = pgEnum("step_state", ["pending", "running", "done", "failed", "skipped"]);
-export const tagCategory = pgEnum("tag_category", ["general", "subject", "style", "source", "artist", "meta"]);
+export const tagCategory = pgEnum("tag_category", [
+  "general",
+  "subject",
+  "style",
+  "source",
+  "artist",
+  "meta",
+]);
 export const tagSource = pgEnum("tag_source", ["human", "auto", "implied"]);
