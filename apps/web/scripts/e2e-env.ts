@@ -4,7 +4,7 @@ import { z } from "zod";
 
 const schema = z.object({
   CI: envField.boolean().default(false),
-  // Server of the dedicated e2e database; its name is wallpaperdb_<E2E_NAME> so dev data stays untouched.
+  // Server of the dedicated e2e database; its name is wallpaperdb_[<E2E_NAME>_]e2e so dev data stays untouched.
   E2E_POSTGRES_URL: envField
     .url(["postgres", "postgresql"])
     .default("postgres://postgres@127.0.0.1:5432/postgres"),
@@ -13,21 +13,23 @@ const schema = z.object({
   E2E_NAME: z
     .string()
     .regex(/^[a-z][a-z0-9_]{0,20}$/, { message: "expected a short lower-case name" })
-    .default("e2e"),
+    .optional(),
   E2E_WEB_PORT: envField.port().default(3100),
 });
 
 const raw = parseEnv(schema, process.env);
+// Always ends in "e2e": the reset refuses to drop anything else.
+const tag = raw.E2E_NAME ? `${raw.E2E_NAME}_e2e` : "e2e";
 const databaseUrl = new URL(raw.E2E_POSTGRES_URL);
-databaseUrl.pathname = `/wallpaperdb_${raw.E2E_NAME}`;
+databaseUrl.pathname = `/wallpaperdb_${tag}`;
 
 export const e2eEnv = {
   ci: raw.CI,
   natsUrl: raw.NATS_URL,
   databaseUrl: databaseUrl.toString(),
-  namespace: `wpdb_${raw.E2E_NAME}`,
+  namespace: `wpdb_${tag}`,
   webPort: raw.E2E_WEB_PORT,
   workersHealthPort: raw.E2E_WEB_PORT + 1,
-  blobDir: `.data/${raw.E2E_NAME}-blobs`,
+  blobDir: `.data/${tag}-blobs`,
   blobSigningSecret: "e2e-only-blob-signing-secret-not-for-production",
 };
