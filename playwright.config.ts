@@ -20,7 +20,11 @@ export default defineConfig({
   retries: e2eEnv.ci ? 1 : 0,
   forbidOnly: e2eEnv.ci,
   timeout: 60_000,
-  reporter: [["list"], ["html", { outputFolder: "playwright-report", open: "never" }]],
+  reporter: [
+    ["list"],
+    ["html", { outputFolder: "playwright-report", open: "never" }],
+    ...(e2eEnv.jsonReport ? [["json", { outputFile: e2eEnv.jsonReport }] as const] : []),
+  ],
   globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${e2eEnv.webPort}`,

@@ -15,6 +15,8 @@ const schema = z.object({
     .regex(/^[a-z][a-z0-9_]{0,20}$/, { message: "expected a short lower-case name" })
     .optional(),
   E2E_WEB_PORT: envField.port().default(3100),
+  // `make test` collects every tier's totals from JSON reports into one closing line.
+  PLAYWRIGHT_JSON_OUTPUT_FILE: z.string().optional(),
 });
 
 const raw = parseEnv(schema, process.env);
@@ -25,6 +27,7 @@ databaseUrl.pathname = `/wallpaperdb_${tag}`;
 
 export const e2eEnv = {
   ci: raw.CI,
+  jsonReport: raw.PLAYWRIGHT_JSON_OUTPUT_FILE,
   natsUrl: raw.NATS_URL,
   databaseUrl: databaseUrl.toString(),
   namespace: `wpdb_${tag}`,
