@@ -17,6 +17,8 @@ const config: NextConfig = {
     "@wallpaperdb/core",
     "@wallpaperdb/db",
     "@wallpaperdb/events",
+    "@wallpaperdb/ingest",
+    "@wallpaperdb/media",
     "@wallpaperdb/storage",
   ],
   // Drivers with native sockets/workers stay plain Node modules instead of being bundled.
@@ -26,6 +28,10 @@ const config: NextConfig = {
     "@nats-io/transport-node",
     "@nats-io/jetstream",
     "@aws-sdk/client-s3",
+    "@tus/server",
+    "@tus/file-store",
+    "@tus/s3-store",
+    "sharp",
   ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -1,6 +1,7 @@
 import type { Logger } from "@wallpaperdb/core/logger";
 import type { Database, DbHandle } from "@wallpaperdb/db";
 import type { NatsConnection } from "@wallpaperdb/events/connect";
+import type { IngestServices } from "@wallpaperdb/ingest";
 import type { BlobStore } from "@wallpaperdb/storage";
 
 /** Everything a procedure may touch, opened by the host process (web app, tests), never by this package. */
@@ -10,6 +11,8 @@ export interface ApiDeps {
   nats: NatsConnection;
   blobStore: BlobStore;
   logger: Logger;
+  /** Upload staging, media limits and upload settings; without it the upload procedures answer 503. */
+  ingest?: IngestServices;
 }
 
 export type UserRole = "user" | "curator" | "admin";

@@ -1,10 +1,12 @@
 import { healthRouter } from "./router/health.ts";
 import { pingRouter } from "./router/ping.ts";
+import { uploadRouter } from "./router/upload.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
   ping: pingRouter,
+  upload: uploadRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,9 @@
 import type { ApiDeps } from "@wallpaperdb/api";
 import { createDb, type DbHandle } from "@wallpaperdb/db/client";
 import { connectNats, type NatsConnection } from "@wallpaperdb/events/connect";
+import type { IngestServices } from "@wallpaperdb/ingest";
+import { createIngestServicesFromEnv } from "@wallpaperdb/ingest/from-env";
+import { configureSharp } from "@wallpaperdb/media";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { createBlobStoreFromEnv } from "@wallpaperdb/storage/from-env";
 import { rawEnv, webEnv } from "~/env.ts";
@@ -14,6 +17,7 @@ interface Singletons {
   db?: DbHandle;
   nats?: Promise<NatsConnection>;
   blobStore?: BlobStore;
+  ingest?: IngestServices;
 }
 
 const store = globalThis as typeof globalThis & { __wallpaperdbDeps?: Singletons };
@@ -45,7 +49,24 @@ export function getBlobStore(): BlobStore {
   return singletons.blobStore;
 }
 
+/** Upload staging, media limits and upload settings, shared by tRPC and the tus route. */
+export function getIngestServices(): IngestServices {
+  if (!singletons.ingest) {
+    // Validation decodes untrusted files in this process: lock libvips down before the first one.
+    configureSharp();
+    singletons.ingest = createIngestServicesFromEnv(rawEnv());
+  }
+  return singletons.ingest;
+}
+
 export async function getApiDeps(): Promise<ApiDeps> {
   const { db, sql } = getDb();
-  return { db, sql, nats: await getNats(), blobStore: getBlobStore(), logger: webLogger() };
+  return {
+    db,
+    sql,
+    nats: await getNats(),
+    blobStore: getBlobStore(),
+    logger: webLogger(),
+    ingest: getIngestServices(),
+  };
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   index,
   integer,
@@ -58,6 +59,8 @@ export const uploads = pgTable(
     rejectCode: text("reject_code"),
     rejectMessage: text("reject_message"),
     wallpaperId: uuid("wallpaper_id").references(() => wallpapers.id, { onDelete: "set null" }),
+    // Set at commit: false when this upload created the wallpaper, true when it matched an existing one.
+    duplicate: boolean("duplicate"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,60 @@
+import { AppError } from "@wallpaperdb/core/errors";
+import {
+  completeUpload,
+  createUpload,
+  findExistingBySha256,
+  getUploadStatus,
+  type IngestDeps,
+  type Uploader,
+} from "@wallpaperdb/ingest";
+import { z } from "zod";
+import type { TRPCContext } from "../trpc.ts";
+import { createTRPCRouter, publicProcedure } from "../trpc.ts";
+
+function ingestDeps(ctx: TRPCContext): IngestDeps {
+  if (!ctx.ingest) throw new AppError("dependency_unavailable", "Uploads are not configured on this server.");
+  return { ...ctx.ingest, db: ctx.db, blobStore: ctx.blobStore, logger: ctx.logger };
+}
+
+/**
+ * The one place that decides who may upload. Anonymous uploads are allowed while ALLOW_ANONYMOUS_UPLOADS
+ * (the local default until accounts exist); a signed-in user's uploads carry their id.
+ */
+const uploaderProcedure = publicProcedure.use(({ ctx, next }) => {
+  const deps = ingestDeps(ctx);
+  if (!ctx.user && !deps.settings.allowAnonymousUploads) {
+    throw new AppError("unauthorized", "Sign in to upload.");
+  }
+  const uploader: Uploader = ctx.user ? { id: ctx.user.id } : null;
+  return next({ ctx: { ingestDeps: deps, uploader } });
+});
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "expected a lower-case hex SHA-256");
+const uploadId = z.object({ uploadId: z.uuid() }).strict();
+
+export const uploadRouter = createTRPCRouter({
+  /** Which of these hashes are already wallpapers: the client skips sending those bytes. */
+  check: uploaderProcedure
+    .input(z.object({ sha256: z.array(sha256).min(1).max(500) }).strict())
+    .query(async ({ ctx, input }) => ({ existing: await findExistingBySha256(ctx.ingestDeps, input.sha256) })),
+
+  create: uploaderProcedure
+    .input(
+      z
+        .object({
+          filename: z.string().min(1).max(255),
+          size: z.number().int().positive(),
+          type: z.string().max(255).optional(),
+        })
+        .strict(),
+    )
+    .mutation(({ ctx, input }) => createUpload(ctx.ingestDeps, input, ctx.uploader)),
+
+  complete: uploaderProcedure
+    .input(uploadId)
+    .mutation(({ ctx, input }) => completeUpload(ctx.ingestDeps, input.uploadId, ctx.uploader)),
+
+  byId: uploaderProcedure
+    .input(uploadId)
+    .query(({ ctx, input }) => getUploadStatus(ctx.ingestDeps, input.uploadId, ctx.uploader)),
+});

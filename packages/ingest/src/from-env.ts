@@ -1,0 +1,27 @@
+import { loadMediaLimits } from "@wallpaperdb/media";
+import { loadStorageEnv } from "@wallpaperdb/storage/from-env";
+import type { IngestServices } from "./deps.ts";
+import { loadIngestSettings } from "./env.ts";
+import { createFileStaging, createS3Staging } from "./staging.ts";
+
+/**
+ * Staging follows BLOB_STORE: a folder (UPLOAD_DIR) for local, the S3 bucket for s3, so that at scale the
+ * bytes go straight to object storage and never pile up on the web server's disk.
+ */
+export function createIngestServicesFromEnv(source: Record<string, string | undefined>): IngestServices {
+  const settings = loadIngestSettings(source);
+  const storage = loadStorageEnv(source);
+  const staging =
+    storage.store === "local"
+      ? createFileStaging(settings.uploadDir)
+      : createS3Staging({
+          bucket: storage.bucket,
+          region: storage.region,
+          forcePathStyle: storage.forcePathStyle,
+          ...(storage.endpoint ? { endpoint: storage.endpoint } : {}),
+          ...(storage.accessKeyId && storage.secretAccessKey
+            ? { credentials: { accessKeyId: storage.accessKeyId, secretAccessKey: storage.secretAccessKey } }
+            : {}),
+        });
+  return { staging, limits: loadMediaLimits(source), settings };
+}
