@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 // Sections land in later issues; showing them now tells visitors what the product will become.
-const upcoming = ["Gallery", "Upload", "Admin"] as const;
+const upcoming = ["Gallery", "Admin"] as const;
 
 export function SiteHeader() {
   return (
@@ -11,6 +11,9 @@ export function SiteHeader() {
         <span className="brand-name">WallpaperDB</span>
       </Link>
       <nav aria-label="Main" className="nav">
+        <Link href="/upload" className="nav-link">
+          Upload
+        </Link>
         {upcoming.map((label) => (
           <span key={label} className="nav-item" aria-disabled="true" title={`${label} is coming soon`}>
             {label}
