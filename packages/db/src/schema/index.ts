@@ -1,5 +1,6 @@
 export * from "./enums.ts";
 export * from "./events.ts";
 export * from "./media.ts";
+export * from "./processing.ts";
 export * from "./tags.ts";
 export * from "./users.ts";
