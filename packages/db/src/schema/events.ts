@@ -52,9 +52,14 @@ export const auditLog = pgTable(
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id").notNull(),
     data: jsonb("data").notNull().default({}),
+    // Tags an entry touched, so a tag's history finds wallpaper tag edits without scanning jsonb.
+    tagIds: integer("tag_ids").array(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId, t.createdAt)],
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.createdAt),
+    index("audit_log_tag_ids_idx").using("gin", t.tagIds),
+  ],
 );
 
 /** The walking skeleton's round trip: the web writes a ping, a worker answers it through JetStream. */

@@ -19,15 +19,23 @@ export const tags = pgTable(
   (t) => [index("tags_name_prefix_idx").on(sql`${t.name} text_pattern_ops`)],
 );
 
-export const tagAliases = pgTable("tag_aliases", {
-  // An alias name is never itself a tag name (enforced in the tag rules), so aliases never chain.
-  name: text("name").primaryKey(),
-  tagId: integer("tag_id")
-    .notNull()
-    .references(() => tags.id, { onDelete: "cascade" }),
-  createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const tagAliases = pgTable(
+  "tag_aliases",
+  {
+    // An alias name is never itself a tag name (enforced in the tag rules), so aliases never chain.
+    name: text("name").primaryKey(),
+    tagId: integer("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Autocomplete matches alias names by prefix on every keystroke.
+  (t) => [
+    index("tag_aliases_name_prefix_idx").on(sql`${t.name} text_pattern_ops`),
+    index("tag_aliases_tag_idx").on(t.tagId),
+  ],
+);
 
 export const tagImplications = pgTable(
   "tag_implications",
@@ -62,5 +70,10 @@ export const wallpaperTags = pgTable(
     addedBy: text("added_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.wallpaperId, t.tagId] }), index("wallpaper_tags_tag_idx").on(t.tagId)],
+  // One row per source: a tag can be human and auto at once, and an implied row disappears when its
+  // antecedent goes while a human row for the same tag stays. "Has tag" queries use EXISTS/DISTINCT.
+  (t) => [
+    primaryKey({ columns: [t.wallpaperId, t.tagId, t.source] }),
+    index("wallpaper_tags_tag_idx").on(t.tagId, t.wallpaperId),
+  ],
 );
