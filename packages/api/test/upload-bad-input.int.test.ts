@@ -66,7 +66,8 @@ describe("the generated bad-input corpus through HTTP tus and upload.complete", 
         if (got !== expected) failures.push(`${testCase.name}: expected ${expected}, got ${got}`);
         const rows = await harness.deps.db.select().from(wallpapers).where(eq(wallpapers.sha256, sha));
         if (rows.length > 0) failures.push(`${testCase.name}: a wallpaper row was written`);
-        if (await harness.deps.blobStore.head(originalKeyFor(sha))) failures.push(`${testCase.name}: a blob was stored`);
+        if (await harness.deps.blobStore.head(originalKeyFor(sha)))
+          failures.push(`${testCase.name}: a blob was stored`);
         if (outcome.uploadId) {
           const staged = (await harness.stagedFiles()).filter((f) => f.startsWith(outcome.uploadId ?? ""));
           if (staged.length > 0) failures.push(`${testCase.name}: tus files left: ${staged.join(", ")}`);
@@ -81,12 +82,19 @@ describe("the generated bad-input corpus through HTTP tus and upload.complete", 
           failures.push(`${testCase.name}: expected acceptance, got ${codeOf(outcome.error)}`);
           continue;
         }
-        report.push(`${testCase.name} -> accepted ${outcome.result.mediaType} ${outcome.result.width}x${outcome.result.height}`);
-        const [row] = await harness.deps.db.select().from(wallpapers).where(eq(wallpapers.id, outcome.result.wallpaperId));
+        report.push(
+          `${testCase.name} -> accepted ${outcome.result.mediaType} ${outcome.result.width}x${outcome.result.height}`,
+        );
+        const [row] = await harness.deps.db
+          .select()
+          .from(wallpapers)
+          .where(eq(wallpapers.id, outcome.result.wallpaperId));
         const expected = testCase.expect.accept;
         for (const key of ["mediaType", "mimeType", "width", "height"] as const) {
           if (key in expected && row?.[key] !== expected[key]) {
-            failures.push(`${testCase.name}: ${key} ${String(row?.[key])}, expected ${String(expected[key])}`);
+            failures.push(
+              `${testCase.name}: ${key} ${String(row?.[key])}, expected ${String(expected[key])}`,
+            );
           }
         }
         if (row?.sha256 !== sha) failures.push(`${testCase.name}: sha256 ${row?.sha256} != ${sha}`);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,7 +33,12 @@ export async function openUploadHarness(): Promise<UploadHarness> {
     settings: { ...loadIngestSettings({}), uploadDir: stagingDir, progressIntervalMs: 50 },
   };
   const deps = { ...base.deps, ingest: services };
-  const handler = createUploadHandler({ ...services, db: deps.db, blobStore: deps.blobStore, logger: deps.logger });
+  const handler = createUploadHandler({
+    ...services,
+    db: deps.db,
+    blobStore: deps.blobStore,
+    logger: deps.logger,
+  });
   const server = await serve(handler);
   return {
     ...base,
@@ -43,7 +48,10 @@ export async function openUploadHarness(): Promise<UploadHarness> {
     origin: server.origin,
     endpoint: `${server.origin}/api/uploads`,
     caller: async (overrides = {}) => {
-      const ctx = await createTRPCContext({ headers: new Headers(), deps: { ...deps, ingest: { ...services, ...overrides } } });
+      const ctx = await createTRPCContext({
+        headers: new Headers(),
+        deps: { ...deps, ingest: { ...services, ...overrides } },
+      });
       return createCaller(ctx);
     },
     stagedFiles: () => readdir(stagingDir),
@@ -71,7 +79,8 @@ async function serve(handler: (request: Request) => Promise<Response>) {
     try {
       const response = await handler(request);
       res.writeHead(response.status, Object.fromEntries(response.headers));
-      if (response.body) Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
+      if (response.body)
+        Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
       else res.end();
     } catch (error) {
       res.writeHead(500).end(String(error));
@@ -99,7 +108,12 @@ export function sha256Of(data: Buffer): string {
 }
 
 /** A plain tus 1.0 creation POST; returns the response (Location on 201). */
-export function tusCreate(endpoint: string, uploadId: string, filename: string, length: number): Promise<Response> {
+export function tusCreate(
+  endpoint: string,
+  uploadId: string,
+  filename: string,
+  length: number,
+): Promise<Response> {
   return fetch(endpoint, {
     method: "POST",
     headers: {

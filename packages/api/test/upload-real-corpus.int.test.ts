@@ -50,17 +50,24 @@ describe.skipIf(files.length === 0)("every real wallpaper through tus-js-client 
           const data = await readFile(file);
           bytes += data.length;
           const api = await harness.caller();
-          const { uploadId, endpoint } = await api.upload.create({ filename: basename(file), size: data.length });
+          const { uploadId, endpoint } = await api.upload.create({
+            filename: basename(file),
+            size: data.length,
+          });
           await tusUpload(`${harness.origin}${endpoint}`, data, { uploadId, filename: basename(file) });
           const result = await api.upload.complete({ uploadId });
           const meta = (await sharp(data).metadata()).autoOrient;
-          const [row] = await harness.deps.db.select().from(wallpapers).where(eq(wallpapers.id, result.wallpaperId));
+          const [row] = await harness.deps.db
+            .select()
+            .from(wallpapers)
+            .where(eq(wallpapers.id, result.wallpaperId));
           const sha = sha256Of(data);
           if (row?.sha256 !== sha) failures.push(`${file}: sha ${row?.sha256} != ${sha}`);
           if (row?.width !== meta.width || row?.height !== meta.height) {
             failures.push(`${file}: ${row?.width}x${row?.height}, sharp says ${meta.width}x${meta.height}`);
           }
-          if (!(await harness.deps.blobStore.head(originalKeyFor(sha)))) failures.push(`${file}: original missing`);
+          if (!(await harness.deps.blobStore.head(originalKeyFor(sha))))
+            failures.push(`${file}: original missing`);
         } catch (error) {
           failures.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
         }

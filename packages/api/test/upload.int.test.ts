@@ -4,14 +4,23 @@ import { originalKeyFor } from "@wallpaperdb/ingest";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openUploadHarness, sendBytes, sha256Of, tusCreate, tusPatch, type UploadHarness } from "./upload-harness.ts";
+import {
+  openUploadHarness,
+  sendBytes,
+  sha256Of,
+  tusCreate,
+  tusPatch,
+  type UploadHarness,
+} from "./upload-harness.ts";
 
 let harness: UploadHarness;
 let small: Buffer;
 
 beforeAll(async () => {
   harness = await openUploadHarness();
-  small = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#36c" } }).png().toBuffer();
+  small = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#36c" } })
+    .png()
+    .toBuffer();
 });
 afterAll(async () => {
   await harness?.close();
@@ -27,13 +36,23 @@ async function uploadAndComplete(data: Buffer, filename = "file.png") {
 describe("upload over tus, then complete", () => {
   it("commits a wallpaper, its event and a content-addressed original; complete is idempotent", async () => {
     const api = await harness.caller();
-    const created = await api.upload.create({ filename: "../../etc/passwd.png", size: small.length, type: "image/png" });
-    expect(created).toMatchObject({ endpoint: "/api/uploads", maxBytes: harness.services.limits.maxUploadBytes });
+    const created = await api.upload.create({
+      filename: "../../etc/passwd.png",
+      size: small.length,
+      type: "image/png",
+    });
+    expect(created).toMatchObject({
+      endpoint: "/api/uploads",
+      maxBytes: harness.services.limits.maxUploadBytes,
+    });
     expect((await api.upload.byId({ uploadId: created.uploadId })).state).toBe("initiated");
 
     await sendBytes(harness, created.uploadId, "../../etc/passwd.png", small);
     const received = await api.upload.byId({ uploadId: created.uploadId });
     expect(received).toMatchObject({ state: "received", receivedBytes: small.length, size: small.length });
+    // Hashed while the bytes streamed: the row knows the SHA-256 before complete reads anything.
+    const [staged] = await harness.deps.db.select().from(uploads).where(eq(uploads.id, created.uploadId));
+    expect(staged?.sha256).toBe(sha256Of(small));
 
     const first = await api.upload.complete({ uploadId: created.uploadId });
     expect(first).toMatchObject({ duplicate: false, mediaType: "image", width: 64, height: 48 });
@@ -41,26 +60,48 @@ describe("upload over tus, then complete", () => {
 
     const sha = sha256Of(small);
     const [row] = await harness.deps.db.select().from(wallpapers).where(eq(wallpapers.id, first.wallpaperId));
-    expect(row).toMatchObject({ sha256: sha, originalKey: originalKeyFor(sha), originalFilename: "../../etc/passwd.png" });
+    expect(row).toMatchObject({
+      sha256: sha,
+      originalKey: originalKeyFor(sha),
+      originalFilename: "../../etc/passwd.png",
+    });
     expect(await harness.deps.blobStore.head(originalKeyFor(sha))).toMatchObject({ size: small.length });
-    const events = await harness.deps.db.select().from(outbox).where(eq(outbox.type, "wallpaper.uploaded.v1"));
-    expect(events.filter((e) => (e.payload as { wallpaperId: string }).wallpaperId === first.wallpaperId)).toHaveLength(1);
+    const events = await harness.deps.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.type, "wallpaper.uploaded.v1"));
+    expect(
+      events.filter((e) => (e.payload as { wallpaperId: string }).wallpaperId === first.wallpaperId),
+    ).toHaveLength(1);
     expect(await harness.stagedFiles()).not.toContain(created.uploadId);
-    expect(await api.upload.byId({ uploadId: created.uploadId })).toMatchObject({ state: "committed", wallpaperId: first.wallpaperId });
+    expect(await api.upload.byId({ uploadId: created.uploadId })).toMatchObject({
+      state: "committed",
+      wallpaperId: first.wallpaperId,
+    });
 
     const check = await api.upload.check({ sha256: [sha, "0".repeat(64)] });
     expect(check.existing).toEqual([{ sha256: sha, wallpaperId: first.wallpaperId }]);
   });
 
   it("20 concurrent uploads of one file make exactly one wallpaper, and every complete names it", async () => {
-    const data = await sharp({ create: { width: 90, height: 60, channels: 3, background: "#a52" } }).jpeg().toBuffer();
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => uploadAndComplete(data, `copy-${i}.jpg`)));
+    const data = await sharp({ create: { width: 90, height: 60, channels: 3, background: "#a52" } })
+      .jpeg()
+      .toBuffer();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => uploadAndComplete(data, `copy-${i}.jpg`)),
+    );
     const ids = new Set(results.map((r) => r.result.wallpaperId));
     expect(ids.size).toBe(1);
     expect(results.filter((r) => !r.result.duplicate)).toHaveLength(1);
-    const rows = await harness.deps.db.select().from(wallpapers).where(eq(wallpapers.sha256, sha256Of(data)));
+    const rows = await harness.deps.db
+      .select()
+      .from(wallpapers)
+      .where(eq(wallpapers.sha256, sha256Of(data)));
     expect(rows).toHaveLength(1);
-    const events = await harness.deps.db.select().from(outbox).where(eq(outbox.type, "wallpaper.uploaded.v1"));
+    const events = await harness.deps.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.type, "wallpaper.uploaded.v1"));
     expect(events.filter((e) => (e.payload as { sha256: string }).sha256 === sha256Of(data))).toHaveLength(1);
   });
 
@@ -68,7 +109,9 @@ describe("upload over tus, then complete", () => {
     // ~25 MB of noise as a PNG: large enough that the first PATCH is cut mid-stream.
     const noise = Buffer.alloc(2400 * 3600 * 3);
     for (let i = 0; i < noise.length; i += 4) noise.writeUInt32LE((Math.random() * 0xffffffff) >>> 0, i);
-    const big = await sharp(noise, { raw: { width: 2400, height: 3600, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+    const big = await sharp(noise, { raw: { width: 2400, height: 3600, channels: 3 } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     const api = await harness.caller();
     const { uploadId } = await api.upload.create({ filename: "big.png", size: big.length });
     expect((await tusCreate(harness.endpoint, uploadId, "big.png", big.length)).status).toBe(201);
@@ -77,7 +120,12 @@ describe("upload over tus, then complete", () => {
     await new Promise<void>((resolve) => {
       const req = httpRequest(url, {
         method: "PATCH",
-        headers: { "Tus-Resumable": "1.0.0", "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream", "Content-Length": String(big.length) },
+        headers: {
+          "Tus-Resumable": "1.0.0",
+          "Upload-Offset": "0",
+          "Content-Type": "application/offset+octet-stream",
+          "Content-Length": String(big.length),
+        },
       });
       req.on("error", () => resolve());
       req.on("close", () => resolve());
@@ -100,7 +148,10 @@ describe("upload over tus, then complete", () => {
     expect(rest.status).toBe(204);
     const result = await api.upload.complete({ uploadId });
     expect(result).toMatchObject({ duplicate: false, width: 2400, height: 3600 });
-    const [row] = await harness.deps.db.select().from(wallpapers).where(eq(wallpapers.id, result.wallpaperId));
+    const [row] = await harness.deps.db
+      .select()
+      .from(wallpapers)
+      .where(eq(wallpapers.id, result.wallpaperId));
     expect(row?.sha256).toBe(sha256Of(big));
     expect(row?.sizeBytes).toBe(big.length);
   });
@@ -128,7 +179,12 @@ describe("refusals", () => {
     expect(mismatch.status).toBe(400);
     expect(await mismatch.json()).toMatchObject({ code: "bad_request" });
 
-    const tooLarge = await tusCreate(harness.endpoint, uploadId, "x.png", harness.services.limits.maxUploadBytes + 1);
+    const tooLarge = await tusCreate(
+      harness.endpoint,
+      uploadId,
+      "x.png",
+      harness.services.limits.maxUploadBytes + 1,
+    );
     expect(tooLarge.status).toBe(413);
     expect(await tooLarge.json()).toMatchObject({ code: "too_large" });
 

@@ -88,7 +88,11 @@ async function storeOriginal(
  * inserts the wallpaper (or finds the existing one), enqueues `wallpaper.uploaded.v1` for a new wallpaper
  * only, and marks the upload committed. Idempotent: a second call answers what the first committed.
  */
-export async function completeUpload(deps: IngestDeps, uploadId: string, uploader: Uploader): Promise<CompletedUpload> {
+export async function completeUpload(
+  deps: IngestDeps,
+  uploadId: string,
+  uploader: Uploader,
+): Promise<CompletedUpload> {
   const found = await findUpload(deps.db, uploadId);
   if (!found) throw new AppError("not_found", "No upload with that id.", { uploadId });
   assertMayAccess(found, uploader);

@@ -31,11 +31,16 @@ export interface IngestSettings {
   progressIntervalMs: number;
 }
 
-export function loadIngestSettings(source: EnvSource = process.env, options: { cwd?: string } = {}): IngestSettings {
+export function loadIngestSettings(
+  source: EnvSource = process.env,
+  options: { cwd?: string } = {},
+): IngestSettings {
   const env = parseEnv(schema, source);
   const cwd = options.cwd ?? process.cwd();
   return {
-    uploadDir: isAbsolute(env.UPLOAD_DIR) ? env.UPLOAD_DIR : resolve(workspaceRoot(cwd) ?? cwd, env.UPLOAD_DIR),
+    uploadDir: isAbsolute(env.UPLOAD_DIR)
+      ? env.UPLOAD_DIR
+      : resolve(workspaceRoot(cwd) ?? cwd, env.UPLOAD_DIR),
     uploadTtlMs: env.UPLOAD_TTL_SECONDS * 1000,
     allowAnonymousUploads: env.ALLOW_ANONYMOUS_UPLOADS,
     progressIntervalMs: env.UPLOAD_PROGRESS_INTERVAL_MS,

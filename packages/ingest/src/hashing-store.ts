@@ -1,5 +1,5 @@
 import { createHash, type Hash } from "node:crypto";
-import { Transform, type Readable } from "node:stream";
+import { type Readable, Transform } from "node:stream";
 import type { DataStore } from "@tus/utils";
 
 export interface StreamHashTracker {

@@ -14,4 +14,10 @@ export type { IngestDeps, IngestServices, Uploader } from "./deps.ts";
 export { type IngestSettings, loadIngestSettings } from "./env.ts";
 export { isSha256Hex, ORIGINALS_PREFIX, originalKeyFor } from "./keys.ts";
 export type { LocalUploadFile, UploadStaging } from "./staging.ts";
-export { nextState, statesAllowing, type UploadEvent, type UploadState, uploadTransitions } from "./state-machine.ts";
+export {
+  nextState,
+  statesAllowing,
+  type UploadEvent,
+  type UploadState,
+  uploadTransitions,
+} from "./state-machine.ts";

@@ -64,7 +64,12 @@ export async function reconcileOriginalBlobs(
   options: ReconcileOptions & { graceMs?: number } = {},
 ): Promise<BlobDriftReport> {
   const graceMs = options.graceMs ?? 60 * 60 * 1000;
-  const report: BlobDriftReport = { dryRun: options.dryRun ?? false, orphanBlobs: [], missingBlobs: [], deletedOrphans: 0 };
+  const report: BlobDriftReport = {
+    dryRun: options.dryRun ?? false,
+    orphanBlobs: [],
+    missingBlobs: [],
+    deletedOrphans: 0,
+  };
   const blobs = new Map<string, { key: string; size: number; lastModified: Date }>();
   for await (const blob of deps.blobStore.list(ORIGINALS_PREFIX)) blobs.set(blob.key, blob);
 

@@ -28,6 +28,10 @@ describe("upload state machine", () => {
   it("does not go backwards", () => {
     expect(nextState("received", "bytes_started")).toBeNull();
     expect(nextState("receiving", "bytes_started")).toBeNull();
-    expect(uploadStates.filter((state) => !isTerminal(state))).toEqual(["initiated", "receiving", "received"]);
+    expect(uploadStates.filter((state) => !isTerminal(state))).toEqual([
+      "initiated",
+      "receiving",
+      "received",
+    ]);
   });
 });

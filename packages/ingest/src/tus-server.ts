@@ -1,10 +1,16 @@
-import { AppError, problemResponse } from "@wallpaperdb/core/errors";
 import { Server } from "@tus/server";
 import { Metadata } from "@tus/utils";
-import type { IngestDeps } from "./deps.ts";
+import { AppError, problemResponse } from "@wallpaperdb/core/errors";
 import { UPLOAD_ENDPOINT } from "./create-upload.ts";
+import type { IngestDeps } from "./deps.ts";
 import { withStreamingHash } from "./hashing-store.ts";
-import { findUpload, isOpenForBytes, recordReceivedBytes, transitionUpload, type UploadRow } from "./uploads-repo.ts";
+import {
+  findUpload,
+  isOpenForBytes,
+  recordReceivedBytes,
+  transitionUpload,
+  type UploadRow,
+} from "./uploads-repo.ts";
 
 export type UploadRequestHandler = (request: Request) => Promise<Response>;
 
@@ -44,10 +50,14 @@ async function checkCreation(deps: IngestDeps, request: Request): Promise<AppErr
   }
   const uploadId = metadata.uploadId ?? "";
   if (!UUID.test(uploadId) || !metadata.filename) {
-    return new AppError("bad_request", "Upload-Metadata must carry uploadId (from upload.create) and filename.");
+    return new AppError(
+      "bad_request",
+      "Upload-Metadata must carry uploadId (from upload.create) and filename.",
+    );
   }
   const row = await findUpload(deps.db, uploadId);
-  if (!row) return new AppError("not_found", "No upload with that id; call upload.create first.", { uploadId });
+  if (!row)
+    return new AppError("not_found", "No upload with that id; call upload.create first.", { uploadId });
   if (row.state !== "initiated" || row.expiresAt <= new Date()) return notOpen(row);
   const length = Number(lengthHeader);
   if (length > deps.limits.maxUploadBytes) {
@@ -131,7 +141,10 @@ export function createUploadHandler(deps: IngestDeps, path = UPLOAD_ENDPOINT): U
       return await tus.handleWeb(request);
     } catch (error) {
       deps.logger.error({ err: error }, "upload request failed");
-      return refuse(error instanceof AppError ? error : new AppError("internal", "The upload failed."), request);
+      return refuse(
+        error instanceof AppError ? error : new AppError("internal", "The upload failed."),
+        request,
+      );
     }
   };
 }

@@ -1,7 +1,7 @@
 import type { Executor } from "@wallpaperdb/db";
 import { uploads } from "@wallpaperdb/db";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
-import { type UploadEvent, type UploadState, nextState, statesAllowing } from "./state-machine.ts";
+import { nextState, statesAllowing, type UploadEvent, type UploadState } from "./state-machine.ts";
 
 export type UploadRow = typeof uploads.$inferSelect;
 type UploadPatch = Partial<
@@ -81,4 +81,3 @@ export async function listStaleUploads(db: Executor, now: Date, limit = 500): Pr
 export function isOpenForBytes(row: UploadRow, now: Date): boolean {
   return (row.state === "initiated" || row.state === "receiving") && row.expiresAt > now;
 }
-

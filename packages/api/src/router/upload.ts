@@ -36,7 +36,9 @@ export const uploadRouter = createTRPCRouter({
   /** Which of these hashes are already wallpapers: the client skips sending those bytes. */
   check: uploaderProcedure
     .input(z.object({ sha256: z.array(sha256).min(1).max(500) }).strict())
-    .query(async ({ ctx, input }) => ({ existing: await findExistingBySha256(ctx.ingestDeps, input.sha256) })),
+    .query(async ({ ctx, input }) => ({
+      existing: await findExistingBySha256(ctx.ingestDeps, input.sha256),
+    })),
 
   create: uploaderProcedure
     .input(
