@@ -1,4 +1,4 @@
-import { hostname } from "node:os";
+import { availableParallelism, hostname } from "node:os";
 import { parseEnv } from "@wallpaperdb/core/env";
 import { z } from "zod";
 
@@ -15,6 +15,12 @@ const schema = z.object({
   WORKER_ID: z.string().min(1).default(`${hostname()}-${process.pid}`),
   // How long in-flight handlers may finish after SIGTERM before their events are handed back.
   WORKERS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  // Redelivery of an unacknowledged event (a crashed worker's); running handlers extend it as they go.
+  WORKERS_ACK_WAIT_MS: z.coerce.number().int().min(1000).default(30_000),
+  // Images decoded at once per process by the pipeline; sharp gets one thread each (see main.ts).
+  PIPELINE_IMAGE_CONCURRENCY: z.coerce.number().int().min(1).default(availableParallelism()),
+  // libvips operation cache; small, because each image is decoded once and never revisited.
+  PIPELINE_SHARP_CACHE_MB: z.coerce.number().int().min(0).default(32),
 });
 
 export type WorkersEnv = z.infer<typeof schema>;

@@ -6,6 +6,8 @@ import { connectNats, jetStreamClients } from "@wallpaperdb/events/connect";
 import { type RunningConsumer, runConsumer } from "@wallpaperdb/events/consumer";
 import { loadEventsEnv } from "@wallpaperdb/events/env";
 import { ensureStream } from "@wallpaperdb/events/provision";
+import { configureSharp, loadMediaLimits } from "@wallpaperdb/media";
+import { createBlobStoreFromEnv } from "@wallpaperdb/storage/from-env";
 import { type OutboxRelay, startOutboxRelay } from "@wallpaperdb/events/relay";
 import { loadWorkersEnv } from "./env.ts";
 import { startHealthServer } from "./health-server.ts";
@@ -51,7 +53,17 @@ async function main(): Promise<void> {
     },
   });
 
-  const deps: HandlerDeps = { db: db.db, workerId: env.WORKER_ID };
+  // One libvips thread per image and a small cache: throughput comes from images in flight, and memory
+  // stays bounded by PIPELINE_IMAGE_CONCURRENCY decodes.
+  configureSharp({ concurrency: 1, cacheMemoryMb: env.PIPELINE_SHARP_CACHE_MB });
+  const deps: HandlerDeps = {
+    db: db.db,
+    workerId: env.WORKER_ID,
+    blobStore: createBlobStoreFromEnv(),
+    mediaLimits: loadMediaLimits(),
+    logger: log,
+    imageConcurrency: env.PIPELINE_IMAGE_CONCURRENCY,
+  };
   const relay: OutboxRelay | null = components.includes("relay")
     ? await startOutboxRelay({ db, js, names, logger: log.child({ component: "relay" }) })
     : null;
@@ -71,7 +83,9 @@ async function main(): Promise<void> {
       durable: component.durable,
       types: component.types,
       maxDeliver: component.maxDeliver,
-      concurrency: component.concurrency,
+      ackWaitMs: env.WORKERS_ACK_WAIT_MS,
+      concurrency:
+        typeof component.concurrency === "function" ? component.concurrency(deps) : component.concurrency,
       shutdownTimeoutMs: env.WORKERS_SHUTDOWN_TIMEOUT_MS,
       handler: (event, ctx) => component.handle(deps, event, ctx),
       logger: log,

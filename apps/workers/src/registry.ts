@@ -1,19 +1,32 @@
+import type { Logger } from "@wallpaperdb/core/logger";
 import type { Database } from "@wallpaperdb/db";
 import type { EventEnvelope, EventType, HandlerResult } from "@wallpaperdb/events";
 import type { HandlerContext } from "@wallpaperdb/events/consumer";
+import type { MediaLimits } from "@wallpaperdb/media";
+import type { BlobStore } from "@wallpaperdb/storage";
+import { handleVariantsReadyColor } from "./handlers/color.ts";
 import { handleSystemPing } from "./handlers/ping.ts";
+import { handleUploadedPoster } from "./handlers/poster.ts";
+import { handleVariantsReadyQuality } from "./handlers/quality.ts";
+import { handlePosterReadyVariants, handleUploadedVariants } from "./handlers/variants.ts";
+import { PIPELINE_MAX_DELIVER } from "./pipeline/run-step.ts";
 
 /** What every handler may use; main.ts builds it once. */
 export interface HandlerDeps {
   db: Database;
   workerId: string;
+  blobStore: BlobStore;
+  mediaLimits: MediaLimits;
+  logger: Logger;
+  /** Images in flight per process for the decode-heavy steps: about one per core (sharp uses 1 thread each). */
+  imageConcurrency: number;
 }
 
 export interface ConsumerComponent<T extends EventType = EventType> {
   /** Durable consumer name: every process running this component shares its work. */
   durable: string;
   types: T[];
-  concurrency?: number;
+  concurrency?: number | ((deps: HandlerDeps) => number);
   maxDeliver?: number;
   handle(deps: HandlerDeps, event: EventEnvelope<T>, ctx: HandlerContext): Promise<HandlerResult>;
 }
@@ -25,6 +38,44 @@ function component<T extends EventType>(definition: ConsumerComponent<T>): Consu
 /** Event consumers by component name (the names WORKERS selects). */
 export const consumerComponents = {
   ping: component({ durable: "ping", types: ["system.ping.v1"], handle: handleSystemPing }),
+  // The processing pipeline. nats-server 2.9 allows one filter subject per consumer, so the variants
+  // step has one durable for images (uploaded) and one for videos (poster ready).
+  poster: component({
+    durable: "pipeline-poster",
+    types: ["wallpaper.uploaded.v1"],
+    concurrency: (deps) => deps.imageConcurrency,
+    maxDeliver: PIPELINE_MAX_DELIVER,
+    handle: handleUploadedPoster,
+  }),
+  variants: component({
+    durable: "pipeline-variants",
+    types: ["wallpaper.uploaded.v1"],
+    concurrency: (deps) => deps.imageConcurrency,
+    maxDeliver: PIPELINE_MAX_DELIVER,
+    handle: handleUploadedVariants,
+  }),
+  "variants-video": component({
+    durable: "pipeline-variants-video",
+    types: ["wallpaper.poster.ready.v1"],
+    concurrency: (deps) => deps.imageConcurrency,
+    maxDeliver: PIPELINE_MAX_DELIVER,
+    handle: handlePosterReadyVariants,
+  }),
+  // Both read the small analysis blob: cheap, so more in flight.
+  quality: component({
+    durable: "pipeline-quality",
+    types: ["wallpaper.variants.ready.v1"],
+    concurrency: 4,
+    maxDeliver: PIPELINE_MAX_DELIVER,
+    handle: handleVariantsReadyQuality,
+  }),
+  color: component({
+    durable: "pipeline-color",
+    types: ["wallpaper.variants.ready.v1"],
+    concurrency: 4,
+    maxDeliver: PIPELINE_MAX_DELIVER,
+    handle: handleVariantsReadyColor,
+  }),
   // generator:components (turbo gen worker adds entries above this line)
 };
 

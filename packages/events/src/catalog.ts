@@ -18,6 +18,30 @@ export const eventCatalog = {
     width: z.number().int().positive(),
     height: z.number().int().positive(),
   }),
+  // Processing pipeline (apps/workers): every step-state change, for live progress in the UI.
+  "wallpaper.progress.v1": z.object({
+    wallpaperId: z.uuid(),
+    step: z.string().min(1),
+    state: z.enum(["pending", "running", "done", "failed", "skipped"]),
+    error: z.string().max(2000).optional(),
+    attempts: z.number().int().min(0),
+    at: z.iso.datetime({ offset: true }),
+  }),
+  // A video's poster frame is stored: the image steps run on it as if it were the original.
+  "wallpaper.poster.ready.v1": z.object({
+    wallpaperId: z.uuid(),
+    posterKey: z.string(),
+  }),
+  // Variants and the decoded analysis are stored: quality and color read the small analysis blob.
+  "wallpaper.variants.ready.v1": z.object({
+    wallpaperId: z.uuid(),
+    analysisKey: z.string(),
+  }),
+  // Every step the wallpaper needs is done; emitted once per wallpaper.
+  "wallpaper.processed.v1": z.object({
+    wallpaperId: z.uuid(),
+    processedAt: z.iso.datetime({ offset: true }),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

@@ -1,0 +1,35 @@
+import { type MediaLimits, validateVideo } from "@wallpaperdb/media";
+import { BadMediaError } from "@wallpaperdb/pipeline";
+import * as imaging from "./imaging-stand-in.ts";
+
+/**
+ * The one module that runs decoders (sharp, ffmpeg) for the pipeline. Anything they throw means the
+ * file cannot be processed, so it becomes a BadMediaError: the step fails at once instead of retrying.
+ */
+async function decoding<T>(what: string, work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new BadMediaError(`${what}: ${reason}`, { cause: error });
+  }
+}
+
+export type Analysis = Awaited<ReturnType<typeof imaging.renderImageDerivatives>>["analysis"];
+
+export const renderImageDerivatives = (input: string | Buffer) =>
+  decoding("image cannot be decoded", () => imaging.renderImageDerivatives(input));
+
+export const extractPosterFrame = (path: string, opts: { durationMs: number; timeoutMs: number }) =>
+  decoding("video poster frame cannot be extracted", () => imaging.extractPosterFrame(path, opts));
+
+export const makePreviewClip = (path: string, opts: { durationMs: number; timeoutMs: number }) =>
+  decoding("video preview clip cannot be made", () => imaging.makePreviewClip(path, opts));
+
+export const decodeAnalysis = (data: Buffer) => decoding("analysis cannot be read", () => imaging.decodeAnalysis(data));
+
+export const { encodeAnalysis, computeQuality, computeColorPalette, computePerceptualHash } = imaging;
+
+/** ffprobe facts (duration, codec, fps) under media's allow-lists; a refusal is a bad file. */
+export const probeVideo = (path: string, limits: MediaLimits) =>
+  decoding("video cannot be probed", () => validateVideo(path, limits));

@@ -1,0 +1,32 @@
+import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
+import type { HandlerContext } from "@wallpaperdb/events/consumer";
+import { replaceColors, upsertFacts } from "@wallpaperdb/pipeline";
+import type { BlobStore } from "@wallpaperdb/storage";
+import { readBlob } from "../adapters/blobs.ts";
+import { computeColorPalette, decodeAnalysis } from "../adapters/imaging.ts";
+import { runStep, type StepDeps } from "../pipeline/run-step.ts";
+
+export interface ColorDeps extends StepDeps {
+  blobStore: BlobStore;
+}
+
+/** Dominant colors with named search colors, brightness and the monochrome flag. */
+export async function handleVariantsReadyColor(
+  deps: ColorDeps,
+  event: EventEnvelope<"wallpaper.variants.ready.v1">,
+  ctx: HandlerContext,
+): Promise<HandlerResult> {
+  const { wallpaperId, analysisKey } = event.data;
+  return runStep(deps, wallpaperId, "color", ctx, async () => {
+    const analysis = await decodeAnalysis(await readBlob(deps.blobStore, analysisKey));
+    const palette = computeColorPalette(analysis);
+    return async (tx) => {
+      await replaceColors(tx, wallpaperId, palette.colors);
+      await upsertFacts(tx, wallpaperId, {
+        brightness: palette.brightness,
+        luminance: palette.luminance,
+        monochrome: palette.monochrome,
+      });
+    };
+  });
+}

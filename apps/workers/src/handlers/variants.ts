@@ -1,0 +1,87 @@
+import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
+import type { HandlerContext } from "@wallpaperdb/events/consumer";
+import { enqueueEvent } from "@wallpaperdb/events/outbox";
+import {
+  analysisKey,
+  linkNearDuplicates,
+  phashChunks,
+  phashToBigint,
+  upsertFacts,
+  upsertVariants,
+  variantKey,
+} from "@wallpaperdb/pipeline";
+import type { BlobStore } from "@wallpaperdb/storage";
+import { readBlob } from "../adapters/blobs.ts";
+import { computePerceptualHash, encodeAnalysis, renderImageDerivatives } from "../adapters/imaging.ts";
+import { contentTypeOf } from "../pipeline/content-types.ts";
+import { runStep, type StepDeps } from "../pipeline/run-step.ts";
+
+export interface VariantsDeps extends StepDeps {
+  blobStore: BlobStore;
+}
+
+/**
+ * One decode of the source (the original image, or a video's poster frame) gives the variants, the
+ * placeholder, the facts and the perceptual hash; the small encoded analysis is stored for the
+ * quality and color steps so they never decode the original again.
+ */
+async function renderVariants(
+  deps: VariantsDeps,
+  wallpaperId: string,
+  sourceKey: string,
+  ctx: HandlerContext,
+): Promise<HandlerResult> {
+  return runStep(deps, wallpaperId, "variants", ctx, async () => {
+    const source = await readBlob(deps.blobStore, sourceKey);
+    const rendered = await renderImageDerivatives(source);
+    const phash = phashToBigint(computePerceptualHash(rendered.analysis).phash);
+    const rows = await Promise.all(
+      rendered.variants.map(async (variant) => {
+        const storageKey = variantKey(wallpaperId, variant.kind, variant.format);
+        await deps.blobStore.put(storageKey, variant.data, {
+          contentType: contentTypeOf(variant.format),
+          contentLength: variant.data.length,
+        });
+        const { kind, format, width, height, contentHash } = variant;
+        return { kind, format, width, height, contentHash, storageKey, sizeBytes: variant.data.length };
+      }),
+    );
+    const analysis = encodeAnalysis(rendered.analysis);
+    const key = analysisKey(wallpaperId);
+    await deps.blobStore.put(key, analysis, { contentType: "application/octet-stream" });
+    const [phash0, phash1, phash2, phash3] = phashChunks(phash);
+    return async (tx) => {
+      await upsertVariants(tx, wallpaperId, rows);
+      await upsertFacts(tx, wallpaperId, {
+        ...rendered.facts,
+        thumbhash: rendered.thumbhash,
+        analysisKey: key,
+        phash,
+        phash0,
+        phash1,
+        phash2,
+        phash3,
+      });
+      await linkNearDuplicates(tx, wallpaperId, phash);
+      await enqueueEvent(tx, "wallpaper.variants.ready.v1", { wallpaperId, analysisKey: key });
+    };
+  });
+}
+
+/** Images: variants straight from the original. Videos wait for their poster frame. */
+export async function handleUploadedVariants(
+  deps: VariantsDeps,
+  event: EventEnvelope<"wallpaper.uploaded.v1">,
+  ctx: HandlerContext,
+): Promise<HandlerResult> {
+  if (event.data.mediaType !== "image") return { status: "skipped", reason: "videos use their poster frame" };
+  return renderVariants(deps, event.data.wallpaperId, event.data.originalKey, ctx);
+}
+
+export async function handlePosterReadyVariants(
+  deps: VariantsDeps,
+  event: EventEnvelope<"wallpaper.poster.ready.v1">,
+  ctx: HandlerContext,
+): Promise<HandlerResult> {
+  return renderVariants(deps, event.data.wallpaperId, event.data.posterKey, ctx);
+}

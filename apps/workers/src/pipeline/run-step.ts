@@ -1,0 +1,58 @@
+import type { Logger } from "@wallpaperdb/core/logger";
+import type { Database, Executor } from "@wallpaperdb/db";
+import type { HandlerResult } from "@wallpaperdb/events";
+import type { HandlerContext } from "@wallpaperdb/events/consumer";
+import { BadMediaError, failStep, finishStep, type StepName, startStep } from "@wallpaperdb/pipeline";
+
+/** Deliveries per pipeline event before the step is failed for good (the consumer's maxDeliver). */
+export const PIPELINE_MAX_DELIVER = 5;
+
+export interface StepDeps {
+  db: Database;
+  logger: Logger;
+}
+
+/** The step's outputs are stored; this writes its rows, in the transaction that marks it done. */
+export type CommitResults = (tx: Executor) => Promise<void>;
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The state machine around one step. Blobs are written before the transaction (deterministic keys, so
+ * a crash in between only leaves blobs the rerun overwrites); rows, the step's `done` and the next
+ * event commit together. A bad file fails the step at once; anything else is thrown for the consumer's
+ * retry with backoff, and the last allowed delivery marks the step failed with its error.
+ */
+export async function runStep(
+  deps: StepDeps,
+  wallpaperId: string,
+  step: StepName,
+  ctx: Pick<HandlerContext, "deliveryCount">,
+  work: () => Promise<CommitResults>,
+): Promise<HandlerResult> {
+  const started = await startStep(deps.db, wallpaperId, step);
+  // Events are written in the wallpaper's own transaction, so a missing row means it was deleted.
+  if (started.status === "no-wallpaper") return { status: "skipped", reason: "wallpaper no longer exists" };
+  if (started.status === "already-done") return { status: "skipped", reason: `${step} already done` };
+  try {
+    const commit = await work();
+    await deps.db.transaction(async (tx) => {
+      await commit(tx);
+      await finishStep(tx, wallpaperId, step);
+    });
+    return { status: "done" };
+  } catch (error) {
+    const permanent = error instanceof BadMediaError;
+    const final = permanent || ctx.deliveryCount >= PIPELINE_MAX_DELIVER;
+    try {
+      await failStep(deps.db, wallpaperId, step, reasonOf(error), final);
+    } catch (recordError) {
+      // The database may be what failed; the consumer still retries or records the event failure.
+      deps.logger.warn({ err: recordError, wallpaperId, step }, "could not record the step failure");
+    }
+    if (permanent) return { status: "failed", reason: reasonOf(error), retryable: false };
+    throw error;
+  }
+}
