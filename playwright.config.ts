@@ -8,6 +8,7 @@ const sharedEnv = {
   EVENTS_NAMESPACE: e2eEnv.namespace,
   BLOB_STORE: "local",
   BLOB_DIR: e2eEnv.blobDir,
+  UPLOAD_DIR: e2eEnv.uploadDir,
   BLOB_SIGNING_SECRET: e2eEnv.blobSigningSecret,
   PUBLIC_BASE_URL: `http://127.0.0.1:${e2eEnv.webPort}`,
   LOG_LEVEL: "warn",

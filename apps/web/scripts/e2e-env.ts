@@ -34,5 +34,7 @@ export const e2eEnv = {
   webPort: raw.E2E_WEB_PORT,
   workersHealthPort: raw.E2E_WEB_PORT + 1,
   blobDir: `.data/${tag}-blobs`,
+  // tus staging of in-flight uploads; separate from dev's .data/uploads, cleared with the database.
+  uploadDir: `.data/${tag}-uploads`,
   blobSigningSecret: "e2e-only-blob-signing-secret-not-for-production",
 };

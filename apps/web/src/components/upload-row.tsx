@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { formatBytes, formatSpeed } from "./upload-format.ts";
 import type { UploadItem, UploadState } from "./upload-queue.ts";
 
@@ -57,16 +58,19 @@ function Outcome({ item }: { item: UploadItem }) {
 
 export function UploadRow({ item, onPause, onResume, onRetry }: Props) {
   const { file } = item;
+  // The browser trusts the extension for the type; a file that is not really an image shows its extension.
+  const [previewFailed, setPreviewFailed] = useState(false);
+  const preview = previewFailed ? null : item.previewUrl;
   const percent = file.size > 0 ? Math.min(100, Math.round((item.bytesDone / file.size) * 100)) : 100;
   const showBar = item.state === "uploading" || item.state === "paused" || item.state === "processing";
   const badge = tone[item.state] ?? "pending";
   return (
     <li className="upload-row" data-testid="upload-row" data-state={item.state} data-filename={file.name}>
       <div className="upload-thumb" aria-hidden="true">
-        {item.previewUrl && file.type.startsWith("image/") ? (
-          <img src={item.previewUrl} alt="" loading="lazy" decoding="async" />
-        ) : item.previewUrl ? (
-          <video src={item.previewUrl} muted preload="metadata" />
+        {preview && file.type.startsWith("image/") ? (
+          <img src={preview} alt="" loading="lazy" decoding="async" onError={() => setPreviewFailed(true)} />
+        ) : preview ? (
+          <video src={preview} muted preload="metadata" onError={() => setPreviewFailed(true)} />
         ) : (
           <span className="upload-thumb-empty">{file.name.split(".").pop()?.slice(0, 4) ?? "?"}</span>
         )}
