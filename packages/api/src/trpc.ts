@@ -1,5 +1,6 @@
 import { initTRPC } from "@trpc/server";
 import { AppError } from "@wallpaperdb/core/errors";
+import { recordTrpcCall, SpanKind, SpanStatusCode, withSpan } from "@wallpaperdb/telemetry";
 import superjson from "superjson";
 import type { SessionUser, TRPCContext, UserRole } from "./context.ts";
 import { classifyError, toTRPCError } from "./errors.ts";
@@ -40,7 +41,32 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(appErrors);
+/**
+ * One server span (`trpc.<path>`) and one duration sample per call. Outermost, so it sees the final
+ * error code after appErrors has mapped domain errors; a no-op when telemetry is off.
+ */
+const observed = t.middleware(({ path, type, next }) => {
+  const started = performance.now();
+  const attributes = { "rpc.system.name": "trpc", "rpc.method": path, "trpc.type": type };
+  return withSpan(
+    `trpc.${path}`,
+    attributes,
+    async (span) => {
+      const result = await next();
+      const status = result.ok ? "ok" : classifyError(result.error).code;
+      if (!result.ok) {
+        span.recordException(result.error);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: status });
+        span.setAttribute("rpc.response.status_code", result.error.code);
+      }
+      recordTrpcCall(path, status, performance.now() - started);
+      return result;
+    },
+    { kind: SpanKind.SERVER },
+  );
+});
+
+export const publicProcedure = t.procedure.use(observed).use(appErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw toTRPCError(new AppError("unauthorized", "Sign in to do this."));

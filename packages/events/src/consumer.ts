@@ -1,9 +1,19 @@
 import type { JetStreamClient, JetStreamManager, JsMsg } from "@nats-io/jetstream";
-import { type Context, context } from "@opentelemetry/api";
+import type { Context } from "@opentelemetry/api";
 import type { Logger } from "@wallpaperdb/core/logger";
 import { type DbHandle, eventFailures } from "@wallpaperdb/db";
 import { type EventBusNames, type EventEnvelope, type EventType, subjectFor } from "./catalog.ts";
-import { extractTraceContext, parseEnvelope } from "./envelope.ts";
+import {
+  markSpanFailed,
+  observeConsumerLag,
+  recordEventHandled,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  withSpan,
+} from "@wallpaperdb/telemetry";
+import { extractTraceContext, messagingAttributes, parseEnvelope } from "./envelope.ts";
+import { EVENT_TYPE_HEADER } from "./publisher.ts";
 import {
   backoffDelay,
   DEFAULT_BACKOFF_MS,
@@ -106,8 +116,8 @@ export async function runConsumer<T extends EventType>(
     });
   }
 
-  async function settle(entry: InFlight, attempt: DeliveryAttempt): Promise<void> {
-    if (entry.settled) return;
+  async function settle(entry: InFlight, attempt: DeliveryAttempt): Promise<string | null> {
+    if (entry.settled) return null;
     entry.settled = true;
     const { msg } = entry;
     const deliveryCount = msg.info.deliveryCount;
@@ -116,11 +126,11 @@ export async function runConsumer<T extends EventType>(
     switch (outcome.action) {
       case "ack":
         msg.ack();
-        return;
+        return "ack";
       case "nak":
         log.warn({ ...fields, delayMs: outcome.delayMs, reason: outcome.reason }, "event will be retried");
         msg.nak(outcome.delayMs);
-        return;
+        return "nak";
       case "term":
         try {
           await recordFailure(msg, outcome.reason);
@@ -128,30 +138,50 @@ export async function runConsumer<T extends EventType>(
           // Without the record the failure would vanish: keep the message and try again later.
           log.error({ ...fields, err: error }, "could not record event failure; retrying later");
           msg.nak(backoffDelay(deliveryCount, policy.backoffMs));
-          return;
+          return "nak";
         }
         log.error({ ...fields, reason: outcome.reason }, "event failed permanently");
         // No reason string: servers before 2.11 ignore "+TERM <reason>" entirely.
         msg.term();
-        return;
+        return "term";
     }
   }
 
   async function processMessage(msg: JsMsg): Promise<void> {
+    const traceContext = extractTraceContext(msg.headers);
+    const eventType = msg.headers?.get(EVENT_TYPE_HEADER) || msg.subject;
+    // The consumer span is a child of the relay's send span, so one event is one trace end to end.
+    const attributes = messagingAttributes({
+      operation: "process",
+      subject: msg.subject,
+      eventType,
+      messageId: msg.headers?.get("Nats-Msg-Id") || String(msg.seq),
+      consumer: durable,
+      deliveryCount: msg.info.deliveryCount,
+    });
+    await withSpan(`process ${eventType}`, attributes, (span) => runHandler(msg, traceContext, span), {
+      kind: SpanKind.CONSUMER,
+      parent: traceContext,
+    });
+  }
+
+  async function runHandler(msg: JsMsg, traceContext: Context, span: Span): Promise<void> {
+    const started = performance.now();
     const entry: InFlight = { msg, controller: new AbortController(), settled: false };
     inFlight.add(entry);
     // Long handlers keep their claim instead of being redelivered to another worker mid-way.
     const progress = setInterval(() => msg.working(), Math.max(1000, ackWaitMs / 2));
     let attempt: DeliveryAttempt;
+    let type = msg.subject;
     try {
       const deliveryCount = msg.info.deliveryCount;
       const parsed = parseEnvelope(msg.string(), types);
       if (deliveryCount > maxDeliver) attempt = { kind: "exhausted" };
       else if (!parsed.ok) attempt = { kind: "invalid", error: parsed.error };
       else {
-        const traceContext = extractTraceContext(msg.headers);
+        type = parsed.event.type;
         const ctx: HandlerContext = { deliveryCount, signal: entry.controller.signal, traceContext };
-        const result = await context.with(traceContext, () => handler(parsed.event, ctx));
+        const result = await handler(parsed.event, ctx);
         attempt = { kind: "handled", result };
       }
     } catch (error) {
@@ -159,8 +189,16 @@ export async function runConsumer<T extends EventType>(
     } finally {
       clearInterval(progress);
     }
+    if (attempt.kind === "threw") markSpanFailed(span, attempt.error);
+    else if (attempt.kind !== "handled" || attempt.result.status === "failed") {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: attempt.kind });
+    }
     try {
-      await settle(entry, attempt);
+      const action = await settle(entry, attempt);
+      if (action) {
+        span.setAttribute("wallpaperdb.event.action", action);
+        recordEventHandled({ consumer: durable, type, action }, performance.now() - started);
+      }
     } catch (error) {
       log.error({ err: error, seq: msg.seq }, "could not settle event");
     } finally {
@@ -187,12 +225,18 @@ export async function runConsumer<T extends EventType>(
       }
     }
   })();
+  // Lag as JetStream sees it: messages the durable has not been given yet, shared by all its workers.
+  const stopObserving = observeConsumerLag(durable, async () => {
+    const info = await consumer.info(false);
+    return info.num_pending;
+  });
   log.info({ stream: names.stream, types, concurrency, maxDeliver }, "consumer started");
 
   return {
     async stop() {
       if (stopping) return;
       stopping = true;
+      stopObserving();
       // close() resolves only once the pull loop has seen the end of the iterator, and that loop may be
       // waiting for a handler slot: so it is part of what we wait for, not a step before it.
       const closing = messages.close();

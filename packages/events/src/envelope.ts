@@ -1,5 +1,5 @@
 import type { MsgHdrs } from "@nats-io/transport-node";
-import { type Context, ROOT_CONTEXT } from "@opentelemetry/api";
+import { type Attributes, type Context, ROOT_CONTEXT } from "@opentelemetry/api";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { z } from "zod";
 import { type EventEnvelope, type EventType, eventCatalog } from "./catalog.ts";
@@ -18,6 +18,36 @@ export function extractTraceContext(headers: MsgHdrs | undefined): Context {
     get: (carrier, key) => carrier.get(key) || undefined,
     keys: (carrier) => carrier.keys(),
   });
+}
+
+/** The trace context stored with an outbox row (a plain header record). */
+export function traceContextFromRecord(headers: Record<string, string> | null | undefined): Context {
+  if (!headers) return ROOT_CONTEXT;
+  return propagator.extract(ROOT_CONTEXT, headers, {
+    get: (carrier, key) => carrier[key],
+    keys: (carrier) => Object.keys(carrier),
+  });
+}
+
+/** OpenTelemetry messaging semantic-convention attributes for a NATS JetStream send or process span. */
+export function messagingAttributes(input: {
+  operation: "send" | "process";
+  subject: string;
+  eventType: string;
+  messageId: string;
+  consumer?: string;
+  deliveryCount?: number;
+}): Attributes {
+  return {
+    "messaging.system": "nats",
+    "messaging.operation.type": input.operation,
+    "messaging.operation.name": input.operation,
+    "messaging.destination.name": input.subject,
+    "messaging.message.id": input.messageId,
+    "wallpaperdb.event.type": input.eventType,
+    ...(input.consumer ? { "messaging.consumer.group.name": input.consumer } : {}),
+    ...(input.deliveryCount ? { "messaging.nats.delivery_count": input.deliveryCount } : {}),
+  };
 }
 
 /** Validates the wire message against the envelope and the catalog schema of its type. */

@@ -1,8 +1,10 @@
 import type { JetStreamClient } from "@nats-io/jetstream";
 import type { Logger } from "@wallpaperdb/core/logger";
 import { type DbHandle, outbox } from "@wallpaperdb/db";
+import { observeOutbox, recordOutboxPublished, SpanKind, withSpan } from "@wallpaperdb/telemetry";
 import { and, asc, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
-import { type EventBusNames, type EventEnvelope, type EventType, isEventType } from "./catalog.ts";
+import { type EventBusNames, type EventEnvelope, type EventType, isEventType, subjectFor } from "./catalog.ts";
+import { messagingAttributes, traceContextFromRecord } from "./envelope.ts";
 import { publishEvent } from "./publisher.ts";
 
 export const OUTBOX_CHANNEL = "outbox_new";
@@ -60,21 +62,32 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
         .for("update", { skipLocked: true });
       // Publish the batch pipelined on one connection: the stream still stores it in id order.
       const results = await Promise.allSettled(
-        rows.map(async (row) => {
-          if (!isEventType(row.type)) throw new Error(`unknown event type "${row.type}"`);
-          const envelope: EventEnvelope = {
-            id: row.eventId,
-            type: row.type as EventType,
-            occurredAt: row.createdAt.toISOString(),
-            data: row.payload as EventEnvelope["data"],
-          };
-          return publishEvent(js, names, envelope, { msgId: row.eventId, headers: row.headers });
+        rows.map((row) => {
+          // Unknown types still get a span (and fail inside it), so the failure shows in the trace.
+          const subject = isEventType(row.type) ? subjectFor(names.namespace, row.type) : row.type;
+          // A child of the writer's stored context: the upload's trace continues through the relay.
+          return withSpan(
+            `send ${subject}`,
+            messagingAttributes({ operation: "send", subject, eventType: row.type, messageId: row.eventId }),
+            async () => {
+              if (!isEventType(row.type)) throw new Error(`unknown event type "${row.type}"`);
+              const envelope: EventEnvelope = {
+                id: row.eventId,
+                type: row.type as EventType,
+                occurredAt: row.createdAt.toISOString(),
+                data: row.payload as EventEnvelope["data"],
+              };
+              return publishEvent(js, names, envelope, { msgId: row.eventId, headers: row.headers });
+            },
+            { kind: SpanKind.PRODUCER, parent: traceContextFromRecord(row.headers) },
+          );
         }),
       );
       const publishedIds: number[] = [];
       for (const [index, result] of results.entries()) {
         const row = rows[index];
         if (!row) continue;
+        recordOutboxPublished(row.type, result.status === "fulfilled");
         if (result.status === "fulfilled") {
           publishedIds.push(row.id);
           continue;
@@ -148,6 +161,17 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
   }
 
   const listener = await db.sql.listen(OUTBOX_CHANNEL, notify, notify);
+  // Every relay reports the same table; dashboards take max() across them.
+  const stopObserving = observeOutbox(async () => {
+    const [row] = await db.db
+      .select({
+        backlog: sql<number>`count(*)::int`,
+        age: sql<number>`coalesce(extract(epoch from now() - min(${outbox.createdAt})), 0)::float8`,
+      })
+      .from(outbox)
+      .where(isNull(outbox.publishedAt));
+    return { backlog: row?.backlog ?? 0, oldestAgeSeconds: row?.age ?? 0 };
+  });
 
   async function loop(): Promise<void> {
     while (!stopped) {
@@ -175,6 +199,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
     async stop() {
       if (stopped) return running;
       stopped = true;
+      stopObserving();
       if (wake) wake();
       await running;
       await listener.unlisten().catch(() => {});
