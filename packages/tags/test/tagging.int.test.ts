@@ -1,0 +1,175 @@
+import type { Database } from "@wallpaperdb/db";
+import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  addAlias,
+  autocompleteQuery,
+  autocompleteTags,
+  bulkTag,
+  createTag,
+  revertTagChange,
+  setAutoTags,
+  setTags,
+  suggestTags,
+  tagHistory,
+} from "../src/index.ts";
+import type { Actor } from "../src/types.ts";
+import { countMismatches, makeUser, makeWallpapers, tagNamesOf } from "./fixtures.ts";
+
+let database: TestDatabase;
+let db: Database;
+let alice: Actor;
+let bob: Actor;
+
+beforeAll(async () => {
+  database = await createTestDatabase("wpdb_tags_tagging");
+  db = database.db;
+  alice = await makeUser(db);
+  bob = await makeUser(db);
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+describe("concurrent edits merge", () => {
+  it("two setTags on one wallpaper at the same time both survive", async () => {
+    const [w] = await makeWallpapers(db, 1);
+    if (!w) throw new Error("no wallpaper");
+    await setTags(db, w, { add: ["shared"] }, alice);
+    await Promise.all([
+      setTags(db, w, { add: ["from_alice", "new_tag"] }, alice),
+      setTags(db, w, { add: ["from_bob", "new_tag"], remove: ["shared"] }, bob),
+    ]);
+    expect(await tagNamesOf(db, w)).toEqual(["from_alice", "from_bob", "new_tag"]);
+    expect(await countMismatches(db)).toEqual([]);
+  });
+
+  it("two bulkTag edits over overlapping wallpapers both survive with right counts", async () => {
+    const ws = await makeWallpapers(db, 30);
+    await Promise.all([
+      bulkTag(db, { wallpaperIds: ws.slice(0, 20) }, { add: ["bulk_a", "bulk_common"] }, alice),
+      bulkTag(db, { wallpaperIds: ws.slice(10) }, { add: ["bulk_b", "bulk_common"] }, bob),
+      ...ws.slice(5, 15).map((w) => setTags(db, w, { add: ["single"] }, alice)),
+    ]);
+    const counts = await db.execute(sql`select name, wallpaper_count from tags where name like 'bulk%' or name = 'single' order by name`);
+    expect([...counts].map((r) => [r.name, r.wallpaper_count])).toEqual([
+      ["bulk_a", 20],
+      ["bulk_b", 20],
+      ["bulk_common", 30],
+      ["single", 10],
+    ]);
+    expect(await tagNamesOf(db, ws[12] ?? "")).toEqual(["bulk_a", "bulk_b", "bulk_common", "single"]);
+    expect(await countMismatches(db)).toEqual([]);
+  });
+
+  it("bulkTag by a plain tag query (aliases resolve) and a stale expectedVersion is refused", async () => {
+    await addAlias(db, "ba", "bulk_a", alice);
+    const result = await bulkTag(db, { query: "ba bulk_b" }, { add: ["both_ab"], remove: ["single"] }, alice);
+    expect(result).toMatchObject({ matched: 10, changed: 10 });
+    expect((await db.execute(sql`select wallpaper_count from tags where name = 'single'`))[0]?.wallpaper_count).toBe(5);
+    const [w] = await makeWallpapers(db, 1);
+    if (!w) throw new Error("no wallpaper");
+    const first = await setTags(db, w, { add: ["v1"] }, alice);
+    await setTags(db, w, { add: ["v2"] }, bob);
+    await expect(setTags(db, w, { add: ["v3"], expectedVersion: first.version }, alice)).rejects.toMatchObject({
+      code: "conflict",
+      details: { reason: "version_mismatch" },
+    });
+    expect(await countMismatches(db)).toEqual([]);
+  });
+});
+
+describe("auto tags, history and revert", () => {
+  it("setAutoTags replaces only auto rows and keeps human ones", async () => {
+    const [w] = await makeWallpapers(db, 1);
+    if (!w) throw new Error("no wallpaper");
+    await setTags(db, w, { add: ["landscape"] }, alice);
+    await setAutoTags(db, w, ["4k", "landscape", "16x9"], { id: null });
+    await setAutoTags(db, w, ["4k", "landscape"], { id: null });
+    expect(await tagNamesOf(db, w, "auto")).toEqual(["4k", "landscape"]);
+    await setTags(db, w, { remove: ["landscape"] }, alice);
+    expect(await tagNamesOf(db, w, "human")).toEqual([]);
+    expect(await tagNamesOf(db, w)).toEqual(["4k", "landscape"]);
+    expect(await countMismatches(db)).toEqual([]);
+  });
+
+  it("records every change per wallpaper and per tag, and reverts one as a new delta", async () => {
+    const [w] = await makeWallpapers(db, 1);
+    if (!w) throw new Error("no wallpaper");
+    const added = await setTags(db, w, { add: ["river", "forest"] }, alice);
+    await setTags(db, w, { add: ["fog"] }, bob);
+    const history = await tagHistory(db, { wallpaperId: w });
+    expect(history).toHaveLength(2);
+    expect(history[0]).toMatchObject({ actorId: bob.id, data: { via: "setTags", human: { added: [{ name: "fog" }] } } });
+    const river = added.tags.find((t) => t.name === "river");
+    if (!river || added.auditId === null) throw new Error("missing tag or audit");
+    const tagEntries = await tagHistory(db, { tagId: river.tagId });
+    expect(tagEntries.map((e) => e.action)).toEqual(["wallpaper.tags", "tag.created"]);
+
+    await revertTagChange(db, added.auditId, bob);
+    // Bob's later "fog" stays: revert removes only what that entry added.
+    expect(await tagNamesOf(db, w)).toEqual(["fog"]);
+    expect((await tagHistory(db, { wallpaperId: w }))[0]).toMatchObject({ data: { via: "revert", revertOf: added.auditId } });
+    await expect(revertTagChange(db, 999_999, bob)).rejects.toMatchObject({ details: { reason: "audit_not_found" } });
+    expect(await countMismatches(db)).toEqual([]);
+  });
+});
+
+describe("autocomplete and suggestions", () => {
+  it("answers by prefix and alias with counts, most used first, through an index on ~5k tags", async () => {
+    await db.execute(sql`insert into tags (name, wallpaper_count)
+      select 'seed_' || lpad(g::text, 5, '0'), (g * 7919) % 1000 from generate_series(1, 5000) g`);
+    await createTag(db, { name: "mountain" }, alice);
+    await addAlias(db, "mount", "mountain", alice);
+    const [w] = await makeWallpapers(db, 1);
+    if (!w) throw new Error("no wallpaper");
+    await setTags(db, w, { add: ["mountain"] }, alice);
+    await db.execute(sql`analyze tags`);
+    await db.execute(sql`analyze tag_aliases`);
+
+    const hits = await autocompleteTags(db, "Moun", 5);
+    expect(hits[0]).toMatchObject({ name: "mountain", wallpaperCount: 1, matchedAlias: null });
+    const alias = await autocompleteTags(db, "mount", 5);
+    expect(alias).toEqual([expect.objectContaining({ name: "mountain", matchedAlias: null })]);
+    const seeded = await autocompleteTags(db, "seed_012", 3);
+    expect(seeded).toHaveLength(3);
+    expect(seeded.map((h) => h.wallpaperCount)).toEqual([...seeded.map((h) => h.wallpaperCount)].sort((a, b) => b - a));
+    expect(await autocompleteTags(db, "seed_", 200)).toHaveLength(50);
+
+    // Generic plans are what prepared statements settle on; the range form must still use the index.
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const plan = [...(await tx.execute(sql`explain ${autocompleteQuery("seed_01", 10)}`))].map((r) => String(r["QUERY PLAN"])).join("\n");
+      expect(plan).toMatch(/Index.*tags_name_prefix_idx/);
+      expect(plan).toMatch(/Index.*tag_aliases_name_prefix_idx/);
+    });
+    const plan = [...(await db.execute(sql`explain ${autocompleteQuery("seed_0123", 10)}`))].map((r) => String(r["QUERY PLAN"])).join("\n");
+    expect(plan).toMatch(/tags_name_prefix_idx/);
+  });
+
+  it("alias hits show the tag they resolve to", async () => {
+    await createTag(db, { name: "automobile_x" }, alice);
+    await addAlias(db, "carro", "automobile_x", alice);
+    expect(await autocompleteTags(db, "carr")).toEqual([
+      expect.objectContaining({ name: "automobile_x", matchedAlias: "carro" }),
+    ]);
+  });
+
+  it("suggests tags from near-duplicates and co-occurring tags with a score and reasons", async () => {
+    const [target, dup, other] = await makeWallpapers(db, 3);
+    if (!target || !dup || !other) throw new Error("no wallpapers");
+    await setTags(db, target, { add: ["beach"] }, alice);
+    await setTags(db, dup, { add: ["beach", "sunset", "palm"] }, alice);
+    await setTags(db, other, { add: ["beach", "palm"] }, alice);
+    await db.execute(sql`insert into wallpaper_near_duplicates (wallpaper_id, duplicate_of, distance) values (${dup}, ${target}, 3)`);
+    const suggestions = await suggestTags(db, target);
+    const byName = new Map(suggestions.map((s) => [s.name, s]));
+    expect(byName.get("sunset")?.reasons).toEqual(["near_duplicate", "co_occurrence"]);
+    expect(byName.get("palm")?.reasons).toContain("near_duplicate");
+    expect(byName.has("beach")).toBe(false);
+    expect(suggestions[0]?.score).toBeGreaterThanOrEqual(suggestions.at(-1)?.score ?? 0);
+    expect(byName.get("palm")?.score).toBeGreaterThan(0.9);
+  });
+});
