@@ -14,5 +14,5 @@ export {
   upsertVariants,
   type VariantRow,
 } from "./results.ts";
-export { failStep, finishStep, initSteps, type StartedStep, startStep } from "./step-state.ts";
+export { failStep, finishStep, initSteps, lockWallpaper, type StartedStep, startStep } from "./step-state.ts";
 export { BadMediaError, type MediaType, type StepName, type StepState, stepsFor } from "./steps.ts";

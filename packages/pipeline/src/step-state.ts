@@ -74,13 +74,21 @@ export async function startStep(db: Database, wallpaperId: string, step: StepNam
 }
 
 /**
+ * Steps finishing at the same moment would each see the other still running; this row lock orders them,
+ * and under READ COMMITTED the second one then sees the first one's commit. Take it FIRST in a step's
+ * commit transaction: result rows reference the wallpaper (a key-share lock), and two transactions
+ * upgrading those locks later would deadlock. NO KEY UPDATE leaves ingest's foreign keys unblocked.
+ */
+export async function lockWallpaper(tx: Executor, wallpaperId: string): Promise<void> {
+  await tx.execute(sql`select 1 from ${wallpapers} where ${wallpapers.id} = ${wallpaperId} for no key update`);
+}
+
+/**
  * Marks a step done inside the caller's transaction (the one writing the step's results). When it was
  * the last step the wallpaper needed, sets processed_at once and enqueues `wallpaper.processed.v1`.
  */
 export async function finishStep(tx: Executor, wallpaperId: string, step: StepName): Promise<{ processed: boolean }> {
-  // Steps finishing at the same moment would each see the other still running; the row lock orders
-  // them, and under READ COMMITTED the second one then sees the first one's commit.
-  await tx.execute(sql`select 1 from ${wallpapers} where ${wallpapers.id} = ${wallpaperId} for update`);
+  await lockWallpaper(tx, wallpaperId);
   const [row] = await tx
     .update(processingSteps)
     .set({ state: "done", lastError: null, finishedAt: sql`now()`, updatedAt: sql`now()` })

@@ -2,7 +2,7 @@ import type { Logger } from "@wallpaperdb/core/logger";
 import type { Database, Executor } from "@wallpaperdb/db";
 import type { HandlerResult } from "@wallpaperdb/events";
 import type { HandlerContext } from "@wallpaperdb/events/consumer";
-import { BadMediaError, failStep, finishStep, type StepName, startStep } from "@wallpaperdb/pipeline";
+import { BadMediaError, failStep, finishStep, lockWallpaper, type StepName, startStep } from "@wallpaperdb/pipeline";
 
 /** Deliveries per pipeline event before the step is failed for good (the consumer's maxDeliver). */
 export const PIPELINE_MAX_DELIVER = 5;
@@ -39,6 +39,7 @@ export async function runStep(
   try {
     const commit = await work();
     await deps.db.transaction(async (tx) => {
+      await lockWallpaper(tx, wallpaperId);
       await commit(tx);
       await finishStep(tx, wallpaperId, step);
     });
