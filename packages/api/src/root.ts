@@ -1,14 +1,18 @@
 import { healthRouter } from "./router/health.ts";
 import { pingRouter } from "./router/ping.ts";
+import { tagRouter } from "./router/tag.ts";
 import { uploadRouter } from "./router/upload.ts";
 import { wallpaperRouter } from "./router/wallpaper.ts";
+import { wallpaperTagProcedures } from "./router/wallpaper-tags.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
   ping: pingRouter,
   upload: uploadRouter,
-  wallpaper: wallpaperRouter,
+  tag: tagRouter,
+  // Tagging procedures live in their own file (curation side); merged into the gallery's wallpaper router.
+  wallpaper: createTRPCRouter({ ...wallpaperRouter._def.record, ...wallpaperTagProcedures }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,70 @@
+import { AppError } from "@wallpaperdb/core/errors";
+import { type Database, wallpapers } from "@wallpaperdb/db";
+import {
+  bulkTag as bulkTagWallpapers,
+  getWallpaperTags,
+  MAX_BULK_WALLPAPERS,
+  revertTagChange as revertChange,
+  setTags as setWallpaperTags,
+  suggestTags as suggestWallpaperTags,
+  tagHistory as wallpaperTagHistory,
+} from "@wallpaperdb/tags";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { SessionUser } from "../trpc.ts";
+import { curatorProcedure, protectedProcedure, publicProcedure } from "../trpc.ts";
+
+const names = z.array(z.string().min(1).max(200)).max(100);
+const delta = { add: names.default([]), remove: names.default([]) };
+
+/** Curators tag anything; anyone else only the wallpapers they uploaded. */
+async function assertCanTag(db: Database, wallpaperId: string, user: SessionUser): Promise<void> {
+  const [row] = await db.select({ uploaderId: wallpapers.uploaderId }).from(wallpapers).where(eq(wallpapers.id, wallpaperId)).limit(1);
+  if (!row) throw new AppError("not_found", "No wallpaper with that id.", { reason: "wallpaper_not_found", wallpaperId });
+  if (user.role === "curator" || user.role === "admin") return;
+  if (row.uploaderId !== user.id) {
+    throw new AppError("forbidden", "Only its uploader or a curator can tag this wallpaper.", { reason: "not_owner", wallpaperId });
+  }
+}
+
+const tags = publicProcedure
+  .input(z.object({ wallpaperId: z.uuid() }).strict())
+  .query(({ ctx, input }) => getWallpaperTags(ctx.db, input.wallpaperId));
+
+/** Adds and removes tags as a delta, so concurrent edits by two people both survive. */
+const setTags = protectedProcedure
+  .input(z.object({ wallpaperId: z.uuid(), ...delta, expectedVersion: z.number().int().min(0).optional() }).strict())
+  .mutation(async ({ ctx, input }) => {
+    await assertCanTag(ctx.db, input.wallpaperId, ctx.user);
+    const { wallpaperId, ...change } = input;
+    return setWallpaperTags(ctx.db, wallpaperId, change, { id: ctx.user.id });
+  });
+
+const bulkTag = curatorProcedure
+  .input(
+    z
+      .object({
+        target: z.union([
+          z.object({ wallpaperIds: z.array(z.uuid()).min(1).max(MAX_BULK_WALLPAPERS) }).strict(),
+          z.object({ query: z.string().min(1).max(1000) }).strict(),
+        ]),
+        ...delta,
+      })
+      .strict(),
+  )
+  .mutation(({ ctx, input }) => bulkTagWallpapers(ctx.db, input.target, { add: input.add, remove: input.remove }, { id: ctx.user.id }));
+
+const tagHistory = publicProcedure
+  .input(z.object({ wallpaperId: z.uuid(), limit: z.number().int().min(1).max(200).optional(), before: z.number().int().optional() }).strict())
+  .query(({ ctx, input }) => wallpaperTagHistory(ctx.db, { wallpaperId: input.wallpaperId }, input));
+
+const revertTagChange = curatorProcedure
+  .input(z.object({ auditId: z.number().int().positive() }).strict())
+  .mutation(({ ctx, input }) => revertChange(ctx.db, input.auditId, { id: ctx.user.id }));
+
+const suggestTags = publicProcedure
+  .input(z.object({ wallpaperId: z.uuid(), limit: z.number().int().min(1).max(50).default(20) }).strict())
+  .query(({ ctx, input }) => suggestWallpaperTags(ctx.db, input.wallpaperId, input.limit));
+
+/** Spread into the `wallpaper` router in root.ts (the wallpaper router itself belongs to the gallery side). */
+export const wallpaperTagProcedures = { tags, setTags, bulkTag, tagHistory, revertTagChange, suggestTags };
