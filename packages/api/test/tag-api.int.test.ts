@@ -17,7 +17,16 @@ let wallpaperId = "";
 beforeAll(async () => {
   harness = await openHarness();
   const { db } = harness.deps;
-  await db.insert(users).values(Object.values(people).map((p) => ({ id: p.id, name: p.id, email: `${p.id}@example.test`, role: p.role })));
+  await db
+    .insert(users)
+    .values(
+      Object.values(people).map((p) => ({
+        id: p.id,
+        name: p.id,
+        email: `${p.id}@example.test`,
+        role: p.role,
+      })),
+    );
   const [row] = await db
     .insert(wallpapers)
     .values({
@@ -50,7 +59,13 @@ const outcome = (promise: Promise<unknown>) =>
 
 describe("authorization matrix", () => {
   it("tag vocabulary writes: curators and admins only", async () => {
-    const expected = { anonymous: "unauthorized", user: "forbidden", owner: "forbidden", curator: "ok", admin: "ok" } as const;
+    const expected = {
+      anonymous: "unauthorized",
+      user: "forbidden",
+      owner: "forbidden",
+      curator: "ok",
+      admin: "ok",
+    } as const;
     for (const [who, result] of Object.entries(expected) as [keyof typeof expected, string][]) {
       const api = await as(who);
       const name = `t_${who}`;
@@ -69,22 +84,37 @@ describe("authorization matrix", () => {
       const denied = who === "anonymous" ? "unauthorized" : "forbidden";
       expect(await outcome(api.tag.alias.add({ alias: "x_alias", tag: "t_curator" }))).toBe(denied);
       expect(await outcome(api.tag.alias.remove({ alias: "t_curator_alias" }))).toBe(denied);
-      expect(await outcome(api.tag.implication.add({ antecedent: "t_admin_renamed", consequent: "t_curator" }))).toBe(denied);
-      expect(await outcome(api.tag.implication.remove({ antecedent: "t_admin_renamed", consequent: "t_curator" }))).toBe(denied);
+      expect(
+        await outcome(api.tag.implication.add({ antecedent: "t_admin_renamed", consequent: "t_curator" })),
+      ).toBe(denied);
+      expect(
+        await outcome(api.tag.implication.remove({ antecedent: "t_admin_renamed", consequent: "t_curator" })),
+      ).toBe(denied);
       expect(await outcome(api.tag.merge({ sourceId: 1, targetId: 2 }))).toBe(denied);
       expect(await outcome(api.tag.previewMerge({ sourceId: 1, targetId: 2 }))).toBe(denied);
       expect(await outcome(api.tag.rename({ tagId: 1, name: "nope" }))).toBe(denied);
       expect(await outcome(api.tag.update({ tagId: 1, description: "nope" }))).toBe(denied);
-      expect(await outcome(api.wallpaper.bulkTag({ target: { wallpaperIds: [wallpaperId] }, add: ["x"] }))).toBe(denied);
+      expect(
+        await outcome(api.wallpaper.bulkTag({ target: { wallpaperIds: [wallpaperId] }, add: ["x"] })),
+      ).toBe(denied);
       expect(await outcome(api.wallpaper.revertTagChange({ auditId: 1 }))).toBe(denied);
     }
   });
 
   it("wallpaper.setTags: the uploader, curators and admins; not other users or anonymous", async () => {
-    const expected = { anonymous: "unauthorized", user: "forbidden", owner: "ok", curator: "ok", admin: "ok" } as const;
+    const expected = {
+      anonymous: "unauthorized",
+      user: "forbidden",
+      owner: "ok",
+      curator: "ok",
+      admin: "ok",
+    } as const;
     for (const [who, result] of Object.entries(expected) as [keyof typeof expected, string][]) {
       const api = await as(who);
-      expect([who, await outcome(api.wallpaper.setTags({ wallpaperId, add: [`by_${who}`] }))]).toEqual([who, result]);
+      expect([who, await outcome(api.wallpaper.setTags({ wallpaperId, add: [`by_${who}`] }))]).toEqual([
+        who,
+        result,
+      ]);
     }
     const tags = await (await as("anonymous")).wallpaper.tags({ wallpaperId });
     expect(tags.map((t) => t.name).sort()).toEqual(["by_admin", "by_curator", "by_owner"]);
@@ -95,9 +125,22 @@ describe("authorization matrix", () => {
     const owner = await as("owner");
     const extra = { role: "admin" } as unknown as Record<string, never>;
     expect(await outcome(curator.tag.create({ name: "extra_field", ...extra }))).toBe("BAD_REQUEST");
-    expect(await outcome(owner.wallpaper.setTags({ wallpaperId, add: ["x"], ...({ ownerId: people.owner.id } as unknown as Record<string, never>) }))).toBe("BAD_REQUEST");
     expect(
-      await outcome(curator.wallpaper.bulkTag({ target: { wallpaperIds: [wallpaperId], ...({ role: "admin" } as unknown as Record<string, never>) }, add: ["x"] })),
+      await outcome(
+        owner.wallpaper.setTags({
+          wallpaperId,
+          add: ["x"],
+          ...({ ownerId: people.owner.id } as unknown as Record<string, never>),
+        }),
+      ),
+    ).toBe("BAD_REQUEST");
+    expect(
+      await outcome(
+        curator.wallpaper.bulkTag({
+          target: { wallpaperIds: [wallpaperId], ...({ role: "admin" } as unknown as Record<string, never>) },
+          add: ["x"],
+        }),
+      ),
     ).toBe("BAD_REQUEST");
   });
 });
@@ -105,16 +148,26 @@ describe("authorization matrix", () => {
 describe("tag procedures end to end", () => {
   it("clear rule errors, autocomplete by alias, history and revert through the API", async () => {
     const curator = await as("curator");
-    const rejected = await curator.tag.alias.add({ alias: "chain", tag: "t_curator_alias" }).catch((e: unknown) => e);
-    expect(rejected).toMatchObject({ code: "CONFLICT", cause: { code: "conflict", details: { reason: "alias_chain" } } });
+    const rejected = await curator.tag.alias
+      .add({ alias: "chain", tag: "t_curator_alias" })
+      .catch((e: unknown) => e);
+    expect(rejected).toMatchObject({
+      code: "CONFLICT",
+      cause: { code: "conflict", details: { reason: "alias_chain" } },
+    });
     const hits = await (await as("anonymous")).tag.autocomplete({ prefix: "t_curator_a" });
-    expect(hits).toEqual([expect.objectContaining({ name: "t_curator_renamed", matchedAlias: "t_curator_alias" })]);
+    expect(hits).toEqual([
+      expect.objectContaining({ name: "t_curator_renamed", matchedAlias: "t_curator_alias" }),
+    ]);
     const history = await curator.wallpaper.tagHistory({ wallpaperId });
     expect(history).toHaveLength(3);
     const ownerEntry = history.find((h) => h.actorId === people.owner.id);
     if (!ownerEntry) throw new Error("owner entry missing");
     await curator.wallpaper.revertTagChange({ auditId: ownerEntry.id });
-    expect((await curator.wallpaper.tags({ wallpaperId })).map((t) => t.name).sort()).toEqual(["by_admin", "by_curator"]);
+    expect((await curator.wallpaper.tags({ wallpaperId })).map((t) => t.name).sort()).toEqual([
+      "by_admin",
+      "by_curator",
+    ]);
     const list = await curator.tag.list({ sort: "name", query: "by_" });
     expect(list.items.map((t) => [t.name, t.wallpaperCount])).toEqual([
       ["by_admin", 1],

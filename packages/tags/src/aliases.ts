@@ -17,17 +17,27 @@ export interface AliasRow {
  * Adds `aliasName → tagName`. Aliases point at tags, never at aliases (no chains), and a name is
  * either a tag or an alias, never both: aliasing an existing tag is a merge, and the error says so.
  */
-export async function addAlias(executor: Executor, aliasRaw: string, tagRaw: string, actor: Actor): Promise<AliasRow> {
+export async function addAlias(
+  executor: Executor,
+  aliasRaw: string,
+  tagRaw: string,
+  actor: Actor,
+): Promise<AliasRow> {
   const aliasName = normalizeTagName(aliasRaw);
   const targetName = normalizeTagName(tagRaw);
   return executor.transaction(async (tx) => {
     await lockNames(tx, [aliasName, targetName]);
     const [asTag] = await tx.select({ id: tags.id }).from(tags).where(eq(tags.name, aliasName)).limit(1);
     if (asTag) {
-      throw tagRuleError("conflict", "alias_is_tag", `"${aliasName}" is a tag; merge it instead of aliasing it.`, {
-        name: aliasName,
-        tagId: asTag.id,
-      });
+      throw tagRuleError(
+        "conflict",
+        "alias_is_tag",
+        `"${aliasName}" is a tag; merge it instead of aliasing it.`,
+        {
+          name: aliasName,
+          tagId: asTag.id,
+        },
+      );
     }
     const [existing] = await tx.select().from(tagAliases).where(eq(tagAliases.name, aliasName)).limit(1);
     if (existing) {
@@ -38,7 +48,11 @@ export async function addAlias(executor: Executor, aliasRaw: string, tagRaw: str
     }
     const [target] = await tx.select().from(tags).where(eq(tags.name, targetName)).limit(1);
     if (!target) {
-      const [targetAlias] = await tx.select().from(tagAliases).where(eq(tagAliases.name, targetName)).limit(1);
+      const [targetAlias] = await tx
+        .select()
+        .from(tagAliases)
+        .where(eq(tagAliases.name, targetName))
+        .limit(1);
       if (targetAlias) {
         throw tagRuleError(
           "conflict",
@@ -49,7 +63,10 @@ export async function addAlias(executor: Executor, aliasRaw: string, tagRaw: str
       }
       throw tagRuleError("not_found", "tag_not_found", `No tag named "${targetName}".`, { name: targetName });
     }
-    const [row] = await tx.insert(tagAliases).values({ name: aliasName, tagId: target.id, createdBy: actor.id }).returning();
+    const [row] = await tx
+      .insert(tagAliases)
+      .values({ name: aliasName, tagId: target.id, createdBy: actor.id })
+      .returning();
     if (!row) throw new Error("insert returned no row");
     await writeAudit(tx, actor, [
       {
@@ -68,7 +85,10 @@ export async function removeAlias(executor: Executor, aliasRaw: string, actor: A
   const aliasName = normalizeTagName(aliasRaw);
   await executor.transaction(async (tx) => {
     const [row] = await tx.delete(tagAliases).where(eq(tagAliases.name, aliasName)).returning();
-    if (!row) throw tagRuleError("not_found", "alias_not_found", `"${aliasName}" is not an alias.`, { name: aliasName });
+    if (!row)
+      throw tagRuleError("not_found", "alias_not_found", `"${aliasName}" is not an alias.`, {
+        name: aliasName,
+      });
     await writeAudit(tx, actor, [
       {
         action: "tag.alias_removed",
@@ -81,9 +101,17 @@ export async function removeAlias(executor: Executor, aliasRaw: string, actor: A
   });
 }
 
-export async function listAliases(executor: Executor, filter: { tagId?: number; limit?: number } = {}): Promise<AliasRow[]> {
+export async function listAliases(
+  executor: Executor,
+  filter: { tagId?: number; limit?: number } = {},
+): Promise<AliasRow[]> {
   const query = executor
-    .select({ name: tagAliases.name, tagId: tagAliases.tagId, tagName: tags.name, createdAt: tagAliases.createdAt })
+    .select({
+      name: tagAliases.name,
+      tagId: tagAliases.tagId,
+      tagName: tags.name,
+      createdAt: tagAliases.createdAt,
+    })
     .from(tagAliases)
     .innerJoin(tags, eq(tags.id, tagAliases.tagId))
     .orderBy(asc(tagAliases.name))

@@ -35,7 +35,11 @@ export function autocompleteQuery(prefix: string, limit: number): SQL {
 }
 
 /** Tags whose name or alias starts with what was typed, most used first; one hit per tag. */
-export async function autocompleteTags(executor: Executor, rawPrefix: string, limit = 10): Promise<AutocompleteHit[]> {
+export async function autocompleteTags(
+  executor: Executor,
+  rawPrefix: string,
+  limit = 10,
+): Promise<AutocompleteHit[]> {
   const prefix = normalizePrefix(rawPrefix);
   if (prefix.length === 0) return [];
   const capped = Math.max(1, Math.min(limit, 50));

@@ -31,7 +31,10 @@ describe("implication graph rules", () => {
     // 4 → 3 exists; adding 4 → 2 gives 4 → 2 → 3, so 4 → 3 becomes redundant.
     expect(checkNewImplication(chain, 4, 2)).toEqual({ ok: false, kind: "makes_redundant", links: [[4, 3]] });
     // 0 → 3 exists; adding 0 → 1 gives 0 → 1 → 2 → 3.
-    expect(checkNewImplication([...chain, [0, 3]], 0, 1)).toMatchObject({ kind: "makes_redundant", links: [[0, 3]] });
+    expect(checkNewImplication([...chain, [0, 3]], 0, 1)).toMatchObject({
+      kind: "makes_redundant",
+      links: [[0, 3]],
+    });
   });
 
   it("finds shortest paths and transitive closures", () => {

@@ -28,7 +28,11 @@ export async function tagHistory(
 ): Promise<HistoryEntry[]> {
   const scope =
     "wallpaperId" in target
-      ? and(eq(auditLog.entityType, "wallpaper"), eq(auditLog.entityId, target.wallpaperId), eq(auditLog.action, "wallpaper.tags"))
+      ? and(
+          eq(auditLog.entityType, "wallpaper"),
+          eq(auditLog.entityId, target.wallpaperId),
+          eq(auditLog.action, "wallpaper.tags"),
+        )
       : or(
           and(eq(auditLog.entityType, "tag"), eq(auditLog.entityId, String(target.tagId))),
           sql`${auditLog.tagIds} @> array[${target.tagId}::int]`,
@@ -61,16 +65,26 @@ interface NamedChange {
  * happened since (never a restore of an old list). Names are resolved again, so a tag renamed or
  * merged since then is found through its alias.
  */
-export async function revertTagChange(executor: Executor, auditId: number, actor: Actor): Promise<SetTagsResult> {
+export async function revertTagChange(
+  executor: Executor,
+  auditId: number,
+  actor: Actor,
+): Promise<SetTagsResult> {
   const [entry] = await executor.select().from(auditLog).where(eq(auditLog.id, auditId)).limit(1);
-  if (!entry) throw tagRuleError("not_found", "audit_not_found", "No history entry with that id.", { auditId });
+  if (!entry)
+    throw tagRuleError("not_found", "audit_not_found", "No history entry with that id.", { auditId });
   const human = (entry.data as { human?: NamedChange }).human;
   const add = (human?.removed ?? []).map((tag) => tag.name);
   const remove = (human?.added ?? []).map((tag) => tag.name);
   if (entry.action !== "wallpaper.tags" || (add.length === 0 && remove.length === 0)) {
-    throw tagRuleError("validation_failed", "not_revertible", "Only human tag changes on a wallpaper can be reverted.", {
-      auditId,
-    });
+    throw tagRuleError(
+      "validation_failed",
+      "not_revertible",
+      "Only human tag changes on a wallpaper can be reverted.",
+      {
+        auditId,
+      },
+    );
   }
   return setTags(executor, entry.entityId, { add, remove }, actor, { revertOf: auditId });
 }

@@ -4,15 +4,18 @@ import { alias } from "drizzle-orm/pg-core";
 import { writeAudit } from "./audit.ts";
 import { tagRuleError } from "./errors.ts";
 import { checkNewImplication, type Edge } from "./graph.ts";
-import { resolveTagNames } from "./resolve.ts";
 import { normalizeTagName } from "./normalize.ts";
+import { resolveTagNames } from "./resolve.ts";
 import { list, lockImplicationGraph, rows } from "./sql-helpers.ts";
 import { changeWallpaperTags } from "./tag-engine.ts";
 import type { Actor } from "./types.ts";
 
 /** Edges among every ancestor and descendant of the given tags: all a new link's rules can touch. */
 export async function loadNeighborhood(executor: Executor, tagIds: number[]): Promise<Edge[]> {
-  const seeds = sql.join(tagIds.map((id) => sql`(${id}::int)`), sql`, `);
+  const seeds = sql.join(
+    tagIds.map((id) => sql`(${id}::int)`),
+    sql`, `,
+  );
   const edges = await rows<{ a: number; b: number }>(
     executor,
     sql`with recursive seeds(id) as (values ${seeds}),
@@ -25,7 +28,11 @@ export async function loadNeighborhood(executor: Executor, tagIds: number[]): Pr
   return edges.map((edge) => [edge.a, edge.b] as const);
 }
 
-async function resolvePair(executor: Executor, antecedent: string, consequent: string): Promise<[number, number]> {
+async function resolvePair(
+  executor: Executor,
+  antecedent: string,
+  consequent: string,
+): Promise<[number, number]> {
   const resolved = await resolveTagNames(executor, [antecedent, consequent]);
   if (resolved.unknown.length > 0) {
     throw tagRuleError("not_found", "tag_not_found", `No tag named "${resolved.unknown.join('", "')}".`, {
@@ -39,7 +46,10 @@ async function resolvePair(executor: Executor, antecedent: string, consequent: s
 }
 
 async function namesOf(executor: Executor, ids: number[]): Promise<string[]> {
-  const found = await rows<{ id: number; name: string }>(executor, sql`select id, name from tags where id in ${list(ids)}`);
+  const found = await rows<{ id: number; name: string }>(
+    executor,
+    sql`select id, name from tags where id in ${list(ids)}`,
+  );
   const byId = new Map(found.map((row) => [row.id, row.name]));
   return ids.map((id) => byId.get(id) ?? String(id));
 }
@@ -51,11 +61,21 @@ async function reapply(tx: Executor, antecedentId: number, actor: Actor, via: st
     sql`select distinct wallpaper_id from wallpaper_tags where tag_id = ${antecedentId}`,
   );
   if (affected.length === 0) return 0;
-  const { diffs } = await changeWallpaperTags(tx, affected.map((r) => r.wallpaper_id), { actor, via }, async () => {});
+  const { diffs } = await changeWallpaperTags(
+    tx,
+    affected.map((r) => r.wallpaper_id),
+    { actor, via },
+    async () => {},
+  );
   return diffs.length;
 }
 
-export async function addImplication(executor: Executor, antecedent: string, consequent: string, actor: Actor) {
+export async function addImplication(
+  executor: Executor,
+  antecedent: string,
+  consequent: string,
+  actor: Actor,
+) {
   return executor.transaction(async (tx) => {
     await lockImplicationGraph(tx);
     const [a, b] = await resolvePair(tx, antecedent, consequent);
@@ -63,35 +83,61 @@ export async function addImplication(executor: Executor, antecedent: string, con
     if (!check.ok) {
       switch (check.kind) {
         case "self":
-          throw tagRuleError("validation_failed", "implication_self", "A tag cannot imply itself.", { tagId: a });
+          throw tagRuleError("validation_failed", "implication_self", "A tag cannot imply itself.", {
+            tagId: a,
+          });
         case "exists":
-          throw tagRuleError("conflict", "implication_exists", "That implication already exists.", { antecedentId: a, consequentId: b });
+          throw tagRuleError("conflict", "implication_exists", "That implication already exists.", {
+            antecedentId: a,
+            consequentId: b,
+          });
         case "cycle":
           throw tagRuleError("conflict", "implication_cycle", "This implication would create a cycle.", {
             path: await namesOf(tx, check.path),
           });
         case "already_implied":
-          throw tagRuleError("conflict", "implication_redundant", "The consequent is already implied through a chain.", {
-            kind: "already_implied",
-            path: await namesOf(tx, check.path),
-          });
+          throw tagRuleError(
+            "conflict",
+            "implication_redundant",
+            "The consequent is already implied through a chain.",
+            {
+              kind: "already_implied",
+              path: await namesOf(tx, check.path),
+            },
+          );
         case "makes_redundant":
-          throw tagRuleError("conflict", "implication_redundant", "This implication would make existing ones redundant.", {
-            kind: "makes_redundant",
-            links: await Promise.all(check.links.map((link) => namesOf(tx, [...link]))),
-          });
+          throw tagRuleError(
+            "conflict",
+            "implication_redundant",
+            "This implication would make existing ones redundant.",
+            {
+              kind: "makes_redundant",
+              links: await Promise.all(check.links.map((link) => namesOf(tx, [...link]))),
+            },
+          );
       }
     }
     await tx.insert(tagImplications).values({ antecedentId: a, consequentId: b, createdBy: actor.id });
     await writeAudit(tx, actor, [
-      { action: "tag.implication_added", entityType: "tag", entityId: String(a), data: { antecedentId: a, consequentId: b }, tagIds: [a, b] },
+      {
+        action: "tag.implication_added",
+        entityType: "tag",
+        entityId: String(a),
+        data: { antecedentId: a, consequentId: b },
+        tagIds: [a, b],
+      },
     ]);
     const wallpapersChanged = await reapply(tx, a, actor, "implication");
     return { antecedentId: a, consequentId: b, wallpapersChanged };
   });
 }
 
-export async function removeImplication(executor: Executor, antecedent: string, consequent: string, actor: Actor) {
+export async function removeImplication(
+  executor: Executor,
+  antecedent: string,
+  consequent: string,
+  actor: Actor,
+) {
   return executor.transaction(async (tx) => {
     await lockImplicationGraph(tx);
     const [a, b] = await resolvePair(tx, antecedent, consequent);
@@ -100,10 +146,19 @@ export async function removeImplication(executor: Executor, antecedent: string, 
       .where(and(eq(tagImplications.antecedentId, a), eq(tagImplications.consequentId, b)))
       .returning();
     if (deleted.length === 0) {
-      throw tagRuleError("not_found", "implication_not_found", "No such implication.", { antecedentId: a, consequentId: b });
+      throw tagRuleError("not_found", "implication_not_found", "No such implication.", {
+        antecedentId: a,
+        consequentId: b,
+      });
     }
     await writeAudit(tx, actor, [
-      { action: "tag.implication_removed", entityType: "tag", entityId: String(a), data: { antecedentId: a, consequentId: b }, tagIds: [a, b] },
+      {
+        action: "tag.implication_removed",
+        entityType: "tag",
+        entityId: String(a),
+        data: { antecedentId: a, consequentId: b },
+        tagIds: [a, b],
+      },
     ]);
     const wallpapersChanged = await reapply(tx, a, actor, "implication");
     return { antecedentId: a, consequentId: b, wallpapersChanged };
@@ -114,12 +169,20 @@ export async function listImplications(executor: Executor, filter: { tagId?: num
   const ante = alias(tags, "antecedent");
   const cons = alias(tags, "consequent");
   const query = executor
-    .select({ antecedentId: ante.id, antecedentName: ante.name, consequentId: cons.id, consequentName: cons.name, createdAt: tagImplications.createdAt })
+    .select({
+      antecedentId: ante.id,
+      antecedentName: ante.name,
+      consequentId: cons.id,
+      consequentName: cons.name,
+      createdAt: tagImplications.createdAt,
+    })
     .from(tagImplications)
     .innerJoin(ante, eq(ante.id, tagImplications.antecedentId))
     .innerJoin(cons, eq(cons.id, tagImplications.consequentId))
     .orderBy(ante.name, cons.name)
     .limit(filter.limit ?? 500);
   const { tagId } = filter;
-  return tagId === undefined ? query : query.where(or(eq(tagImplications.antecedentId, tagId), eq(tagImplications.consequentId, tagId)));
+  return tagId === undefined
+    ? query
+    : query.where(or(eq(tagImplications.antecedentId, tagId), eq(tagImplications.consequentId, tagId)));
 }

@@ -1,7 +1,7 @@
 import { type Executor, tagAliases, tags } from "@wallpaperdb/db";
 import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
-import type { TagCategory } from "./categories.ts";
 import { listAliases } from "./aliases.ts";
+import type { TagCategory } from "./categories.ts";
 import { listImplications } from "./implications.ts";
 import { normalizePrefix } from "./normalize.ts";
 
@@ -61,7 +61,11 @@ export async function getTagByName(executor: Executor, rawName: string) {
     ...tag,
     resolvedFromAlias,
     aliases: aliases.map((a) => a.name),
-    implies: implications.filter((i) => i.antecedentId === tag.id).map((i) => ({ id: i.consequentId, name: i.consequentName })),
-    impliedBy: implications.filter((i) => i.consequentId === tag.id).map((i) => ({ id: i.antecedentId, name: i.antecedentName })),
+    implies: implications
+      .filter((i) => i.antecedentId === tag.id)
+      .map((i) => ({ id: i.consequentId, name: i.consequentName })),
+    impliedBy: implications
+      .filter((i) => i.consequentId === tag.id)
+      .map((i) => ({ id: i.antecedentId, name: i.antecedentName })),
   };
 }

@@ -5,8 +5,8 @@ import { tagRuleError } from "./errors.ts";
 import { findPath } from "./graph.ts";
 import { loadNeighborhood } from "./implications.ts";
 import { lockImplicationGraph, lockNames, rows } from "./sql-helpers.ts";
-import { changeWallpaperTags } from "./tag-engine.ts";
 import { getTagById } from "./tag-crud.ts";
+import { changeWallpaperTags } from "./tag-engine.ts";
 import type { Actor } from "./types.ts";
 
 export interface MergePreview {
@@ -21,8 +21,13 @@ export interface MergePreview {
   createsCycle: boolean;
 }
 
-export async function previewMerge(executor: Executor, sourceId: number, targetId: number): Promise<MergePreview> {
-  if (sourceId === targetId) throw tagRuleError("validation_failed", "merge_self", "A tag cannot be merged into itself.");
+export async function previewMerge(
+  executor: Executor,
+  sourceId: number,
+  targetId: number,
+): Promise<MergePreview> {
+  if (sourceId === targetId)
+    throw tagRuleError("validation_failed", "merge_self", "A tag cannot be merged into itself.");
   const source = await getTagById(executor, sourceId);
   const target = await getTagById(executor, targetId);
   const [counts] = await rows<{ moving: number; both: number }>(
@@ -32,12 +37,16 @@ export async function previewMerge(executor: Executor, sourceId: number, targetI
                  select 1 from wallpaper_tags t where t.wallpaper_id = s.wallpaper_id and t.tag_id = ${targetId}))::int as both
         from wallpaper_tags s where s.tag_id = ${sourceId}`,
   );
-  const aliases = await executor.select({ name: tagAliases.name }).from(tagAliases).where(eq(tagAliases.tagId, sourceId));
+  const aliases = await executor
+    .select({ name: tagAliases.name })
+    .from(tagAliases)
+    .where(eq(tagAliases.tagId, sourceId));
   const edges = await loadNeighborhood(executor, [sourceId, targetId]);
   const touching = edges
     .filter(([a, b]) => a === sourceId || b === sourceId)
     .map(([antecedentId, consequentId]) => ({ antecedentId, consequentId }));
-  const isDropped = (e: { antecedentId: number; consequentId: number }) => e.antecedentId === targetId || e.consequentId === targetId;
+  const isDropped = (e: { antecedentId: number; consequentId: number }) =>
+    e.antecedentId === targetId || e.consequentId === targetId;
   // After the merge every source endpoint is the target: a cycle exists if the target reaches itself.
   const merged = edges
     .map(([a, b]) => [a === sourceId ? targetId : a, b === sourceId ? targetId : b] as const)
@@ -79,20 +88,28 @@ export async function mergeTags(executor: Executor, sourceId: number, targetId: 
       from tag_implications where (antecedent_id = ${sourceId} or consequent_id = ${sourceId})
         and antecedent_id <> ${targetId} and consequent_id <> ${targetId}
       on conflict do nothing`);
-    await tx.execute(sql`delete from tag_implications where antecedent_id = ${sourceId} or consequent_id = ${sourceId}`);
-    const wallpaperIds = (
+    await tx.execute(
+      sql`delete from tag_implications where antecedent_id = ${sourceId} or consequent_id = ${sourceId}`,
+    );
+    const wallpaperIds =
       // The target's own wallpapers too: implications moved onto the target now apply to them.
-      await rows<{ wallpaper_id: string }>(
-        tx,
-        sql`select distinct wallpaper_id from wallpaper_tags where tag_id in (${sourceId}::int, ${targetId}::int)`,
-      )
-    ).map((row) => row.wallpaper_id);
-    await changeWallpaperTags(tx, wallpaperIds, { actor, via: "merge", extra: { mergedFrom: preview.source.name } }, async () => {
-      await tx.execute(sql`insert into wallpaper_tags (wallpaper_id, tag_id, source, added_by, created_at)
+      (
+        await rows<{ wallpaper_id: string }>(
+          tx,
+          sql`select distinct wallpaper_id from wallpaper_tags where tag_id in (${sourceId}::int, ${targetId}::int)`,
+        )
+      ).map((row) => row.wallpaper_id);
+    await changeWallpaperTags(
+      tx,
+      wallpaperIds,
+      { actor, via: "merge", extra: { mergedFrom: preview.source.name } },
+      async () => {
+        await tx.execute(sql`insert into wallpaper_tags (wallpaper_id, tag_id, source, added_by, created_at)
         select wallpaper_id, ${targetId}::int, source, added_by, created_at from wallpaper_tags where tag_id = ${sourceId}
         on conflict do nothing`);
-      await tx.execute(sql`delete from wallpaper_tags where tag_id = ${sourceId}`);
-    });
+        await tx.execute(sql`delete from wallpaper_tags where tag_id = ${sourceId}`);
+      },
+    );
     await tx.update(tagAliases).set({ tagId: targetId }).where(eq(tagAliases.tagId, sourceId));
     await tx.delete(tags).where(eq(tags.id, sourceId));
     await tx.insert(tagAliases).values({ name: preview.source.name, tagId: targetId, createdBy: actor.id });
@@ -101,7 +118,13 @@ export async function mergeTags(executor: Executor, sourceId: number, targetId: 
         action: "tag.merged",
         entityType: "tag",
         entityId: String(targetId),
-        data: { from: preview.source, into: preview.target.name, ...preview, source: undefined, target: undefined },
+        data: {
+          from: preview.source,
+          into: preview.target.name,
+          ...preview,
+          source: undefined,
+          target: undefined,
+        },
         tagIds: [sourceId, targetId],
       },
     ]);

@@ -23,9 +23,7 @@ const CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/u;
 export function normalizeTagNameResult(raw: string): NormalizeResult {
   const folded = raw.normalize("NFKC").trim().toLowerCase();
   if (CONTROL.test(folded.replace(/\s/gu, " "))) return { ok: false, problem: "control_character" };
-  const name = folded
-    .replace(/[\s_]+/gu, "_")
-    .replace(/^_+|_+$/gu, "");
+  const name = folded.replace(/[\s_]+/gu, "_").replace(/^_+|_+$/gu, "");
   if (name.length === 0) return { ok: false, problem: "empty" };
   if ([...name].length > MAX_TAG_NAME_LENGTH) return { ok: false, problem: "too_long" };
   if (RESERVED_PREFIX.test(name)) return { ok: false, problem: "reserved_prefix" };

@@ -15,11 +15,17 @@ export interface ResolvedNames {
 }
 
 /** Resolves names the way search, autocomplete and tagging all do: a tag name, or an alias of one. */
-export async function resolveTagNames(executor: Executor, rawNames: readonly string[]): Promise<ResolvedNames> {
+export async function resolveTagNames(
+  executor: Executor,
+  rawNames: readonly string[],
+): Promise<ResolvedNames> {
   const names = [...new Set(rawNames.map(normalizeTagName))];
   const byName = new Map<string, number>();
   if (names.length > 0) {
-    const direct = await executor.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.name, names));
+    const direct = await executor
+      .select({ id: tags.id, name: tags.name })
+      .from(tags)
+      .where(inArray(tags.name, names));
     for (const row of direct) byName.set(row.name, row.id);
     const aliased = await executor
       .select({ name: tagAliases.name, tagId: tagAliases.tagId })

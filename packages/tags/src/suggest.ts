@@ -38,7 +38,11 @@ function neighbourTags(wallpaperId: string, neighbours: ReturnType<typeof sql>) 
     group by t.id, t.name order by share desc limit 30`;
 }
 
-export async function suggestTags(executor: Executor, wallpaperId: string, limit = 20): Promise<TagSuggestion[]> {
+export async function suggestTags(
+  executor: Executor,
+  wallpaperId: string,
+  limit = 20,
+): Promise<TagSuggestion[]> {
   const nearDuplicates = sql`select duplicate_of as id from wallpaper_near_duplicates where wallpaper_id = ${wallpaperId}
     union select wallpaper_id from wallpaper_near_duplicates where duplicate_of = ${wallpaperId}`;
   const similarColors = sql`select c.wallpaper_id as id from wallpaper_colors c
@@ -73,9 +77,12 @@ export async function suggestTags(executor: Executor, wallpaperId: string, limit
   for (const name of await autoDerivedNames(executor, wallpaperId)) add(name, null, "auto_derived", 1);
 
   const present = new Set(
-    (await rows<{ name: string }>(executor, sql`select t.name from wallpaper_tags wt join tags t on t.id = wt.tag_id where wt.wallpaper_id = ${wallpaperId}`)).map(
-      (row) => row.name,
-    ),
+    (
+      await rows<{ name: string }>(
+        executor,
+        sql`select t.name from wallpaper_tags wt join tags t on t.id = wt.tag_id where wt.wallpaper_id = ${wallpaperId}`,
+      )
+    ).map((row) => row.name),
   );
   const unresolved = [...found.values()].filter((s) => s.tagId === null).map((s) => s.name);
   const resolved = await resolveTagNames(executor, unresolved);
@@ -91,7 +98,12 @@ export async function suggestTags(executor: Executor, wallpaperId: string, limit
 
 /** Names derived from processing facts (what the auto tagger would add), valid as tag names. */
 async function autoDerivedNames(executor: Executor, wallpaperId: string): Promise<string[]> {
-  const [facts] = await rows<{ resolution_class: string | null; aspect_name: string | null; orientation: string | null; media_type: string }>(
+  const [facts] = await rows<{
+    resolution_class: string | null;
+    aspect_name: string | null;
+    orientation: string | null;
+    media_type: string;
+  }>(
     executor,
     sql`select f.resolution_class, f.aspect_name, f.orientation, w.media_type
         from wallpapers w left join wallpaper_facts f on f.wallpaper_id = w.id where w.id = ${wallpaperId}`,

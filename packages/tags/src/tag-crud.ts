@@ -17,7 +17,11 @@ export async function getTagById(executor: Executor, tagId: number, lock = false
 }
 
 /** Refuses a name that is already taken by a tag or an alias (names are one namespace). */
-export async function assertNameFree(executor: Executor, name: string, exceptAliasOf?: number): Promise<void> {
+export async function assertNameFree(
+  executor: Executor,
+  name: string,
+  exceptAliasOf?: number,
+): Promise<void> {
   const [tag] = await executor.select({ id: tags.id }).from(tags).where(eq(tags.name, name)).limit(1);
   if (tag) {
     throw tagRuleError("conflict", "tag_exists", `A tag named "${name}" already exists; merge instead.`, {
@@ -68,7 +72,12 @@ export interface UpdateTagInput {
   description?: string | null;
 }
 
-export async function updateTag(executor: Executor, tagId: number, input: UpdateTagInput, actor: Actor): Promise<TagRow> {
+export async function updateTag(
+  executor: Executor,
+  tagId: number,
+  input: UpdateTagInput,
+  actor: Actor,
+): Promise<TagRow> {
   return executor.transaction(async (tx) => {
     const before = await getTagById(tx, tagId, true);
     const [after] = await tx
@@ -98,7 +107,12 @@ export async function updateTag(executor: Executor, tagId: number, input: Update
 }
 
 /** Renames a tag; the old name becomes an alias so links, scripts and habits keep working. */
-export async function renameTag(executor: Executor, tagId: number, newRawName: string, actor: Actor): Promise<TagRow> {
+export async function renameTag(
+  executor: Executor,
+  tagId: number,
+  newRawName: string,
+  actor: Actor,
+): Promise<TagRow> {
   const newName = normalizeTagName(newRawName);
   return executor.transaction(async (tx) => {
     const before = await getTagById(tx, tagId);

@@ -81,7 +81,9 @@ async function syncImplied(executor: Executor, ids: readonly string[], actor: Ac
   }
   if (missing.length > 0) {
     const values = sql.join(
-      missing.map((row) => sql`(${row.wallpaper_id}::uuid, ${row.tag_id}::int, 'implied'::tag_source, ${actor.id})`),
+      missing.map(
+        (row) => sql`(${row.wallpaper_id}::uuid, ${row.tag_id}::int, 'implied'::tag_source, ${actor.id})`,
+      ),
       sql`, `,
     );
     await executor.execute(
@@ -118,8 +120,10 @@ function diffRows(before: Row[], after: Row[], ids: readonly string[]) {
     const empty = () => ({ added: [], removed: [] });
     diffs.set(id, { wallpaperId: id, human: empty(), auto: empty(), implied: empty() });
   }
-  for (const row of after) if (!beforeKeys.has(key(row))) diffs.get(row.wallpaper_id)?.[row.source].added.push(row.tag_id);
-  for (const row of before) if (!afterKeys.has(key(row))) diffs.get(row.wallpaper_id)?.[row.source].removed.push(row.tag_id);
+  for (const row of after)
+    if (!beforeKeys.has(key(row))) diffs.get(row.wallpaper_id)?.[row.source].added.push(row.tag_id);
+  for (const row of before)
+    if (!afterKeys.has(key(row))) diffs.get(row.wallpaper_id)?.[row.source].removed.push(row.tag_id);
 
   const presence = (list: Row[]) => new Set(list.map((row) => `${row.wallpaper_id}|${row.tag_id}`));
   const was = presence(before);
@@ -159,7 +163,9 @@ export async function changeWallpaperTags(
   const locked = await lockWallpapers(tx, wallpaperIds);
   if (locked.length !== new Set(wallpaperIds).size) {
     const missing = wallpaperIds.filter((id) => !locked.includes(id));
-    throw tagRuleError("not_found", "wallpaper_not_found", "No wallpaper with that id.", { wallpaperIds: missing });
+    throw tagRuleError("not_found", "wallpaper_not_found", "No wallpaper with that id.", {
+      wallpaperIds: missing,
+    });
   }
   if (locked.length === 0) return { diffs: [], auditIds: [] };
   const before = await loadRows(tx, locked);
@@ -173,13 +179,19 @@ export async function changeWallpaperTags(
   return { diffs: changed, auditIds };
 }
 
-async function auditDiffs(tx: Executor, diffs: WallpaperTagDiff[], options: ChangeOptions): Promise<number[]> {
+async function auditDiffs(
+  tx: Executor,
+  diffs: WallpaperTagDiff[],
+  options: ChangeOptions,
+): Promise<number[]> {
   if (diffs.length === 0) return [];
-  const ids = [...new Set(diffs.flatMap((d) => [d.human, d.auto, d.implied].flatMap((c) => [...c.added, ...c.removed])))];
+  const ids = [
+    ...new Set(diffs.flatMap((d) => [d.human, d.auto, d.implied].flatMap((c) => [...c.added, ...c.removed]))),
+  ];
   const names = new Map(
-    (await rows<{ id: number; name: string }>(tx, sql`select id, name from tags where id in ${list(ids)}`)).map(
-      (row) => [row.id, row.name],
-    ),
+    (
+      await rows<{ id: number; name: string }>(tx, sql`select id, name from tags where id in ${list(ids)}`)
+    ).map((row) => [row.id, row.name]),
   );
   const named = (tagIds: number[]) => tagIds.map((id) => ({ id, name: names.get(id) ?? String(id) }));
   const describe = (change: SourceChange) => ({ added: named(change.added), removed: named(change.removed) });

@@ -25,7 +25,13 @@ export interface WallpaperTag {
 /** A wallpaper's tags, one entry per tag with every source it has (human, auto, implied). */
 export async function getWallpaperTags(executor: Executor, wallpaperId: string): Promise<WallpaperTag[]> {
   const found = await executor
-    .select({ tagId: tags.id, name: tags.name, category: tags.category, wallpaperCount: tags.wallpaperCount, source: wallpaperTags.source })
+    .select({
+      tagId: tags.id,
+      name: tags.name,
+      category: tags.category,
+      wallpaperCount: tags.wallpaperCount,
+      source: wallpaperTags.source,
+    })
     .from(wallpaperTags)
     .innerJoin(tags, eq(tags.id, wallpaperTags.tagId))
     .where(eq(wallpaperTags.wallpaperId, wallpaperId))
@@ -53,7 +59,9 @@ async function resolveDelta(tx: Executor, delta: TagDelta, actor: Actor) {
   const remove = (await resolveTagNames(tx, delta.remove ?? [])).tagIds;
   const overlap = add.filter((id) => remove.includes(id));
   if (overlap.length > 0) {
-    throw tagRuleError("validation_failed", "add_remove_overlap", "A tag cannot be both added and removed.", { tagIds: overlap });
+    throw tagRuleError("validation_failed", "add_remove_overlap", "A tag cannot be both added and removed.", {
+      tagIds: overlap,
+    });
   }
   return { add, remove };
 }
@@ -74,7 +82,13 @@ async function applyHumanDelta(
     if (delta.remove.length > 0) {
       await tx
         .delete(wallpaperTags)
-        .where(and(inArray(wallpaperTags.wallpaperId, locked), inArray(wallpaperTags.tagId, delta.remove), eq(wallpaperTags.source, "human")));
+        .where(
+          and(
+            inArray(wallpaperTags.wallpaperId, locked),
+            inArray(wallpaperTags.tagId, delta.remove),
+            eq(wallpaperTags.source, "human"),
+          ),
+        );
     }
     if (delta.add.length > 0) {
       const values = locked.flatMap((wallpaperId) =>
@@ -132,7 +146,8 @@ export async function setTags(
 /** The wallpapers carrying every tag of a plain tag list (aliases resolve); the search issue adds the full language. */
 export async function findWallpapersByTagList(executor: Executor, query: string): Promise<string[]> {
   const names = query.split(/\s+/u).filter((name) => name.length > 0);
-  if (names.length === 0) throw tagRuleError("validation_failed", "tag_not_found", "The query names no tags.");
+  if (names.length === 0)
+    throw tagRuleError("validation_failed", "tag_not_found", "The query names no tags.");
   const resolved = await resolveTagNames(executor, names);
   if (resolved.unknown.length > 0) return [];
   const found = await rows<{ wallpaper_id: string }>(
@@ -148,9 +163,15 @@ export type BulkTarget = { wallpaperIds: readonly string[] } | { query: string }
 
 export async function bulkTag(executor: Executor, target: BulkTarget, delta: TagDelta, actor: Actor) {
   return executor.transaction(async (tx) => {
-    const ids = "query" in target ? await findWallpapersByTagList(tx, target.query) : [...new Set(target.wallpaperIds)];
+    const ids =
+      "query" in target ? await findWallpapersByTagList(tx, target.query) : [...new Set(target.wallpaperIds)];
     if (ids.length > MAX_BULK_WALLPAPERS) {
-      throw tagRuleError("validation_failed", "too_many_wallpapers", `Bulk edits cover at most ${MAX_BULK_WALLPAPERS} wallpapers.`, { limit: MAX_BULK_WALLPAPERS });
+      throw tagRuleError(
+        "validation_failed",
+        "too_many_wallpapers",
+        `Bulk edits cover at most ${MAX_BULK_WALLPAPERS} wallpapers.`,
+        { limit: MAX_BULK_WALLPAPERS },
+      );
     }
     const resolved = await resolveDelta(tx, delta, actor);
     const bulkId = crypto.randomUUID();
@@ -163,7 +184,13 @@ export async function bulkTag(executor: Executor, target: BulkTarget, delta: Tag
  * Replaces only the auto-derived rows of a wallpaper (processing facts: resolution class, ratio,
  * orientation, colors, video); human and implied rows are left alone. Idempotent.
  */
-export async function setAutoTags(executor: Executor, wallpaperId: string, names: readonly string[], actor: Actor, category: TagCategory = "meta") {
+export async function setAutoTags(
+  executor: Executor,
+  wallpaperId: string,
+  names: readonly string[],
+  actor: Actor,
+  category: TagCategory = "meta",
+) {
   return executor.transaction(async (tx) => {
     const wanted = (await ensureTags(tx, names, actor, category)).tagIds;
     const { diffs } = await changeWallpaperTags(tx, [wallpaperId], { actor, via: "auto" }, async () => {
@@ -173,10 +200,21 @@ export async function setAutoTags(executor: Executor, wallpaperId: string, names
         .where(and(eq(wallpaperTags.wallpaperId, wallpaperId), eq(wallpaperTags.source, "auto")));
       const drop = stale.map((row) => row.tagId).filter((id) => !wanted.includes(id));
       if (drop.length > 0) {
-        await tx.delete(wallpaperTags).where(and(eq(wallpaperTags.wallpaperId, wallpaperId), eq(wallpaperTags.source, "auto"), inArray(wallpaperTags.tagId, drop)));
+        await tx
+          .delete(wallpaperTags)
+          .where(
+            and(
+              eq(wallpaperTags.wallpaperId, wallpaperId),
+              eq(wallpaperTags.source, "auto"),
+              inArray(wallpaperTags.tagId, drop),
+            ),
+          );
       }
       if (wanted.length > 0) {
-        await tx.insert(wallpaperTags).values(wanted.map((tagId) => ({ wallpaperId, tagId, source: "auto" as const, addedBy: actor.id }))).onConflictDoNothing();
+        await tx
+          .insert(wallpaperTags)
+          .values(wanted.map((tagId) => ({ wallpaperId, tagId, source: "auto" as const, addedBy: actor.id })))
+          .onConflictDoNothing();
       }
     });
     return { changed: diffs[0] ?? null };

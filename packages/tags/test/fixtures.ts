@@ -3,13 +3,20 @@ import { type Executor, users, wallpapers } from "@wallpaperdb/db";
 import { sql } from "drizzle-orm";
 import type { Actor } from "../src/types.ts";
 
-export async function makeUser(db: Executor, role: "user" | "curator" | "admin" = "curator"): Promise<Actor & { role: string }> {
+export async function makeUser(
+  db: Executor,
+  role: "user" | "curator" | "admin" = "curator",
+): Promise<Actor & { role: string }> {
   const id = `u_${randomBytes(6).toString("hex")}`;
   await db.insert(users).values({ id, name: id, email: `${id}@example.test`, role });
   return { id, role };
 }
 
-export async function makeWallpapers(db: Executor, count: number, uploaderId: string | null = null): Promise<string[]> {
+export async function makeWallpapers(
+  db: Executor,
+  count: number,
+  uploaderId: string | null = null,
+): Promise<string[]> {
   const rows = await db
     .insert(wallpapers)
     .values(
@@ -37,7 +44,8 @@ export async function countMismatches(db: Executor) {
 }
 
 export async function tagNamesOf(db: Executor, wallpaperId: string, source?: string): Promise<string[]> {
-  const result = await db.execute(sql`select distinct t.name from wallpaper_tags wt join tags t on t.id = wt.tag_id
+  const result =
+    await db.execute(sql`select distinct t.name from wallpaper_tags wt join tags t on t.id = wt.tag_id
     where wt.wallpaper_id = ${wallpaperId} ${source ? sql`and wt.source = ${source}::tag_source` : sql``} order by t.name`);
   return [...result].map((row) => String(row.name));
 }

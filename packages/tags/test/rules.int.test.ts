@@ -42,7 +42,9 @@ describe("names and aliases", () => {
     const tag = await createTag(db, { name: "  Blue   Sky ", category: "general" }, curator);
     expect(tag.name).toBe("blue_sky");
     expect(await reasonOf(createTag(db, { name: "BLUE SKY" }, curator))).toBe("conflict/tag_exists");
-    expect(await reasonOf(createTag(db, { name: "-sky" }, curator))).toBe("validation_failed/invalid_tag_name");
+    expect(await reasonOf(createTag(db, { name: "-sky" }, curator))).toBe(
+      "validation_failed/invalid_tag_name",
+    );
   });
 
   it("refuses alias chains, aliases that are tags, and tags that are aliases", async () => {
@@ -68,11 +70,9 @@ describe("names and aliases", () => {
     await setTags(db, wallpaper, { add: ["sea"] }, curator);
     await renameTag(db, tag.id, "ocean", curator);
     expect((await getTagByName(db, "sea"))?.name).toBe("ocean");
-    expect((await autocompleteTags(db, "se")).map((h) => [h.name, h.matchedAlias, h.wallpaperCount])).toContainEqual([
-      "ocean",
-      "sea",
-      1,
-    ]);
+    expect(
+      (await autocompleteTags(db, "se")).map((h) => [h.name, h.matchedAlias, h.wallpaperCount]),
+    ).toContainEqual(["ocean", "sea", 1]);
     // Tagging with the old name lands on the renamed tag.
     await setTags(db, wallpaper, { remove: ["sea"] }, curator);
     expect(await tagNamesOf(db, wallpaper)).toEqual([]);
@@ -87,14 +87,31 @@ describe("implications", () => {
     await addImplication(db, "car", "vehicle", curator);
     await addImplication(db, "vehicle", "machine", curator);
     const cycle = await addImplication(db, "machine", "car", curator).catch((e: unknown) => e);
-    expect(cycle).toMatchObject({ code: "conflict", details: { reason: "implication_cycle", path: ["machine", "car", "vehicle", "machine"] } });
+    expect(cycle).toMatchObject({
+      code: "conflict",
+      details: { reason: "implication_cycle", path: ["machine", "car", "vehicle", "machine"] },
+    });
     expect(await reasonOf(addImplication(db, "vehicle", "car", curator))).toBe("conflict/implication_cycle");
     const redundant = await addImplication(db, "car", "machine", curator).catch((e: unknown) => e);
-    expect(redundant).toMatchObject({ details: { reason: "implication_redundant", kind: "already_implied", path: ["car", "vehicle", "machine"] } });
+    expect(redundant).toMatchObject({
+      details: {
+        reason: "implication_redundant",
+        kind: "already_implied",
+        path: ["car", "vehicle", "machine"],
+      },
+    });
     await addImplication(db, "sports_car", "vehicle", curator);
     const makes = await addImplication(db, "sports_car", "car", curator).catch((e: unknown) => e);
-    expect(makes).toMatchObject({ details: { reason: "implication_redundant", kind: "makes_redundant", links: [["sports_car", "vehicle"]] } });
-    expect(await reasonOf(addImplication(db, "car", "car", curator))).toBe("validation_failed/implication_self");
+    expect(makes).toMatchObject({
+      details: {
+        reason: "implication_redundant",
+        kind: "makes_redundant",
+        links: [["sports_car", "vehicle"]],
+      },
+    });
+    expect(await reasonOf(addImplication(db, "car", "car", curator))).toBe(
+      "validation_failed/implication_self",
+    );
     expect(await reasonOf(addImplication(db, "car", "vehicle", curator))).toBe("conflict/implication_exists");
   });
 
@@ -141,7 +158,12 @@ describe("merge", () => {
     await setTags(db, w3, { add: ["auto_car"] }, curator);
 
     const preview = await previewMerge(db, source.id, target.id);
-    expect(preview).toMatchObject({ wallpapersMoving: 2, wallpapersAlreadyOnTarget: 1, aliasesMoving: ["automobile", "motorcar"], createsCycle: false });
+    expect(preview).toMatchObject({
+      wallpapersMoving: 2,
+      wallpapersAlreadyOnTarget: 1,
+      aliasesMoving: ["automobile", "motorcar"],
+      createsCycle: false,
+    });
     expect(preview.implicationsMoving).toHaveLength(1);
 
     await mergeTags(db, source.id, target.id, curator);

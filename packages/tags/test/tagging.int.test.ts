@@ -52,7 +52,9 @@ describe("concurrent edits merge", () => {
       bulkTag(db, { wallpaperIds: ws.slice(10) }, { add: ["bulk_b", "bulk_common"] }, bob),
       ...ws.slice(5, 15).map((w) => setTags(db, w, { add: ["single"] }, alice)),
     ]);
-    const counts = await db.execute(sql`select name, wallpaper_count from tags where name like 'bulk%' or name = 'single' order by name`);
+    const counts = await db.execute(
+      sql`select name, wallpaper_count from tags where name like 'bulk%' or name = 'single' order by name`,
+    );
     expect([...counts].map((r) => [r.name, r.wallpaper_count])).toEqual([
       ["bulk_a", 20],
       ["bulk_b", 20],
@@ -67,12 +69,16 @@ describe("concurrent edits merge", () => {
     await addAlias(db, "ba", "bulk_a", alice);
     const result = await bulkTag(db, { query: "ba bulk_b" }, { add: ["both_ab"], remove: ["single"] }, alice);
     expect(result).toMatchObject({ matched: 10, changed: 10 });
-    expect((await db.execute(sql`select wallpaper_count from tags where name = 'single'`))[0]?.wallpaper_count).toBe(5);
+    expect(
+      (await db.execute(sql`select wallpaper_count from tags where name = 'single'`))[0]?.wallpaper_count,
+    ).toBe(5);
     const [w] = await makeWallpapers(db, 1);
     if (!w) throw new Error("no wallpaper");
     const first = await setTags(db, w, { add: ["v1"] }, alice);
     await setTags(db, w, { add: ["v2"] }, bob);
-    await expect(setTags(db, w, { add: ["v3"], expectedVersion: first.version }, alice)).rejects.toMatchObject({
+    await expect(
+      setTags(db, w, { add: ["v3"], expectedVersion: first.version }, alice),
+    ).rejects.toMatchObject({
       code: "conflict",
       details: { reason: "version_mismatch" },
     });
@@ -101,7 +107,10 @@ describe("auto tags, history and revert", () => {
     await setTags(db, w, { add: ["fog"] }, bob);
     const history = await tagHistory(db, { wallpaperId: w });
     expect(history).toHaveLength(2);
-    expect(history[0]).toMatchObject({ actorId: bob.id, data: { via: "setTags", human: { added: [{ name: "fog" }] } } });
+    expect(history[0]).toMatchObject({
+      actorId: bob.id,
+      data: { via: "setTags", human: { added: [{ name: "fog" }] } },
+    });
     const river = added.tags.find((t) => t.name === "river");
     if (!river || added.auditId === null) throw new Error("missing tag or audit");
     const tagEntries = await tagHistory(db, { tagId: river.tagId });
@@ -110,8 +119,12 @@ describe("auto tags, history and revert", () => {
     await revertTagChange(db, added.auditId, bob);
     // Bob's later "fog" stays: revert removes only what that entry added.
     expect(await tagNamesOf(db, w)).toEqual(["fog"]);
-    expect((await tagHistory(db, { wallpaperId: w }))[0]).toMatchObject({ data: { via: "revert", revertOf: added.auditId } });
-    await expect(revertTagChange(db, 999_999, bob)).rejects.toMatchObject({ details: { reason: "audit_not_found" } });
+    expect((await tagHistory(db, { wallpaperId: w }))[0]).toMatchObject({
+      data: { via: "revert", revertOf: added.auditId },
+    });
+    await expect(revertTagChange(db, 999_999, bob)).rejects.toMatchObject({
+      details: { reason: "audit_not_found" },
+    });
     expect(await countMismatches(db)).toEqual([]);
   });
 });
@@ -134,18 +147,24 @@ describe("autocomplete and suggestions", () => {
     expect(alias).toEqual([expect.objectContaining({ name: "mountain", matchedAlias: null })]);
     const seeded = await autocompleteTags(db, "seed_012", 3);
     expect(seeded).toHaveLength(3);
-    expect(seeded.map((h) => h.wallpaperCount)).toEqual([...seeded.map((h) => h.wallpaperCount)].sort((a, b) => b - a));
+    expect(seeded.map((h) => h.wallpaperCount)).toEqual(
+      [...seeded.map((h) => h.wallpaperCount)].sort((a, b) => b - a),
+    );
     expect(await autocompleteTags(db, "seed_", 200)).toHaveLength(50);
 
     // Generic plans are what prepared statements settle on; the range form must still use the index.
     await db.transaction(async (tx) => {
       await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
       await tx.execute(sql`set local enable_seqscan = off`);
-      const plan = [...(await tx.execute(sql`explain ${autocompleteQuery("seed_01", 10)}`))].map((r) => String(r["QUERY PLAN"])).join("\n");
+      const plan = [...(await tx.execute(sql`explain ${autocompleteQuery("seed_01", 10)}`))]
+        .map((r) => String(r["QUERY PLAN"]))
+        .join("\n");
       expect(plan).toMatch(/Index.*tags_name_prefix_idx/);
       expect(plan).toMatch(/Index.*tag_aliases_name_prefix_idx/);
     });
-    const plan = [...(await db.execute(sql`explain ${autocompleteQuery("seed_0123", 10)}`))].map((r) => String(r["QUERY PLAN"])).join("\n");
+    const plan = [...(await db.execute(sql`explain ${autocompleteQuery("seed_0123", 10)}`))]
+      .map((r) => String(r["QUERY PLAN"]))
+      .join("\n");
     expect(plan).toMatch(/tags_name_prefix_idx/);
   });
 
@@ -163,7 +182,9 @@ describe("autocomplete and suggestions", () => {
     await setTags(db, target, { add: ["beach"] }, alice);
     await setTags(db, dup, { add: ["beach", "sunset", "palm"] }, alice);
     await setTags(db, other, { add: ["beach", "palm"] }, alice);
-    await db.execute(sql`insert into wallpaper_near_duplicates (wallpaper_id, duplicate_of, distance) values (${dup}, ${target}, 3)`);
+    await db.execute(
+      sql`insert into wallpaper_near_duplicates (wallpaper_id, duplicate_of, distance) values (${dup}, ${target}, 3)`,
+    );
     const suggestions = await suggestTags(db, target);
     const byName = new Map(suggestions.map((s) => [s.name, s]));
     expect(byName.get("sunset")?.reasons).toEqual(["near_duplicate", "co_occurrence"]);

@@ -31,12 +31,10 @@ const aliasRouter = createTRPCRouter({
   add: curatorProcedure
     .input(z.object({ alias: tagName, tag: tagName }).strict())
     .mutation(({ ctx, input }) => addAlias(ctx.db, input.alias, input.tag, { id: ctx.user.id })),
-  remove: curatorProcedure
-    .input(z.object({ alias: tagName }).strict())
-    .mutation(async ({ ctx, input }) => {
-      await removeAlias(ctx.db, input.alias, { id: ctx.user.id });
-      return { removed: true };
-    }),
+  remove: curatorProcedure.input(z.object({ alias: tagName }).strict()).mutation(async ({ ctx, input }) => {
+    await removeAlias(ctx.db, input.alias, { id: ctx.user.id });
+    return { removed: true };
+  }),
   list: publicProcedure
     .input(z.object({ tagId: tagId.optional(), limit: z.number().int().min(1).max(500).optional() }).strict())
     .query(({ ctx, input }) => listAliases(ctx.db, input)),
@@ -47,10 +45,14 @@ const implicationInput = z.object({ antecedent: tagName, consequent: tagName }).
 const implicationRouter = createTRPCRouter({
   add: curatorProcedure
     .input(implicationInput)
-    .mutation(({ ctx, input }) => addImplication(ctx.db, input.antecedent, input.consequent, { id: ctx.user.id })),
+    .mutation(({ ctx, input }) =>
+      addImplication(ctx.db, input.antecedent, input.consequent, { id: ctx.user.id }),
+    ),
   remove: curatorProcedure
     .input(implicationInput)
-    .mutation(({ ctx, input }) => removeImplication(ctx.db, input.antecedent, input.consequent, { id: ctx.user.id })),
+    .mutation(({ ctx, input }) =>
+      removeImplication(ctx.db, input.antecedent, input.consequent, { id: ctx.user.id }),
+    ),
   list: publicProcedure
     .input(z.object({ tagId: tagId.optional(), limit: z.number().int().min(1).max(500).optional() }).strict())
     .query(({ ctx, input }) => listImplications(ctx.db, input)),
@@ -59,7 +61,9 @@ const implicationRouter = createTRPCRouter({
 export const tagRouter = createTRPCRouter({
   /** Every keystroke of the tag input: prefix of names and aliases, most used first. */
   autocomplete: publicProcedure
-    .input(z.object({ prefix: z.string().max(200), limit: z.number().int().min(1).max(50).default(10) }).strict())
+    .input(
+      z.object({ prefix: z.string().max(200), limit: z.number().int().min(1).max(50).default(10) }).strict(),
+    )
     .query(({ ctx, input }) => autocompleteTags(ctx.db, input.prefix, input.limit)),
 
   list: publicProcedure
@@ -78,18 +82,34 @@ export const tagRouter = createTRPCRouter({
 
   byName: publicProcedure.input(z.object({ name: tagName }).strict()).query(async ({ ctx, input }) => {
     const tag = await getTagByName(ctx.db, input.name);
-    if (!tag) throw new AppError("not_found", "No tag or alias with that name.", { reason: "tag_not_found", name: input.name });
+    if (!tag)
+      throw new AppError("not_found", "No tag or alias with that name.", {
+        reason: "tag_not_found",
+        name: input.name,
+      });
     return tag;
   }),
 
   categories: publicProcedure.query(() => tagCategoryInfo),
 
   history: publicProcedure
-    .input(z.object({ tagId, limit: z.number().int().min(1).max(200).optional(), before: z.number().int().optional() }).strict())
+    .input(
+      z
+        .object({
+          tagId,
+          limit: z.number().int().min(1).max(200).optional(),
+          before: z.number().int().optional(),
+        })
+        .strict(),
+    )
     .query(({ ctx, input }) => tagHistory(ctx.db, { tagId: input.tagId }, input)),
 
   create: curatorProcedure
-    .input(z.object({ name: tagName, category: category.optional(), description: description.optional() }).strict())
+    .input(
+      z
+        .object({ name: tagName, category: category.optional(), description: description.optional() })
+        .strict(),
+    )
     .mutation(({ ctx, input }) => createTag(ctx.db, input, { id: ctx.user.id })),
 
   update: curatorProcedure

@@ -19,11 +19,22 @@ const delta = { add: names.default([]), remove: names.default([]) };
 
 /** Curators tag anything; anyone else only the wallpapers they uploaded. */
 async function assertCanTag(db: Database, wallpaperId: string, user: SessionUser): Promise<void> {
-  const [row] = await db.select({ uploaderId: wallpapers.uploaderId }).from(wallpapers).where(eq(wallpapers.id, wallpaperId)).limit(1);
-  if (!row) throw new AppError("not_found", "No wallpaper with that id.", { reason: "wallpaper_not_found", wallpaperId });
+  const [row] = await db
+    .select({ uploaderId: wallpapers.uploaderId })
+    .from(wallpapers)
+    .where(eq(wallpapers.id, wallpaperId))
+    .limit(1);
+  if (!row)
+    throw new AppError("not_found", "No wallpaper with that id.", {
+      reason: "wallpaper_not_found",
+      wallpaperId,
+    });
   if (user.role === "curator" || user.role === "admin") return;
   if (row.uploaderId !== user.id) {
-    throw new AppError("forbidden", "Only its uploader or a curator can tag this wallpaper.", { reason: "not_owner", wallpaperId });
+    throw new AppError("forbidden", "Only its uploader or a curator can tag this wallpaper.", {
+      reason: "not_owner",
+      wallpaperId,
+    });
   }
 }
 
@@ -33,7 +44,11 @@ const tags = publicProcedure
 
 /** Adds and removes tags as a delta, so concurrent edits by two people both survive. */
 const setTags = protectedProcedure
-  .input(z.object({ wallpaperId: z.uuid(), ...delta, expectedVersion: z.number().int().min(0).optional() }).strict())
+  .input(
+    z
+      .object({ wallpaperId: z.uuid(), ...delta, expectedVersion: z.number().int().min(0).optional() })
+      .strict(),
+  )
   .mutation(async ({ ctx, input }) => {
     await assertCanTag(ctx.db, input.wallpaperId, ctx.user);
     const { wallpaperId, ...change } = input;
@@ -52,10 +67,20 @@ const bulkTag = curatorProcedure
       })
       .strict(),
   )
-  .mutation(({ ctx, input }) => bulkTagWallpapers(ctx.db, input.target, { add: input.add, remove: input.remove }, { id: ctx.user.id }));
+  .mutation(({ ctx, input }) =>
+    bulkTagWallpapers(ctx.db, input.target, { add: input.add, remove: input.remove }, { id: ctx.user.id }),
+  );
 
 const tagHistory = publicProcedure
-  .input(z.object({ wallpaperId: z.uuid(), limit: z.number().int().min(1).max(200).optional(), before: z.number().int().optional() }).strict())
+  .input(
+    z
+      .object({
+        wallpaperId: z.uuid(),
+        limit: z.number().int().min(1).max(200).optional(),
+        before: z.number().int().optional(),
+      })
+      .strict(),
+  )
   .query(({ ctx, input }) => wallpaperTagHistory(ctx.db, { wallpaperId: input.wallpaperId }, input));
 
 const revertTagChange = curatorProcedure
