@@ -20,6 +20,7 @@ const config: NextConfig = {
     "@wallpaperdb/ingest",
     "@wallpaperdb/media",
     "@wallpaperdb/storage",
+    "@wallpaperdb/telemetry",
   ],
   // Drivers with native sockets/workers stay plain Node modules instead of being bundled.
   serverExternalPackages: [
@@ -32,6 +33,9 @@ const config: NextConfig = {
     "@tus/file-store",
     "@tus/s3-store",
     "sharp",
+    "@opentelemetry/sdk-node",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/exporter-metrics-otlp-http",
   ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -2,7 +2,6 @@ import type { JetStreamClient, JetStreamManager, JsMsg } from "@nats-io/jetstrea
 import type { Context } from "@opentelemetry/api";
 import type { Logger } from "@wallpaperdb/core/logger";
 import { type DbHandle, eventFailures } from "@wallpaperdb/db";
-import { type EventBusNames, type EventEnvelope, type EventType, subjectFor } from "./catalog.ts";
 import {
   markSpanFailed,
   observeConsumerLag,
@@ -12,8 +11,8 @@ import {
   SpanStatusCode,
   withSpan,
 } from "@wallpaperdb/telemetry";
+import { type EventBusNames, type EventEnvelope, type EventType, subjectFor } from "./catalog.ts";
 import { extractTraceContext, messagingAttributes, parseEnvelope } from "./envelope.ts";
-import { EVENT_TYPE_HEADER } from "./publisher.ts";
 import {
   backoffDelay,
   DEFAULT_BACKOFF_MS,
@@ -22,6 +21,7 @@ import {
   type HandlerResult,
 } from "./outcome.ts";
 import { ensureConsumer } from "./provision.ts";
+import { EVENT_TYPE_HEADER } from "./publisher.ts";
 
 export type { HandlerResult };
 export { extractTraceContext, parseEnvelope };

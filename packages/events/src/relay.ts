@@ -1,9 +1,21 @@
 import type { JetStreamClient } from "@nats-io/jetstream";
 import type { Logger } from "@wallpaperdb/core/logger";
 import { type DbHandle, outbox } from "@wallpaperdb/db";
-import { observeOutbox, recordOutboxPublished, SpanKind, withSpan } from "@wallpaperdb/telemetry";
+import {
+  type OutboxSnapshot,
+  observeOutbox,
+  recordOutboxPublished,
+  SpanKind,
+  withSpan,
+} from "@wallpaperdb/telemetry";
 import { and, asc, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
-import { type EventBusNames, type EventEnvelope, type EventType, isEventType, subjectFor } from "./catalog.ts";
+import {
+  type EventBusNames,
+  type EventEnvelope,
+  type EventType,
+  isEventType,
+  subjectFor,
+} from "./catalog.ts";
 import { messagingAttributes, traceContextFromRecord } from "./envelope.ts";
 import { publishEvent } from "./publisher.ts";
 
@@ -35,6 +47,18 @@ interface BatchResult {
 
 const MAX_BACKOFF_MS = 30_000;
 const CLEANUP_EVERY_MS = 10 * 60_000;
+
+/** Unpublished rows and the age of the oldest, via the partial index on unpublished rows. */
+export async function readOutboxSnapshot(db: DbHandle): Promise<OutboxSnapshot> {
+  const [row] = await db.db
+    .select({
+      backlog: sql<number>`count(*)::int`,
+      age: sql<number>`coalesce(extract(epoch from now() - min(${outbox.createdAt})), 0)::float8`,
+    })
+    .from(outbox)
+    .where(isNull(outbox.publishedAt));
+  return { backlog: row?.backlog ?? 0, oldestAgeSeconds: row?.age ?? 0 };
+}
 
 /**
  * Moves committed outbox rows to JetStream. Rows are claimed with FOR UPDATE SKIP LOCKED, so any number
@@ -162,16 +186,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
 
   const listener = await db.sql.listen(OUTBOX_CHANNEL, notify, notify);
   // Every relay reports the same table; dashboards take max() across them.
-  const stopObserving = observeOutbox(async () => {
-    const [row] = await db.db
-      .select({
-        backlog: sql<number>`count(*)::int`,
-        age: sql<number>`coalesce(extract(epoch from now() - min(${outbox.createdAt})), 0)::float8`,
-      })
-      .from(outbox)
-      .where(isNull(outbox.publishedAt));
-    return { backlog: row?.backlog ?? 0, oldestAgeSeconds: row?.age ?? 0 };
-  });
+  const stopObserving = observeOutbox(() => readOutboxSnapshot(db));
 
   async function loop(): Promise<void> {
     while (!stopped) {

@@ -25,23 +25,113 @@ function define(
 
 export const METRICS = {
   uploadsAccepted: define("wallpaperdb.uploads.accepted", "counter", "{upload}", [], "Uploads accepted"),
-  uploadsRejected: define("wallpaperdb.uploads.rejected", "counter", "{upload}", ["reason"], "Uploads rejected, by error code"),
+  uploadsRejected: define(
+    "wallpaperdb.uploads.rejected",
+    "counter",
+    "{upload}",
+    ["reason"],
+    "Uploads rejected, by error code",
+  ),
   uploadReceived: define("wallpaperdb.upload.received", "counter", "By", [], "Bytes received from uploaders"),
-  uploadDuration: define("wallpaperdb.upload.duration", "histogram", "s", ["outcome"], "Upload completion time, accepted or rejected"),
-  stepDuration: define("wallpaperdb.processing.step.duration", "histogram", "s", ["step"], "Processing time per pipeline step"),
-  stepFailures: define("wallpaperdb.processing.step.failures", "counter", "{failure}", ["step"], "Failed processing step runs"),
-  outboxBacklog: define("wallpaperdb.outbox.backlog", "gauge", "{event}", [], "Outbox rows not yet published"),
-  outboxOldestAge: define("wallpaperdb.outbox.oldest_age", "gauge", "s", [], "Age of the oldest unpublished outbox row"),
-  outboxPublished: define("wallpaperdb.outbox.published", "counter", "{event}", ["type"], "Events the relay published"),
-  outboxPublishFailures: define("wallpaperdb.outbox.publish_failures", "counter", "{event}", ["type"], "Relay publish attempts that failed"),
-  consumerLag: define("wallpaperdb.consumer.lag", "gauge", "{message}", ["consumer"], "Messages waiting for a durable consumer (num_pending)"),
-  eventsHandled: define("wallpaperdb.events.handled", "counter", "{event}", ["consumer", "type", "action"], "Deliveries settled, by ack/nak/term"),
-  eventHandlerDuration: define("wallpaperdb.events.handler.duration", "histogram", "s", ["consumer", "type"], "Event handler run time"),
+  uploadDuration: define(
+    "wallpaperdb.upload.duration",
+    "histogram",
+    "s",
+    ["outcome"],
+    "Upload completion time, accepted or rejected",
+  ),
+  stepDuration: define(
+    "wallpaperdb.processing.step.duration",
+    "histogram",
+    "s",
+    ["step"],
+    "Processing time per pipeline step",
+  ),
+  stepFailures: define(
+    "wallpaperdb.processing.step.failures",
+    "counter",
+    "{failure}",
+    ["step"],
+    "Failed processing step runs",
+  ),
+  outboxBacklog: define(
+    "wallpaperdb.outbox.backlog",
+    "gauge",
+    "{event}",
+    [],
+    "Outbox rows not yet published",
+  ),
+  outboxOldestAge: define(
+    "wallpaperdb.outbox.oldest_age",
+    "gauge",
+    "s",
+    [],
+    "Age of the oldest unpublished outbox row",
+  ),
+  outboxPublished: define(
+    "wallpaperdb.outbox.published",
+    "counter",
+    "{event}",
+    ["type"],
+    "Events the relay published",
+  ),
+  outboxPublishFailures: define(
+    "wallpaperdb.outbox.publish_failures",
+    "counter",
+    "{event}",
+    ["type"],
+    "Relay publish attempts that failed",
+  ),
+  consumerLag: define(
+    "wallpaperdb.consumer.lag",
+    "gauge",
+    "{message}",
+    ["consumer"],
+    "Messages waiting for a durable consumer (num_pending)",
+  ),
+  eventsHandled: define(
+    "wallpaperdb.events.handled",
+    "counter",
+    "{event}",
+    ["consumer", "type", "action"],
+    "Deliveries settled, by ack/nak/term",
+  ),
+  eventHandlerDuration: define(
+    "wallpaperdb.events.handler.duration",
+    "histogram",
+    "s",
+    ["consumer", "type"],
+    "Event handler run time",
+  ),
   searchDuration: define("wallpaperdb.search.duration", "histogram", "s", [], "Search latency"),
-  mediaCacheRequests: define("wallpaperdb.media_cache.requests", "counter", "{request}", ["result"], "Media cache lookups, result=hit|miss"),
-  trpcDuration: define("wallpaperdb.trpc.duration", "histogram", "s", ["procedure", "status"], "tRPC procedure time, status=ok or error code"),
-  dependencyUp: define("wallpaperdb.dependency.up", "gauge", "1", ["dependency"], "1 when the dependency answered its probe"),
-  dependencyProbeDuration: define("wallpaperdb.dependency.probe.duration", "gauge", "s", ["dependency"], "Time the last probe took"),
+  mediaCacheRequests: define(
+    "wallpaperdb.media_cache.requests",
+    "counter",
+    "{request}",
+    ["result"],
+    "Media cache lookups, result=hit|miss",
+  ),
+  trpcDuration: define(
+    "wallpaperdb.trpc.duration",
+    "histogram",
+    "s",
+    ["procedure", "status"],
+    "tRPC procedure time, status=ok or error code",
+  ),
+  dependencyUp: define(
+    "wallpaperdb.dependency.up",
+    "gauge",
+    "{up}",
+    ["dependency"],
+    "1 when the dependency answered its probe",
+  ),
+  dependencyProbeDuration: define(
+    "wallpaperdb.dependency.probe.duration",
+    "gauge",
+    "s",
+    ["dependency"],
+    "Time the last probe took",
+  ),
 } as const;
 
 export type MetricKey = keyof typeof METRICS;
@@ -52,7 +142,7 @@ export const METRIC_NAMES = Object.fromEntries(
 ) as { readonly [K in MetricKey]: string };
 
 // The OTLP→Prometheus conversion (Prometheus OTLP receiver / collector remote-write with suffixes):
-// UCUM units become words, annotations in braces are dropped, "1" on a gauge adds nothing here.
+// UCUM units become words, annotations in braces ({upload}) add nothing, "1" on a gauge becomes _ratio.
 const UNIT_WORDS: Record<string, string> = { s: "seconds", ms: "milliseconds", By: "bytes" };
 
 /** The Prometheus base name otel-lgtm stores for an OTel metric (dots → underscores, unit, _total). */
@@ -60,6 +150,7 @@ export function prometheusName(metric: MetricDefinition): string {
   let name = metric.name.replace(/[^a-zA-Z0-9_:]/g, "_");
   const unit = UNIT_WORDS[metric.unit];
   if (unit && !name.endsWith(`_${unit}`)) name = `${name}_${unit}`;
+  if (metric.unit === "1" && metric.kind === "gauge") name = `${name}_ratio`;
   if (metric.kind === "counter") name = `${name}_total`;
   return name;
 }

@@ -97,7 +97,10 @@ export function recordOutboxPublished(type: string, ok: boolean): void {
   instrument.add(1, { type });
 }
 
-export function recordEventHandled(attrs: { consumer: string; type: string; action: string }, ms: number): void {
+export function recordEventHandled(
+  attrs: { consumer: string; type: string; action: string },
+  ms: number,
+): void {
   instruments().eventsHandled.add(1, attrs);
   instruments().eventHandlerDuration.record(seconds(ms), { consumer: attrs.consumer, type: attrs.type });
 }

@@ -14,7 +14,10 @@ export interface OutboxSnapshot {
 // Observable callbacks run only when a reader collects (every export interval), and never when
 // telemetry is off (the no-op meter drops them), so the queries behind them cost nothing by default.
 function observeBatch(
-  build: (meter: Meter) => { observables: Parameters<Meter["addBatchObservableCallback"]>[1]; callback: BatchObservableCallback },
+  build: (meter: Meter) => {
+    observables: Parameters<Meter["addBatchObservableCallback"]>[1];
+    callback: BatchObservableCallback;
+  },
 ): StopObserving {
   const { meter } = instruments();
   const { observables, callback } = build(meter);
@@ -28,7 +31,10 @@ function observeBatch(
 }
 
 const gauge = (meter: Meter, key: keyof typeof METRICS) =>
-  meter.createObservableGauge(METRICS[key].name, { unit: METRICS[key].unit, description: METRICS[key].description });
+  meter.createObservableGauge(METRICS[key].name, {
+    unit: METRICS[key].unit,
+    description: METRICS[key].description,
+  });
 
 /** Outbox backlog and the age of its oldest row, from one cheap query per collection. */
 export function observeOutbox(read: () => Promise<OutboxSnapshot>): StopObserving {
@@ -92,7 +98,13 @@ async function withTimeout(work: Promise<unknown>, ms: number): Promise<boolean>
     timer = setTimeout(() => resolve(false), ms);
   });
   try {
-    return await Promise.race([work.then(() => true, () => false), timeout]);
+    return await Promise.race([
+      work.then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

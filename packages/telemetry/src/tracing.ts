@@ -9,8 +9,8 @@ import {
   trace,
 } from "@opentelemetry/api";
 
-export { SpanKind, SpanStatusCode };
 export type { Attributes, Context, Span };
+export { SpanKind, SpanStatusCode };
 
 const TRACER_NAME = "wallpaperdb";
 
@@ -36,21 +36,29 @@ export function withSpan<T>(
   options: SpanOptions = {},
 ): Promise<T> {
   const parent = options.parent ?? context.active();
-  return tracer().startActiveSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes }, parent, async (span) => {
-    try {
-      return await fn(span);
-    } catch (error) {
-      markSpanFailed(span, error);
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  return tracer().startActiveSpan(
+    name,
+    { kind: options.kind ?? SpanKind.INTERNAL, attributes },
+    parent,
+    async (span) => {
+      try {
+        return await fn(span);
+      } catch (error) {
+        markSpanFailed(span, error);
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 }
 
 export function markSpanFailed(span: Span, error: unknown): void {
   if (error instanceof Error) span.recordException(error);
-  span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+  span.setStatus({
+    code: SpanStatusCode.ERROR,
+    message: error instanceof Error ? error.message : String(error),
+  });
 }
 
 /** Ids of the active span for log lines; undefined when tracing is off or nothing is active. */

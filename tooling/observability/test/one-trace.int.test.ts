@@ -1,0 +1,115 @@
+import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
+import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace";
+import { runConsumer } from "@wallpaperdb/events/consumer";
+import { startOutboxRelay } from "@wallpaperdb/events/relay";
+import { withSpan } from "@wallpaperdb/telemetry";
+import { shutdownTelemetry, startTelemetry } from "@wallpaperdb/telemetry/sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStack, type Stack } from "./harness.ts";
+
+const spans = new InMemorySpanExporter();
+let stack: Stack;
+
+beforeAll(async () => {
+  // Before any connection opens, as a process entry point would do it.
+  startTelemetry({
+    serviceName: "observability-test",
+    traceExporter: spans,
+    env: { OTEL_SDK_DISABLED: false, OTEL_METRIC_EXPORT_INTERVAL: 60_000 },
+  });
+  stack = await openStack();
+});
+
+afterAll(async () => {
+  await stack?.close();
+  await shutdownTelemetry();
+});
+
+const parentId = (span: ReadableSpan) => span.parentSpanContext?.spanId;
+const byName = (name: string) => spans.getFinishedSpans().filter((span) => span.name === name);
+
+describe("one ping is one trace", () => {
+  it("links the tRPC procedure, the relay publish, the consumer and the handler step by the propagated context", async () => {
+    const { bus, database, logger } = stack;
+    let handled: (pingId: string) => void = () => {};
+    const handledPing = new Promise<string>((resolve) => {
+      handled = resolve;
+    });
+    const consumer = await runConsumer({
+      js: bus.js,
+      jsm: bus.jsm,
+      db: database,
+      names: bus.names,
+      durable: "obs-ping",
+      types: ["system.ping.v1"],
+      logger,
+      handler: (event) =>
+        withSpan("step pong", { "wallpaperdb.step": "pong" }, async () => {
+          logger.info({ pingId: event.data.pingId }, "handler step ran");
+          handled(event.data.pingId);
+          return { status: "done" } as const;
+        }),
+    });
+    const relay = await startOutboxRelay({ db: database, js: bus.js, names: bus.names, logger, pollMs: 200 });
+    try {
+      const api = await stack.api();
+      const { pingId } = await api.ping.send({ message: "trace me" });
+      expect(await handledPing).toBe(pingId);
+    } finally {
+      await relay.stop();
+      await consumer.stop();
+    }
+
+    const [procedure] = byName("trpc.ping.send");
+    const [send] = byName(`send ${bus.names.namespace}.system.ping.v1`);
+    const [process] = byName("process system.ping.v1");
+    const [step] = byName("step pong");
+    if (!procedure || !send || !process || !step) {
+      throw new Error(
+        `missing spans; got ${spans
+          .getFinishedSpans()
+          .map((s) => s.name)
+          .join(", ")}`,
+      );
+    }
+    const traceId = procedure.spanContext().traceId;
+    for (const span of [send, process, step]) expect(span.spanContext().traceId).toBe(traceId);
+    expect(parentId(procedure)).toBeUndefined();
+    expect(parentId(send)).toBe(procedure.spanContext().spanId);
+    expect(parentId(process)).toBe(send.spanContext().spanId);
+    expect(parentId(step)).toBe(process.spanContext().spanId);
+
+    expect(procedure.kind).toBe(SpanKind.SERVER);
+    expect(send.kind).toBe(SpanKind.PRODUCER);
+    expect(process.kind).toBe(SpanKind.CONSUMER);
+    expect(send.attributes).toMatchObject({
+      "messaging.system": "nats",
+      "messaging.operation.type": "send",
+      "messaging.destination.name": `${bus.names.namespace}.system.ping.v1`,
+    });
+    expect(process.attributes).toMatchObject({
+      "messaging.operation.type": "process",
+      "messaging.consumer.group.name": "obs-ping",
+      "wallpaperdb.event.action": "ack",
+    });
+
+    // The handler's log line names the step span, so logs and traces lead to each other.
+    const line = stack.logLines.find((entry) => entry.msg === "handler step ran");
+    expect(line).toMatchObject({ trace_id: traceId, span_id: step.spanContext().spanId });
+  });
+
+  it("marks a failing procedure's span as an error with its stable code", async () => {
+    const api = await stack.api();
+    await expect(api.ping.byId({ pingId: "00000000-0000-4000-8000-000000000000" })).rejects.toThrow();
+    const [span] = byName("trpc.ping.byId");
+    expect(span?.status).toMatchObject({ code: SpanStatusCode.ERROR, message: "not_found" });
+    expect(span?.attributes["rpc.response.status_code"]).toBe("NOT_FOUND");
+  });
+
+  it("writes no trace ids in log lines outside a span", () => {
+    stack.logger.info("outside any span");
+    const line = stack.logLines.find((entry) => entry.msg === "outside any span");
+    expect(line).toBeDefined();
+    expect(line).not.toHaveProperty("trace_id");
+  });
+});
