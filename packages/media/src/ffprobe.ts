@@ -31,7 +31,7 @@ type ToolLimits = Pick<MediaLimits, "ffprobeTimeoutMs" | "ffprobePath" | "ffmpeg
  * probing would happily pick hls or concat), only the `file` protocol may be opened, the `file:` prefix
  * stops a path being read as a URL, and QuickTime external data references stay disabled.
  */
-function inputArgs(path: string, format: VideoFormat): string[] {
+export function inputArgs(path: string, format: VideoFormat): string[] {
   const demuxer = format === "mp4" || format === "mov" ? "mov" : "matroska";
   const demuxerOptions = demuxer === "mov" ? ["-enable_drefs", "0"] : [];
   // biome-ignore format: option/value pairs read best on one line each

@@ -6,3 +6,5 @@ export { SNIFF_BYTES, sniffBytes, sniffFile } from "./sniff.ts";
 export { type ValidatedImage, validateImage } from "./validate-image.ts";
 export { type ValidatedMedia, validateMedia } from "./validate-media.ts";
 export { allowedVideoCodecs, type ValidatedVideo, type VideoCodec, validateVideo } from "./validate-video.ts";
+export { allowedContainers, inputArgs as ffmpegInputArgs, type ProbeResult, probeVideo } from "./ffprobe.ts";
+export { runTool, type ToolResult } from "./run-tool.ts";

@@ -1,0 +1,75 @@
+import type { ImageAnalysis } from "./analysis.ts";
+import { kMeans } from "./kmeans.ts";
+import { nearestNamedColor } from "./named-palette.ts";
+import { type Oklab, oklabToHex, rgbToOklab } from "./oklab.ts";
+
+export interface PaletteColor {
+  hex: string;
+  oklab: Oklab;
+  /** Share of the image's pixels nearest to this color, 0–1; fractions sum to 1. */
+  fraction: number;
+  /** Nearest color of the named search palette (wallhaven's 29), by OKLab distance. */
+  name: string;
+  nameHex: string;
+}
+
+export interface ColorPalette {
+  /** Up to 5, largest fraction first; fewer only when the image has fewer distinct colors. */
+  colors: PaletteColor[];
+  brightness: "dark" | "light";
+  /** Mean OKLab lightness, 0 (black) – 1 (white). */
+  luminance: number;
+  /** Grayscale in effect: under 5 % of the pixels carry visible chroma. */
+  monochrome: boolean;
+}
+
+const PALETTE_SIZE = 5;
+// ~16k samples keep k-means under ~50 ms while a 512 px copy has up to 262k pixels.
+const MAX_SAMPLES = 16_384;
+// OKLab lightness 0.5 is perceptual mid-grey (sRGB ≈ #636363); below reads as a dark wallpaper.
+const DARK_BELOW = 0.5;
+// Chroma (√(a²+b²)) of 0.04 is a just-visibly tinted grey.
+const VISIBLE_CHROMA = 0.04;
+const MONOCHROME_MAX_CHROMATIC = 0.05;
+const SEED = 29;
+
+export function computeColorPalette(analysis: Pick<ImageAnalysis, "small">): ColorPalette {
+  const { data, width, height } = analysis.small;
+  const pixels = width * height;
+  if (pixels === 0) throw new RangeError("Empty image");
+  const stride = Math.max(1, Math.floor(pixels / MAX_SAMPLES));
+  const samples = Math.ceil(pixels / stride);
+  const points = new Float64Array(samples * 3);
+  let lightness = 0;
+  let chromatic = 0;
+  for (let s = 0; s < samples; s++) {
+    const offset = s * stride * 3;
+    const lab = rgbToOklab(data[offset] ?? 0, data[offset + 1] ?? 0, data[offset + 2] ?? 0);
+    points.set(lab, s * 3);
+    lightness += lab[0];
+    if (Math.hypot(lab[1], lab[2]) > VISIBLE_CHROMA) chromatic++;
+  }
+  const { centers, counts } = kMeans(points, 3, PALETTE_SIZE, SEED);
+  const colors = centers
+    .map((center, i) => ({ center, count: counts[i] ?? 0 }))
+    .filter(({ count }) => count > 0)
+    .sort((x, y) => y.count - x.count)
+    .map(({ center, count }): PaletteColor => {
+      const oklab: Oklab = [center[0] ?? 0, center[1] ?? 0, center[2] ?? 0];
+      const named = nearestNamedColor(oklab);
+      return {
+        hex: oklabToHex(oklab),
+        oklab,
+        fraction: count / samples,
+        name: named.name,
+        nameHex: named.hex,
+      };
+    });
+  const luminance = lightness / samples;
+  return {
+    colors,
+    brightness: luminance < DARK_BELOW ? "dark" : "light",
+    luminance,
+    monochrome: chromatic / samples < MONOCHROME_MAX_CHROMATIC,
+  };
+}

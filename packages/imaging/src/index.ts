@@ -1,0 +1,28 @@
+export {
+  decodeAnalysis,
+  encodeAnalysis,
+  type GrayPlane,
+  type ImageAnalysis,
+  type RgbPlane,
+} from "./analysis.ts";
+export { type ColorPalette, computeColorPalette, type PaletteColor } from "./color-palette.ts";
+export { deriveImageFacts, type ImageFacts, type Orientation, type ResolutionClass } from "./image-facts.ts";
+export { type NamedColor, namedPalette, nearestNamedColor } from "./named-palette.ts";
+export { hexToOklab, type Oklab, oklabDistance, oklabToHex, rgbToOklab } from "./oklab.ts";
+export { computePerceptualHash, hammingDistance, type PerceptualHash } from "./perceptual-hash.ts";
+export { computeQuality, type ImageQuality, type QualityComponents, qualityWeights } from "./quality.ts";
+export {
+  type ImageDerivatives,
+  type RenderedVariant,
+  type RenderOptions,
+  renderImageDerivatives,
+  type VariantFormat,
+  type VariantKind,
+} from "./render-derivatives.ts";
+export { PREVIEW_BOX, previewSize, THUMB_BOX, THUMB_MAX_LONG_EDGE, thumbSize } from "./variant-sizes.ts";
+export {
+  extractPosterFrame,
+  makePreviewClip,
+  type PreviewClip,
+  type VideoToolOptions,
+} from "./video-derivatives.ts";
