@@ -1,0 +1,48 @@
+import type { Database } from "@wallpaperdb/db";
+import { sql } from "drizzle-orm";
+
+export interface RateLimitDecision {
+  allowed: boolean;
+  /** Seconds until the window resets (0 when allowed). */
+  retryAfterSeconds: number;
+  remaining: number;
+}
+
+/**
+ * Counts one hit against `key` in a fixed window. One upsert statement, so concurrent requests from
+ * several web processes count correctly without a lock; the row lives in PostgreSQL, shared by all.
+ */
+export async function consumeRateLimit(
+  db: Database,
+  key: string,
+  limit: number,
+  windowMs: number,
+): Promise<RateLimitDecision> {
+  const interval = `${windowMs} milliseconds`;
+  const rows = await db.execute<{ count: number; reset_ms: string }>(sql`
+    insert into rate_limits (key, count, window_start) values (${key}, 1, clock_timestamp())
+    on conflict (key) do update set
+      count = case when rate_limits.window_start <= clock_timestamp() - ${interval}::interval
+                   then 1 else rate_limits.count + 1 end,
+      window_start = case when rate_limits.window_start <= clock_timestamp() - ${interval}::interval
+                   then clock_timestamp() else rate_limits.window_start end
+    returning count,
+      extract(epoch from (window_start + ${interval}::interval - clock_timestamp())) * 1000 as reset_ms`);
+  const row = rows[0];
+  if (!row) throw new Error("rate limit upsert returned no row");
+  const count = Number(row.count);
+  const allowed = count <= limit;
+  return {
+    allowed,
+    retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil(Number(row.reset_ms) / 1000)),
+    remaining: Math.max(0, limit - count),
+  };
+}
+
+/** Old windows are dead weight; callers may prune them now and then (e.g. the reconciler's schedule). */
+export async function pruneRateLimits(db: Database, olderThanMs = 24 * 60 * 60 * 1000): Promise<number> {
+  const rows = await db.execute(sql`
+    delete from rate_limits where window_start < clock_timestamp() - ${`${olderThanMs} milliseconds`}::interval
+    returning key`);
+  return rows.length;
+}
