@@ -39,6 +39,13 @@ export const wallpapers = pgTable(
   (t) => [
     uniqueIndex("wallpapers_sha256_idx").on(t.sha256),
     index("wallpapers_created_at_idx").on(t.createdAt.desc(), t.id),
+    // Gallery search (packages/search): the newest-first keyset walks this; atleast/res use the size one.
+    index("wallpapers_visible_newest_idx")
+      .on(t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
+    index("wallpapers_visible_size_idx")
+      .on(t.width, t.height)
+      .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
     check("wallpapers_sha256_hex", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     check("wallpapers_dimensions_positive", sql`${t.width} > 0 and ${t.height} > 0`),
   ],

@@ -59,6 +59,11 @@ export const wallpaperFacts = pgTable(
     index("wallpaper_facts_aspect_idx").on(t.aspectName),
     index("wallpaper_facts_resolution_idx").on(t.resolutionClass),
     index("wallpaper_facts_quality_idx").on(t.qualityScore),
+    // Gallery search sorted by quality: a keyset over (score, id), both descending.
+    index("wallpaper_facts_quality_sort_idx")
+      .on(t.qualityScore.desc(), t.wallpaperId.desc())
+      .where(sql`${t.qualityScore} is not null`),
+    index("wallpaper_facts_orientation_idx").on(t.orientation),
     index("wallpaper_facts_brightness_idx").on(t.brightness, t.monochrome),
     index("wallpaper_facts_phash_0_idx").on(t.phash0),
     index("wallpaper_facts_phash_1_idx").on(t.phash1),

@@ -1,0 +1,4 @@
+CREATE INDEX "wallpapers_visible_newest_idx" ON "wallpapers" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "wallpapers"."processed_at" is not null and "wallpapers"."moderation" = 'approved';--> statement-breakpoint
+CREATE INDEX "wallpapers_visible_size_idx" ON "wallpapers" USING btree ("width","height") WHERE "wallpapers"."processed_at" is not null and "wallpapers"."moderation" = 'approved';--> statement-breakpoint
+CREATE INDEX "wallpaper_facts_quality_sort_idx" ON "wallpaper_facts" USING btree ("quality_score" DESC NULLS LAST,"wallpaper_id" DESC NULLS LAST) WHERE "wallpaper_facts"."quality_score" is not null;--> statement-breakpoint
+CREATE INDEX "wallpaper_facts_orientation_idx" ON "wallpaper_facts" USING btree ("orientation");

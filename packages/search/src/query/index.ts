@@ -1,0 +1,17 @@
+export { normalizeColor, paletteColorNames } from "./colors.ts";
+export { type QueryError, type QueryErrorCode, queryErrorCodes } from "./errors.ts";
+export {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type SearchFilters,
+  type SearchFiltersDraft,
+  type SearchInput,
+  type SearchInputDraft,
+  type SortOrder,
+  searchFilters,
+  searchInput,
+  sortOrders,
+} from "./input.ts";
+export { filterNames } from "./parse-filter.ts";
+export { MAX_QUERY_LENGTH, type ParseResult, parseSearchQuery } from "./parse-query.ts";
+export { resolveSince } from "./since.ts";
