@@ -96,6 +96,8 @@ export async function startWebApp(options: { env?: Record<string, string> } = {}
         PUBLIC_BASE_URL: baseUrl,
         PORT: String(port),
         LOG_LEVEL: "warn",
+        // These tests import folders without an account; uploads need one by default.
+        ALLOW_ANONYMOUS_UPLOADS: "true",
         ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],

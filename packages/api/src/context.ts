@@ -1,8 +1,12 @@
+import type { AuthServices } from "@wallpaperdb/auth";
+import { resolveRequestUser } from "@wallpaperdb/auth";
+import { AppError } from "@wallpaperdb/core/errors";
 import type { Logger } from "@wallpaperdb/core/logger";
 import type { Database, DbHandle } from "@wallpaperdb/db";
 import type { NatsConnection } from "@wallpaperdb/events/connect";
 import type { IngestServices } from "@wallpaperdb/ingest";
 import type { BlobStore } from "@wallpaperdb/storage";
+import { toTRPCError } from "./errors.ts";
 
 /** Everything a procedure may touch, opened by the host process (web app, tests), never by this package. */
 export interface ApiDeps {
@@ -13,6 +17,8 @@ export interface ApiDeps {
   logger: Logger;
   /** Upload staging, media limits and upload settings; without it the upload procedures answer 503. */
   ingest?: IngestServices;
+  /** Sessions (better-auth) and rate-limit settings; without it only API keys identify callers. */
+  auth?: AuthServices;
 }
 
 export type UserRole = "user" | "curator" | "admin";
@@ -20,11 +26,13 @@ export type UserRole = "user" | "curator" | "admin";
 export interface SessionUser {
   id: string;
   role: UserRole;
+  /** How the caller proved who they are; an API key acts with its owner's role. */
+  via?: "session" | "api_key";
 }
 
 export interface TRPCContext extends ApiDeps {
   headers: Headers;
-  /** Accounts arrive in a later issue; until then every caller is anonymous. */
+  /** Resolved once per request from `authorization: Bearer <api key>` or the session cookie. */
   user: SessionUser | null;
 }
 
@@ -33,6 +41,12 @@ export interface CreateContextOptions {
   deps: ApiDeps;
 }
 
+/** Throws AppError("unauthorized") for a bearer token that is not a live API key. */
 export async function createTRPCContext(options: CreateContextOptions): Promise<TRPCContext> {
-  return { ...options.deps, headers: options.headers, user: null };
+  const user = await resolveRequestUser(options.deps.db, options.deps.auth?.auth, options.headers).catch(
+    (error: unknown) => {
+      throw error instanceof AppError ? toTRPCError(error) : error;
+    },
+  );
+  return { ...options.deps, headers: options.headers, user };
 }

@@ -1,3 +1,4 @@
+import { accountRouter } from "./router/account.ts";
 import { healthRouter } from "./router/health.ts";
 import { pingRouter } from "./router/ping.ts";
 import { tagRouter } from "./router/tag.ts";
@@ -7,6 +8,7 @@ import { wallpaperTagProcedures } from "./router/wallpaper-tags.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
 export const appRouter = createTRPCRouter({
+  account: accountRouter,
   health: healthRouter,
   ping: pingRouter,
   upload: uploadRouter,

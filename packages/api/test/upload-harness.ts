@@ -30,7 +30,12 @@ export async function openUploadHarness(): Promise<UploadHarness> {
   const services: IngestServices = {
     staging: createFileStaging(stagingDir),
     limits: loadMediaLimits({ FFPROBE_PATH: "/usr/bin/ffprobe", FFMPEG_PATH: "/usr/bin/ffmpeg" }),
-    settings: { ...loadIngestSettings({}), uploadDir: stagingDir, progressIntervalMs: 50 },
+    // These tests are about ingest, not accounts: anonymous callers may upload (off by default).
+    settings: {
+      ...loadIngestSettings({ ALLOW_ANONYMOUS_UPLOADS: "true" }),
+      uploadDir: stagingDir,
+      progressIntervalMs: 50,
+    },
   };
   const deps = { ...base.deps, ingest: services };
   const handler = createUploadHandler({

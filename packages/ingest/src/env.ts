@@ -10,8 +10,8 @@ const schema = z.object({
   UPLOAD_DIR: z.string().trim().min(1).default(".data/uploads"),
   // How long an upload may stay unfinished before the reconciler expires it and deletes its bytes.
   UPLOAD_TTL_SECONDS: envField.positiveInt().default(24 * 60 * 60),
-  // Accounts arrive later; until then the local default lets anyone upload.
-  ALLOW_ANONYMOUS_UPLOADS: envField.boolean().default(true),
+  // Uploads need an account (session or API key) unless this is turned on, e.g. for a private install.
+  ALLOW_ANONYMOUS_UPLOADS: envField.boolean().default(false),
   // How often received_bytes is written while bytes stream in.
   UPLOAD_PROGRESS_INTERVAL_MS: envField.positiveInt().default(1000),
 });

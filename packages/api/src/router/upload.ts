@@ -1,3 +1,4 @@
+import { clientAddress, consumeRateLimit } from "@wallpaperdb/auth";
 import { AppError } from "@wallpaperdb/core/errors";
 import {
   completeUpload,
@@ -16,9 +17,13 @@ function ingestDeps(ctx: TRPCContext): IngestDeps {
   return { ...ctx.ingest, db: ctx.db, blobStore: ctx.blobStore, logger: ctx.logger };
 }
 
+/** Used when the host gives no auth services (tests); the web app passes UPLOAD_RATE_LIMIT_PER_MINUTE. */
+const DEFAULT_UPLOADS_PER_MINUTE = 120;
+
 /**
- * The one place that decides who may upload. Anonymous uploads are allowed while ALLOW_ANONYMOUS_UPLOADS
- * (the local default until accounts exist); a signed-in user's uploads carry their id.
+ * The one place that decides who may upload: any signed-in user (session or API key); anonymous callers
+ * only when ALLOW_ANONYMOUS_UPLOADS is on (off by default). A signed-in user's uploads carry their id,
+ * and ingest refuses completing or reading another account's upload.
  */
 const uploaderProcedure = publicProcedure.use(({ ctx, next }) => {
   const deps = ingestDeps(ctx);
@@ -50,7 +55,22 @@ export const uploadRouter = createTRPCRouter({
         })
         .strict(),
     )
-    .mutation(({ ctx, input }) => createUpload(ctx.ingestDeps, input, ctx.uploader)),
+    .mutation(async ({ ctx, input }) => {
+      // Per account (per address for anonymous uploads), counted in PostgreSQL so every process shares it.
+      const who = ctx.uploader ? `user:${ctx.uploader.id}` : `ip:${clientAddress(ctx.headers)}`;
+      const limit = ctx.auth?.settings.limits.uploadCreatePerMinute ?? DEFAULT_UPLOADS_PER_MINUTE;
+      const decision = await consumeRateLimit(ctx.db, `upload.create:${who}`, limit, 60_000);
+      if (!decision.allowed) {
+        throw new AppError(
+          "rate_limited",
+          `Too many uploads; try again in ${decision.retryAfterSeconds} s.`,
+          {
+            retryAfterSeconds: decision.retryAfterSeconds,
+          },
+        );
+      }
+      return createUpload(ctx.ingestDeps, input, ctx.uploader);
+    }),
 
   complete: uploaderProcedure
     .input(uploadId)

@@ -1,0 +1,244 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { createApiKey, createAuthServices, loadAuthSettings } from "@wallpaperdb/auth";
+import { users, wallpapers } from "@wallpaperdb/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter, createCaller, createTRPCContext } from "../src/index.ts";
+import type { SessionUser } from "../src/trpc.ts";
+import { openUploadHarness, type UploadHarness } from "./upload-harness.ts";
+
+type Who = "anonymous" | "user" | "apiKey" | "curator" | "admin";
+type Outcome = "ok" | "unauthorized" | "forbidden";
+const everyone: readonly Who[] = ["anonymous", "user", "apiKey", "curator", "admin"];
+
+// The API key belongs to `owner`, a plain user who owns the fixture wallpaper and upload: it must act
+// as that owner (allowed on their objects, refused as a plain user elsewhere).
+const people = {
+  user: { id: "matrix_user", role: "user" },
+  owner: { id: "matrix_owner", role: "user" },
+  curator: { id: "matrix_curator", role: "curator" },
+  admin: { id: "matrix_admin", role: "admin" },
+} satisfies Record<string, SessionUser>;
+
+let h: UploadHarness;
+let ownerKey = "";
+const f = { wallpaperId: "", uploadId: "", pingId: "", tagId: 0, otherTagId: 0, auditId: 0 };
+
+type Rule = "public" | "signedIn" | "curator" | "admin" | Partial<Record<Who, Outcome>>;
+const byRule: Record<Exclude<Rule, object>, Record<Who, Outcome>> = {
+  public: { anonymous: "ok", user: "ok", apiKey: "ok", curator: "ok", admin: "ok" },
+  signedIn: { anonymous: "unauthorized", user: "ok", apiKey: "ok", curator: "ok", admin: "ok" },
+  curator: { anonymous: "unauthorized", user: "forbidden", apiKey: "forbidden", curator: "ok", admin: "ok" },
+  admin: {
+    anonymous: "unauthorized",
+    user: "forbidden",
+    apiKey: "forbidden",
+    curator: "forbidden",
+    admin: "ok",
+  },
+};
+const ownerOnly = {
+  anonymous: "unauthorized",
+  user: "forbidden",
+  apiKey: "ok",
+  curator: "forbidden",
+  admin: "forbidden",
+} as const;
+
+/** Every procedure of appRouter must be listed: a new one without an entry fails the test. */
+const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
+  "account.me": { rule: "public" },
+  "account.apiKeys.list": { rule: "signedIn" },
+  // A leaked key must not mint keys that outlive it.
+  "account.apiKeys.create": {
+    rule: { ...byRule.signedIn, apiKey: "forbidden" },
+    input: () => ({ name: "matrix" }),
+  },
+  "account.apiKeys.revoke": { rule: "signedIn", input: () => ({ keyId: randomUUID() }) },
+  "account.admin.users.list": { rule: "admin", input: () => ({}) },
+  "account.admin.users.setRole": { rule: "admin", input: () => ({ userId: people.user.id, role: "user" }) },
+  health: { rule: "public" },
+  "ping.send": { rule: "public", input: () => ({ message: "matrix" }) },
+  "ping.byId": { rule: "public", input: () => ({ pingId: f.pingId }) },
+  "upload.check": { rule: "signedIn", input: () => ({ sha256: ["0".repeat(64)] }) },
+  "upload.create": { rule: "signedIn", input: () => ({ filename: "a.png", size: 100 }) },
+  // Object level: an upload is its uploader's only, whatever the role.
+  "upload.complete": { rule: ownerOnly, input: () => ({ uploadId: f.uploadId }) },
+  "upload.byId": { rule: ownerOnly, input: () => ({ uploadId: f.uploadId }) },
+  "tag.autocomplete": { rule: "public", input: () => ({ prefix: "mat" }) },
+  "tag.list": { rule: "public", input: () => ({}) },
+  "tag.byName": { rule: "public", input: () => ({ name: "matrix_one" }) },
+  "tag.categories": { rule: "public" },
+  "tag.history": { rule: "public", input: () => ({ tagId: f.tagId }) },
+  "tag.create": { rule: "curator", input: () => ({ name: `matrix_new_${randomBytes(3).toString("hex")}` }) },
+  "tag.update": { rule: "curator", input: () => ({ tagId: f.tagId, description: "d" }) },
+  "tag.rename": { rule: "curator", input: () => ({ tagId: f.tagId, name: "matrix_one" }) },
+  "tag.previewMerge": { rule: "curator", input: () => ({ sourceId: f.otherTagId, targetId: f.tagId }) },
+  "tag.merge": { rule: "curator", input: () => ({ sourceId: f.otherTagId, targetId: f.tagId }) },
+  "tag.alias.add": { rule: "curator", input: () => ({ alias: "matrix_alias", tag: "matrix_one" }) },
+  "tag.alias.remove": { rule: "curator", input: () => ({ alias: "matrix_alias" }) },
+  "tag.alias.list": { rule: "public", input: () => ({}) },
+  "tag.implication.add": {
+    rule: "curator",
+    input: () => ({ antecedent: "matrix_one", consequent: "matrix_three" }),
+  },
+  "tag.implication.remove": {
+    rule: "curator",
+    input: () => ({ antecedent: "matrix_one", consequent: "matrix_three" }),
+  },
+  "tag.implication.list": { rule: "public", input: () => ({}) },
+  "wallpaper.byId": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
+  "wallpaper.tags": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
+  // Object level: the uploader (here through their API key) or a curator; not another user.
+  "wallpaper.setTags": {
+    rule: { anonymous: "unauthorized", user: "forbidden", apiKey: "ok", curator: "ok", admin: "ok" },
+    input: () => ({ wallpaperId: f.wallpaperId, add: ["matrix_one"] }),
+  },
+  "wallpaper.bulkTag": {
+    rule: "curator",
+    input: () => ({ target: { wallpaperIds: [f.wallpaperId] }, add: ["matrix_one"] }),
+  },
+  "wallpaper.tagHistory": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
+  "wallpaper.revertTagChange": { rule: "curator", input: () => ({ auditId: f.auditId }) },
+  "wallpaper.suggestTags": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
+};
+
+async function callerFor(who: Who) {
+  const headers = new Headers(who === "apiKey" ? { authorization: `Bearer ${ownerKey}` } : {});
+  const ctx = await createTRPCContext({ headers, deps: h.deps });
+  if (who === "apiKey" || who === "anonymous") return createCaller(ctx);
+  return createCaller({ ...ctx, user: { ...people[who], via: "session" } });
+}
+
+/** Resolves a dotted path on the caller and calls it; a domain refusal after authorization counts as ok. */
+async function outcome(who: Who, path: string, input: unknown): Promise<string> {
+  const caller = await callerFor(who);
+  let target: unknown = caller;
+  for (const part of path.split(".")) target = (target as Record<string, unknown>)[part];
+  try {
+    await (target as (input: unknown) => Promise<unknown>)(input);
+    return "ok";
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "UNAUTHORIZED") return "unauthorized";
+    if (code === "FORBIDDEN") return "forbidden";
+    // A wrong fixture must not pass as "allowed": bad input and crashes are reported as such.
+    if (code === "BAD_REQUEST" || code === "INTERNAL_SERVER_ERROR")
+      return `${code}: ${(error as Error).message}`;
+    return "ok";
+  }
+}
+
+beforeAll(async () => {
+  h = await openUploadHarness();
+  // Accounts are on: this server refuses anonymous uploads (the default).
+  h.deps = {
+    ...h.deps,
+    ingest: { ...h.services, settings: { ...h.services.settings, allowAnonymousUploads: false } },
+  };
+  const { db } = h.deps;
+  await db
+    .insert(users)
+    .values(
+      Object.values(people).map((p) => ({
+        id: p.id,
+        name: p.id,
+        email: `${p.id}@example.test`,
+        role: p.role,
+      })),
+    );
+  ownerKey = (await createApiKey(db, people.owner.id, "matrix")).key;
+  const [row] = await db
+    .insert(wallpapers)
+    .values({
+      sha256: randomBytes(32).toString("hex"),
+      mediaType: "image",
+      mimeType: "image/png",
+      originalKey: "originals/matrix",
+      sizeBytes: 1,
+      width: 10,
+      height: 10,
+      uploaderId: people.owner.id,
+    })
+    .returning({ id: wallpapers.id });
+  f.wallpaperId = row?.id ?? "";
+  const admin = await callerFor("admin");
+  const owner = await callerFor("apiKey");
+  f.uploadId = (await owner.upload.create({ filename: "mine.png", size: 1234 })).uploadId;
+  f.pingId = (await admin.ping.send({ message: "fixture" })).pingId;
+  f.tagId = (await admin.tag.create({ name: "matrix_one" })).id;
+  f.otherTagId = (await admin.tag.create({ name: "matrix_two" })).id;
+  await admin.tag.create({ name: "matrix_three" });
+  await admin.wallpaper.setTags({ wallpaperId: f.wallpaperId, add: ["matrix_three"] });
+  const history = await admin.wallpaper.tagHistory({ wallpaperId: f.wallpaperId });
+  f.auditId = Number(
+    (history as unknown as { entries?: { id: number }[] }).entries?.[0]?.id ?? history[0]?.id ?? 1,
+  );
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("authorization matrix: every procedure × every kind of caller", () => {
+  it("has an entry for every procedure in appRouter", () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(Object.keys(matrix).sort()).toEqual(procedures);
+  });
+
+  for (const [path, entry] of Object.entries(matrix)) {
+    it(path, async () => {
+      const expected = typeof entry.rule === "string" ? byRule[entry.rule] : entry.rule;
+      const actual: Record<string, string> = {};
+      for (const who of everyone) actual[who] = await outcome(who, path, entry.input?.());
+      expect(actual).toEqual(expected);
+    });
+  }
+});
+
+describe("inputs are strict", () => {
+  for (const [path, entry] of Object.entries(matrix)) {
+    if (!entry.input) continue;
+    it(`${path} rejects role and ownerId`, async () => {
+      const input = { ...(entry.input?.() as object), role: "admin", ownerId: people.admin.id };
+      expect(await outcome("admin", path, input)).toMatch(/^BAD_REQUEST/);
+    });
+  }
+});
+
+describe("roles and limits", () => {
+  it("never demotes the last admin", async () => {
+    const admin = await callerFor("admin");
+    await expect(
+      admin.account.admin.users.setRole({ userId: people.admin.id, role: "user" }),
+    ).rejects.toMatchObject({
+      cause: { code: "conflict" },
+    });
+    const promoted = await admin.account.admin.users.setRole({ userId: people.curator.id, role: "admin" });
+    expect(promoted.role).toBe("admin");
+    await admin.account.admin.users.setRole({ userId: people.curator.id, role: "curator" });
+  });
+
+  it("limits upload.create per user and answers rate_limited with a retry time", async () => {
+    const auth = createAuthServices({
+      db: h.deps.db,
+      settings: loadAuthSettings({ UPLOAD_RATE_LIMIT_PER_MINUTE: "2" }),
+      logger: h.deps.logger,
+    });
+    await h.deps.db.insert(users).values(
+      ["matrix_limited", "matrix_unlimited"].map((id) => ({ id, name: id, email: `${id}@example.test` })),
+    );
+    const ctx = await createTRPCContext({ headers: new Headers(), deps: { ...h.deps, auth } });
+    const user = createCaller({ ...ctx, user: { id: "matrix_limited", role: "user" } });
+    await user.upload.create({ filename: "1.png", size: 10 });
+    await user.upload.create({ filename: "2.png", size: 10 });
+    const refused = user.upload.create({ filename: "3.png", size: 10 });
+    await expect(refused).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      cause: { code: "rate_limited", details: { retryAfterSeconds: expect.any(Number) } },
+    });
+    // Another account is counted on its own.
+    const other = createCaller({ ...ctx, user: { id: "matrix_unlimited", role: "user" } });
+    await expect(other.upload.create({ filename: "4.png", size: 10 })).resolves.toMatchObject({
+      uploadId: expect.any(String),
+    });
+  });
+});
