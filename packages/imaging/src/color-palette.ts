@@ -14,7 +14,7 @@ export interface PaletteColor {
 }
 
 export interface ColorPalette {
-  /** Up to 5, largest fraction first; fewer only when the image has fewer distinct colors. */
+  /** Up to 5, largest fraction first; fewer when the image has fewer distinct colors (near-twins merge). */
   colors: PaletteColor[];
   brightness: "dark" | "light";
   /** Mean OKLab lightness, 0 (black) – 1 (white). */
@@ -33,6 +33,40 @@ const VISIBLE_CHROMA = 0.04;
 const MONOCHROME_MAX_CHROMATIC = 0.05;
 const SEED = 29;
 
+interface Cluster {
+  center: Float64Array;
+  count: number;
+}
+
+// Two swatches closer than this look the same; k-means splits a flat area that way when the rest of the
+// image has fewer than 5 colors (plus resampling fringes), which would list one color twice.
+const SAME_COLOR_DISTANCE = 0.03;
+
+function mergeNearDuplicates(clusters: Cluster[]): Cluster[] {
+  const kept: Cluster[] = [];
+  for (const cluster of [...clusters].sort((x, y) => y.count - x.count)) {
+    const twin = kept.find(
+      (k) =>
+        Math.hypot(
+          (k.center[0] ?? 0) - (cluster.center[0] ?? 0),
+          (k.center[1] ?? 0) - (cluster.center[1] ?? 0),
+          (k.center[2] ?? 0) - (cluster.center[2] ?? 0),
+        ) < SAME_COLOR_DISTANCE,
+    );
+    if (!twin) {
+      kept.push({ center: Float64Array.from(cluster.center), count: cluster.count });
+      continue;
+    }
+    const total = twin.count + cluster.count;
+    for (let d = 0; d < 3; d++) {
+      twin.center[d] =
+        ((twin.center[d] ?? 0) * twin.count + (cluster.center[d] ?? 0) * cluster.count) / total;
+    }
+    twin.count = total;
+  }
+  return kept;
+}
+
 export function computeColorPalette(analysis: Pick<ImageAnalysis, "small">): ColorPalette {
   const { data, width, height } = analysis.small;
   const pixels = width * height;
@@ -50,9 +84,9 @@ export function computeColorPalette(analysis: Pick<ImageAnalysis, "small">): Col
     if (Math.hypot(lab[1], lab[2]) > VISIBLE_CHROMA) chromatic++;
   }
   const { centers, counts } = kMeans(points, 3, PALETTE_SIZE, SEED);
-  const colors = centers
-    .map((center, i) => ({ center, count: counts[i] ?? 0 }))
-    .filter(({ count }) => count > 0)
+  const colors = mergeNearDuplicates(
+    centers.map((center, i) => ({ center, count: counts[i] ?? 0 })).filter(({ count }) => count > 0),
+  )
     .sort((x, y) => y.count - x.count)
     .map(({ center, count }): PaletteColor => {
       const oklab: Oklab = [center[0] ?? 0, center[1] ?? 0, center[2] ?? 0];

@@ -41,7 +41,7 @@ async function grabFrame(
   keyFrameOnly: boolean,
   options: VideoToolOptions & { format: NonNullable<VideoToolOptions["format"]> },
   out: string,
-): Promise<Buffer> {
+): Promise<Buffer | null> {
   // Key-frame mode: seek to the key frame at or before the point and decode only that one frame.
   // Exact mode decodes from that key frame up to the point, one frame at a time (nothing is buffered).
   const seek = keyFrameOnly ? ["-skip_frame", "nokey", "-noaccurate_seek"] : [];
@@ -68,7 +68,9 @@ async function grabFrame(
     ],
     options,
   );
-  return readFile(out);
+  // ffmpeg exits 0 without writing when no frame survives the seek (e.g. no key frame after a point).
+  const png = await readFile(out).catch(() => null);
+  return png && png.length > 0 ? png : null;
 }
 
 /**
@@ -87,13 +89,17 @@ export async function extractPosterFrame(path: string, options: VideoToolOptions
     ];
     for (const [index, { position, keyFrameOnly }] of attempts.entries()) {
       const out = join(dir, `frame-${index}.png`);
-      const frame = await checkFrame(
-        await grabFrame(path, options.durationMs * position, keyFrameOnly, settings, out),
-      );
+      const png = await grabFrame(path, options.durationMs * position, keyFrameOnly, settings, out);
+      if (!png) continue;
+      const frame = await checkFrame(png);
       if (frame.usable) return frame.png;
       candidates.push(frame);
     }
-    const best = candidates.reduce((a, b) => (b.contrast > a.contrast ? b : a));
+    const best = candidates.reduce<FrameCheck | undefined>(
+      (a, b) => (a && a.contrast >= b.contrast ? a : b),
+      undefined,
+    );
+    if (!best) throw new AppError("corrupt", "No frame of the video could be decoded.");
     return best.png;
   });
 }
