@@ -1,0 +1,65 @@
+import type { SearchFilters, SearchInput } from "./query/input.ts";
+
+export interface CardVariant {
+  kind: "thumb" | "preview";
+  format: string;
+  width: number;
+  height: number;
+  contentHash: string;
+  /** `/media/<id>/<kind>.<format>?v=<contentHash>`: changes whenever the bytes do */
+  url: string;
+}
+
+/** What a gallery tile needs, identical whichever backend found it (cards are always read from PostgreSQL). */
+export interface WallpaperCard {
+  id: string;
+  mediaType: "image" | "video";
+  width: number;
+  height: number;
+  aspectName: string | null;
+  orientation: string | null;
+  qualityScore: number | null;
+  thumbhash: string | null;
+  /** palette hex colors, dominant first */
+  colors: string[];
+  createdAt: Date;
+  variants: CardVariant[];
+}
+
+export interface SearchPage {
+  items: WallpaperCard[];
+  /** opaque; pass it back with the same input for the next page; null on the last page */
+  nextCursor: string | null;
+  total: number;
+  /** true when `total` is an estimate (too many matches to count cheaply) */
+  totalIsEstimate: boolean;
+  /** the seed a random order used: send it back (with the cursor) to keep the order */
+  seed: number | null;
+  /** tag names that are neither a tag nor an alias (a required unknown tag matches nothing) */
+  unknownTags: string[];
+}
+
+export type SimilarMatch =
+  | { kind: "near_duplicate"; hammingDistance: number }
+  | { kind: "palette"; paletteDistance: number };
+
+export interface SimilarItem {
+  card: WallpaperCard;
+  match: SimilarMatch;
+}
+
+/** The search port: PostgreSQL by default, OpenSearch at scale; one contract suite for both. */
+export interface SearchBackend {
+  readonly name: "postgres" | "opensearch";
+  search(input: SearchInput, cursor?: string | null): Promise<SearchPage>;
+  /** near-duplicates (pHash) first, then visually close (palette); null when the wallpaper is not visible */
+  similar(wallpaperId: string, limit: number): Promise<SimilarItem[] | null>;
+  /** one wallpaper matching the filters, chosen by the seed (a random one without a seed) */
+  random(filters: SearchFilters, seed?: number): Promise<WallpaperCard | null>;
+  /** (re)index one wallpaper: a no-op where PostgreSQL is the index */
+  index(wallpaperId: string): Promise<void>;
+  remove(wallpaperId: string): Promise<void>;
+  /** rebuild the whole index; returns how many wallpapers it holds */
+  reindexAll(): Promise<number>;
+  close?(): Promise<void>;
+}

@@ -1,0 +1,76 @@
+import { type SQL, sql } from "drizzle-orm";
+import { COLOR_MATCH_DISTANCE, type ColorTarget, MIN_COLOR_FRACTION } from "../color-match.ts";
+import type { SearchFilters } from "../query/input.ts";
+import { resolveSince } from "../query/since.ts";
+import type { ResolvedTags } from "../resolve-tags.ts";
+
+/** What the gallery may show: processing finished and moderation approved (matches the partial indexes). */
+export const visible = sql`w.processed_at is not null and w.moderation = 'approved'`;
+
+const intList = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}::int`), sql`, `);
+
+function hasTag(ids: readonly number[]): SQL {
+  // EXISTS, not a join: a wallpaper may hold the same tag twice (human + auto rows).
+  return ids.length === 1
+    ? sql`exists (select 1 from wallpaper_tags wt where wt.wallpaper_id = w.id and wt.tag_id = ${ids[0]}::int)`
+    : sql`exists (select 1 from wallpaper_tags wt where wt.wallpaper_id = w.id and wt.tag_id in (${intList(ids)}))`;
+}
+
+export function colorDistance(target: ColorTarget, alias = "c"): SQL {
+  const c = sql.raw(alias);
+  return sql`sqrt(power(${c}.l - ${target.l}::float8, 2) + power(${c}.a - ${target.a}::float8, 2) + power(${c}.b - ${target.b}::float8, 2))`;
+}
+
+/**
+ * Candidate rows come from the (a, b, l) index: a box of side 2·distance around the color, then the
+ * exact sphere and the minimum coverage. A semi-join, so a wallpaper with two close entries counts once.
+ */
+function hasColor(target: ColorTarget): SQL {
+  const d = COLOR_MATCH_DISTANCE;
+  return sql`w.id in (select c.wallpaper_id from wallpaper_colors c
+    where c.a between ${target.a - d}::real and ${target.a + d}::real
+      and c.b between ${target.b - d}::real and ${target.b + d}::real
+      and c.l between ${target.l - d}::real and ${target.l + d}::real
+      and c.fraction >= ${MIN_COLOR_FRACTION}::real
+      and ${colorDistance(target)} <= ${d}::float8)`;
+}
+
+/** Every WHERE condition of a search except the keyset; `w` is wallpapers, `f` its facts. */
+export function whereClause(filters: SearchFilters, tags: ResolvedTags, colors: ColorTarget[], now: Date): SQL {
+  const parts: SQL[] = [visible];
+  for (const id of tags.all) parts.push(hasTag([id]));
+  if (tags.none.length > 0) parts.push(sql`not ${hasTag(tags.none)}`);
+  for (const group of tags.any) parts.push(hasTag(group));
+  if (filters.atleast) {
+    parts.push(sql`w.width >= ${filters.atleast.width}::int and w.height >= ${filters.atleast.height}::int`);
+  }
+  if (filters.resolutions.length > 0) {
+    const sizes = filters.resolutions.map((size) => sql`(${size.width}::int, ${size.height}::int)`);
+    parts.push(sql`(w.width, w.height) in (${sql.join(sizes, sql`, `)})`);
+  }
+  if (filters.ratios.length > 0) {
+    parts.push(sql`f.aspect_name in (${sql.join(filters.ratios.map((ratio) => sql`${ratio}`), sql`, `)})`);
+  }
+  if (filters.orientation) parts.push(sql`f.orientation = ${filters.orientation}`);
+  if (filters.mediaType) parts.push(sql`w.media_type = ${filters.mediaType}`);
+  if (filters.minQuality !== undefined) parts.push(sql`f.quality_score >= ${filters.minQuality}::real`);
+  for (const target of colors) parts.push(hasColor(target));
+  if (filters.since) parts.push(sql`w.created_at >= ${resolveSince(filters.since, now).toISOString()}::timestamptz`);
+  return sql.join(parts, sql` and `);
+}
+
+/** Σ over wanted colors of Σ fraction·(1 − distance/limit) over close palette entries (see colorCoverage). */
+export function colorCoverageSql(colors: ColorTarget[]): SQL {
+  if (colors.length === 0) return sql`0`;
+  const terms = colors.map(
+    (target) => sql`coalesce((select sum(c.fraction * (1 - ${colorDistance(target)} / ${COLOR_MATCH_DISTANCE}::float8))
+      from wallpaper_colors c where c.wallpaper_id = w.id and ${colorDistance(target)} <= ${COLOR_MATCH_DISTANCE}::float8), 0)`,
+  );
+  return sql.join(terms, sql` + `);
+}
+
+export function matchedOptionalTagsSql(tags: ResolvedTags): SQL {
+  const optional = [...new Set(tags.any.flat())];
+  if (optional.length === 0) return sql`0`;
+  return sql`(select count(distinct wt.tag_id) from wallpaper_tags wt where wt.wallpaper_id = w.id and wt.tag_id in (${intList(optional)}))`;
+}

@@ -1,0 +1,79 @@
+import { randomInt } from "node:crypto";
+import type { Executor } from "@wallpaperdb/db";
+import { type SQL, sql } from "drizzle-orm";
+import type { SearchBackend, SearchPage } from "../backend.ts";
+import { encodeCursor } from "../cursor.ts";
+import { emptyPage, type PreparedSearch, prepareSearch } from "../prepare.ts";
+import { MAX_SEED, type SearchInput, searchInput } from "../query/input.ts";
+import { loadCards } from "./cards.ts";
+import { whereClause } from "./filters.ts";
+import { keysetCondition, orderByClause, orderSpec } from "./order.ts";
+import { findSimilar } from "./similar.ts";
+import { countMatches } from "./total.ts";
+
+const FROM = sql`wallpapers w join wallpaper_facts f on f.wallpaper_id = w.id`;
+
+/** The page query for a prepared search, exported so the EXPLAIN tests check exactly what runs. */
+export function pageQuery(prepared: PreparedSearch): { query: SQL; where: SQL; keyCount: number } {
+  const spec = orderSpec({ ...prepared, sort: prepared.input.sort });
+  const base = [whereClause(prepared.input, prepared.tags, prepared.colors, prepared.now)];
+  if (spec.extraWhere) base.push(spec.extraWhere);
+  const where = sql.join(base, sql` and `);
+  const conditions = prepared.after ? sql`${where} and ${keysetCondition(spec, prepared.after.keys)}` : where;
+  const keys = sql.join(
+    spec.keys.map((key, i) => sql`(${key})::text as ${sql.raw(`k${i}`)}`),
+    sql`, `,
+  );
+  const query = sql`select w.id::text as id, ${keys} from ${FROM} where ${conditions}
+    order by ${orderByClause(spec)} limit ${prepared.input.limit + 1}`;
+  return { query, where, keyCount: spec.keys.length };
+}
+
+const KEY_COUNT = 2;
+
+/** PostgreSQL is both the source of truth and the index: `index` and `remove` have nothing to do. */
+export function createPostgresSearch(db: Executor): SearchBackend {
+  async function search(input: SearchInput, cursor?: string | null): Promise<SearchPage> {
+    const prepared = await prepareSearch(db, input, cursor, KEY_COUNT);
+    if (prepared.tags.impossible) return emptyPage(prepared);
+    const { query, where } = pageQuery(prepared);
+    const [rows, total] = await Promise.all([
+      db.execute<{ id: string; k0: string; k1: string }>(query),
+      countMatches(db, FROM, where),
+    ]);
+    const page = rows.slice(0, input.limit);
+    const last = page.at(-1);
+    const seed = input.sort === "random" ? prepared.seed : null;
+    return {
+      items: await loadCards(
+        db,
+        page.map((row) => row.id),
+      ),
+      nextCursor:
+        rows.length > input.limit && last ? encodeCursor(prepared.fingerprint, { keys: [last.k0, last.k1], seed }) : null,
+      total: total.total,
+      totalIsEstimate: total.estimate,
+      seed,
+      unknownTags: prepared.tags.unknown,
+    };
+  }
+
+  return {
+    name: "postgres",
+    search,
+    similar: (wallpaperId, limit) => findSimilar(db, wallpaperId, limit),
+    async random(filters, seed) {
+      const input = searchInput.parse({ ...filters, sort: "random", seed: seed ?? randomInt(MAX_SEED), limit: 1 });
+      const page = await search(input);
+      return page.items[0] ?? null;
+    },
+    async index() {},
+    async remove() {},
+    async reindexAll() {
+      const [row] = await db.execute<{ n: number }>(
+        sql`select count(*)::int as n from wallpapers w where w.processed_at is not null and w.moderation = 'approved'`,
+      );
+      return row?.n ?? 0;
+    },
+  };
+}
