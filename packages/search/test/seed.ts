@@ -68,7 +68,7 @@ export async function seedFixture(db: Database, rows: readonly FixtureWallpaper[
 
 /**
  * `count` generated wallpapers written by SQL alone (fast enough for 20k+ in a test): facts, three
- * palette entries and a couple of tags each, with the value spread of a real gallery.
+ * palette entries (mostly muted, one in eight saturated, as in real photos) and a couple of tags each, with the value spread of a real gallery.
  */
 export async function seedGenerated(db: Database, count: number): Promise<void> {
   await db.execute(sql`insert into tags (name) select 'gen_' || g from generate_series(1, 200) g on conflict do nothing`);
@@ -93,8 +93,8 @@ export async function seedGenerated(db: Database, count: number): Promise<void> 
   await db.execute(sql`
     insert into wallpaper_colors (wallpaper_id, rank, hex, l, a, b, fraction, name, name_hex)
     select w.id, r, '#808080', ((hashtext(w.id::text || r) & 1023) / 1023.0),
-      ((hashtext(w.id::text || r || 'a') & 1023) / 1023.0 - 0.5) * 0.6,
-      ((hashtext(w.id::text || r || 'b') & 1023) / 1023.0 - 0.5) * 0.6,
+      ((hashtext(w.id::text || r || 'a') & 1023) / 1023.0 - 0.5) * (case when hashtext(w.id::text || r) % 8 = 0 then 0.5 else 0.1 end),
+      ((hashtext(w.id::text || r || 'b') & 1023) / 1023.0 - 0.5) * (case when hashtext(w.id::text || r) % 8 = 0 then 0.5 else 0.1 end),
       (array[0.6, 0.3, 0.1])[r + 1], 'gray', '#999999'
     from wallpapers w cross join generate_series(0, 2) r where w.original_key like 'originals/gen%'`);
   await db.execute(sql`

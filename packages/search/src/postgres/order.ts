@@ -71,7 +71,8 @@ export function keysetCondition(spec: OrderSpec, values: string[]): SQL {
 }
 
 export function orderByClause(spec: OrderSpec): SQL {
-  const direction = sql.raw(spec.descending ? "desc" : "asc");
+  // NULLS LAST both ways, as drizzle writes the indexes ("desc" alone means NULLS FIRST and would not match them).
+  const direction = sql.raw(spec.descending ? "desc nulls last" : "asc nulls last");
   return sql.join(
     spec.keys.map((key) => sql`${key} ${direction}`),
     sql`, `,

@@ -11,10 +11,25 @@ import { keysetCondition, orderByClause, orderSpec } from "./order.ts";
 import { findSimilar } from "./similar.ts";
 import { countMatches } from "./total.ts";
 
-const FROM = sql`wallpapers w join wallpaper_facts f on f.wallpaper_id = w.id`;
+const WITH_FACTS = sql`wallpapers w join wallpaper_facts f on f.wallpaper_id = w.id`;
+const WALLPAPERS_ONLY = sql`wallpapers w`;
+
+/** Facts are joined only when a filter or the order reads them: fewer joins, simpler plans. */
+function fromClause(prepared: PreparedSearch): SQL {
+  const { input } = prepared;
+  const needsFacts =
+    input.ratios.length > 0 ||
+    input.orientation !== undefined ||
+    input.minQuality !== undefined ||
+    input.sort === "quality" ||
+    input.sort === "relevance" ||
+    input.sort === "similar";
+  return needsFacts ? WITH_FACTS : WALLPAPERS_ONLY;
+}
 
 /** The page query for a prepared search, exported so the EXPLAIN tests check exactly what runs. */
-export function pageQuery(prepared: PreparedSearch): { query: SQL; where: SQL; keyCount: number } {
+export function pageQuery(prepared: PreparedSearch): { query: SQL; from: SQL; where: SQL; keyCount: number } {
+  const from = fromClause(prepared);
   const spec = orderSpec({ ...prepared, sort: prepared.input.sort });
   const base = [whereClause(prepared.input, prepared.tags, prepared.colors, prepared.now)];
   if (spec.extraWhere) base.push(spec.extraWhere);
@@ -24,9 +39,9 @@ export function pageQuery(prepared: PreparedSearch): { query: SQL; where: SQL; k
     spec.keys.map((key, i) => sql`(${key})::text as ${sql.raw(`k${i}`)}`),
     sql`, `,
   );
-  const query = sql`select w.id::text as id, ${keys} from ${FROM} where ${conditions}
+  const query = sql`select w.id::text as id, ${keys} from ${from} where ${conditions}
     order by ${orderByClause(spec)} limit ${prepared.input.limit + 1}`;
-  return { query, where, keyCount: spec.keys.length };
+  return { query, from, where, keyCount: spec.keys.length };
 }
 
 const KEY_COUNT = 2;
@@ -36,10 +51,10 @@ export function createPostgresSearch(db: Executor): SearchBackend {
   async function search(input: SearchInput, cursor?: string | null): Promise<SearchPage> {
     const prepared = await prepareSearch(db, input, cursor, KEY_COUNT);
     if (prepared.tags.impossible) return emptyPage(prepared);
-    const { query, where } = pageQuery(prepared);
+    const { query, from, where } = pageQuery(prepared);
     const [rows, total] = await Promise.all([
       db.execute<{ id: string; k0: string; k1: string }>(query),
-      countMatches(db, FROM, where),
+      countMatches(db, from, where),
     ]);
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
