@@ -1,0 +1,7 @@
+export type { CardVariant, SearchBackend, SearchPage, SimilarItem, SimilarMatch, WallpaperCard } from "./backend.ts";
+export { COLOR_MATCH_DISTANCE, MIN_COLOR_FRACTION } from "./color-match.ts";
+export { loadSearchEnv, type SearchEnv } from "./env.ts";
+export { createOpenSearchSearch, type OpenSearchOptions } from "./opensearch/opensearch-backend.ts";
+export { loadCards, mediaUrl } from "./postgres/cards.ts";
+export { createPostgresSearch } from "./postgres/postgres-backend.ts";
+export * from "./query/index.ts";
