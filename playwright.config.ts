@@ -9,6 +9,8 @@ const sharedEnv = {
   BLOB_STORE: "local",
   BLOB_DIR: e2eEnv.blobDir,
   UPLOAD_DIR: e2eEnv.uploadDir,
+  // The upload page is exercised anonymously, as on the local default.
+  ALLOW_ANONYMOUS_UPLOADS: "true",
   BLOB_SIGNING_SECRET: e2eEnv.blobSigningSecret,
   PUBLIC_BASE_URL: `http://127.0.0.1:${e2eEnv.webPort}`,
   LOG_LEVEL: "warn",

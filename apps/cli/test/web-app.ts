@@ -98,6 +98,7 @@ export async function startWebApp(options: { env?: Record<string, string> } = {}
         LOG_LEVEL: "warn",
         // These tests import folders without an account; uploads need one by default.
         ALLOW_ANONYMOUS_UPLOADS: "true",
+        AUTH_SECRET: randomBytes(32).toString("hex"),
         ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -5,7 +5,7 @@ import superjson from "superjson";
 export interface WallpaperClientOptions {
   /** The app's base URL, e.g. http://localhost:3000 (tRPC and the upload endpoint hang off it). */
   baseUrl: string;
-  /** Sent as `authorization: Bearer <key>`; accounts and keys arrive in a later issue. */
+  /** Sent as `authorization: Bearer <key>`; create one on the account page. The key acts as its owner. */
   apiKey?: string;
   /** A custom fetch (tests, proxies); defaults to the global one. */
   fetch?: typeof globalThis.fetch;

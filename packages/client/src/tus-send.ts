@@ -12,8 +12,11 @@ export interface SendBytesOptions {
   onProgress?: (bytesSent: number, bytesTotal: number) => void;
 }
 
-/** Immediately, then backing off: a dropped connection resumes at the server's offset. */
-export const retryDelays = [0, 1000, 3000, 5000];
+/**
+ * Backing off; the first retry waits 500 ms because a HEAD sent the instant a connection drops can
+ * reach the server before the broken PATCH has settled and answer offset 0 (a full restart).
+ */
+export const retryDelays = [500, 1000, 3000, 5000];
 
 export function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("The upload was aborted.", "AbortError");

@@ -61,7 +61,8 @@ export function startTransfer(options: TransferOptions): Transfer {
       endpoint: new URL(options.endpoint, window.location.origin).toString(),
       ...(options.resumeUrl ? { uploadUrl: options.resumeUrl } : {}),
       metadata: { uploadId: options.uploadId, filename: options.file.name },
-      retryDelays: [0, 1000, 3000, 5000],
+      // 500 ms first: an instant HEAD after a drop can see offset 0 before the broken PATCH settles.
+      retryDelays: [500, 1000, 3000, 5000],
       // Every attempt has its own uploadId; stale localStorage fingerprints would only leak.
       storeFingerprintForResuming: false,
       onProgress: (sent) => options.onProgress(sent),
