@@ -1,6 +1,7 @@
 import { accountRouter } from "./router/account.ts";
 import { healthRouter } from "./router/health.ts";
 import { pingRouter } from "./router/ping.ts";
+import { wallpaperSearchProcedures } from "./router/search.ts";
 import { tagRouter } from "./router/tag.ts";
 import { uploadRouter } from "./router/upload.ts";
 import { wallpaperRouter } from "./router/wallpaper.ts";
@@ -14,7 +15,11 @@ export const appRouter = createTRPCRouter({
   upload: uploadRouter,
   tag: tagRouter,
   // Tagging procedures live in their own file (curation side); merged into the gallery's wallpaper router.
-  wallpaper: createTRPCRouter({ ...wallpaperRouter._def.record, ...wallpaperTagProcedures }),
+  wallpaper: createTRPCRouter({
+    ...wallpaperRouter._def.record,
+    ...wallpaperTagProcedures,
+    ...wallpaperSearchProcedures,
+  }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,3 +5,4 @@ export { createOpenSearchSearch, type OpenSearchOptions } from "./opensearch/ope
 export { loadCards, mediaUrl } from "./postgres/cards.ts";
 export { createPostgresSearch } from "./postgres/postgres-backend.ts";
 export * from "./query/index.ts";
+export { bestImageUrl, randomRedirect, randomRequestFromParams } from "./random-endpoint.ts";

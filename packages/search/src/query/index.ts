@@ -3,13 +3,16 @@ export { type QueryError, type QueryErrorCode, queryErrorCodes } from "./errors.
 export {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
+  MAX_SEED,
   type SearchFilters,
   type SearchFiltersDraft,
   type SearchInput,
   type SearchInputDraft,
   type SortOrder,
   searchFilters,
+  querySearchRequest,
   searchInput,
+  typedSearchRequest,
   sortOrders,
 } from "./input.ts";
 export { filterNames } from "./parse-filter.ts";

@@ -65,7 +65,7 @@ export const searchFilters = z
   })
   .strict();
 
-export const searchInput = searchFilters
+const searchInputShape = searchFilters
   .extend({
     sort: z.enum(sortOrders).default("newest"),
     /** the wallpaper to compare with when sort is "similar" */
@@ -74,12 +74,29 @@ export const searchInput = searchFilters
     seed: z.number().int().min(0).max(MAX_SEED).optional(),
     limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   })
-  .strict()
-  .superRefine((input, ctx) => {
-    if (input.sort === "similar" && input.similarTo === undefined) {
-      ctx.addIssue({ code: "custom", path: ["similarTo"], message: "sort similar needs similarTo" });
-    }
-  });
+  .strict();
+
+function similarNeedsTarget(input: { sort: SortOrder; similarTo?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (input.sort === "similar" && input.similarTo === undefined) {
+    ctx.addIssue({ code: "custom", path: ["similarTo"], message: "sort similar needs similarTo" });
+  }
+}
+
+export const searchInput = searchInputShape.superRefine(similarNeedsTarget);
+
+/** The typed form of a tRPC search request: the input plus the cursor of the page to fetch. */
+export const typedSearchRequest = searchInputShape
+  .extend({ cursor: z.string().max(400).nullish() })
+  .superRefine(similarNeedsTarget);
+
+/** The query-string form of a tRPC search request. */
+export const querySearchRequest = z
+  .object({
+    q: z.string(),
+    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+    cursor: z.string().max(400).nullish(),
+  })
+  .strict();
 
 /** What callers send (defaults optional). */
 export type SearchInputDraft = z.input<typeof searchInput>;

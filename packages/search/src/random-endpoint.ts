@@ -1,0 +1,80 @@
+import { AppError } from "@wallpaperdb/core/errors";
+import type { SearchBackend, WallpaperCard } from "./backend.ts";
+import { MAX_SEED, type SearchFilters } from "./query/input.ts";
+import { parseSearchQuery } from "./query/parse-query.ts";
+
+// URL parameters of /api/random and the filter each one stands for; `q` takes the full query syntax.
+const parameterFilters: Record<string, string> = {
+  atleast: "atleast",
+  res: "res",
+  resolutions: "res",
+  ratios: "ratio",
+  ratio: "ratio",
+  orientation: "orientation",
+  type: "type",
+  quality: "quality",
+  minquality: "quality",
+  color: "color",
+  colors: "color",
+  since: "since",
+};
+
+/**
+ * `?atleast=2560x1440&ratios=16x9&q=nature -city&seed=7` → filters and seed. Values go through the
+ * same parser as the query string, so every error has the same stable code; an unknown parameter is
+ * an error too (a typo would otherwise silently widen the choice).
+ */
+export function randomRequestFromParams(params: URLSearchParams): { filters: SearchFilters; seed: number | undefined } {
+  const terms: string[] = [];
+  let seed: number | undefined;
+  for (const [name, value] of params) {
+    if (name === "q") terms.push(value);
+    else if (name === "seed") {
+      seed = Number(value);
+      if (!/^\d{1,10}$/u.test(value) || seed > MAX_SEED) {
+        throw new AppError("validation_failed", `seed is a whole number from 0 to ${MAX_SEED}.`, { reason: "invalid_query", parameter: "seed" });
+      }
+    } else {
+      const filter = parameterFilters[name];
+      if (!filter) {
+        throw new AppError("validation_failed", `Unknown parameter "${name}".`, {
+          reason: "invalid_query",
+          parameter: name,
+          known: ["q", "seed", ...Object.keys(parameterFilters)],
+        });
+      }
+      if (/\s/u.test(value)) {
+        throw new AppError("validation_failed", `${name} cannot contain spaces.`, { reason: "invalid_query", parameter: name });
+      }
+      terms.push(`${filter}:${value}`);
+    }
+  }
+  const parsed = parseSearchQuery(terms.join(" "));
+  if (!parsed.ok) {
+    throw new AppError("validation_failed", "The random request has errors.", { reason: "invalid_query", errors: parsed.errors });
+  }
+  return { filters: parsed.query, seed };
+}
+
+/** The variant a wallpaper changer gets: the large preview as JPEG (every screen and OS decodes it). */
+export function bestImageUrl(card: WallpaperCard): string | null {
+  const order = [
+    ["preview", "jpeg"],
+    ["preview", "webp"],
+    ["thumb", "jpeg"],
+  ];
+  for (const [kind, format] of order) {
+    const variant = card.variants.find((v) => v.kind === kind && v.format === format);
+    if (variant) return variant.url;
+  }
+  return null;
+}
+
+/** 302 to the chosen wallpaper's image; the redirect itself is never cached (each call picks anew). */
+export async function randomRedirect(backend: SearchBackend, params: URLSearchParams): Promise<Response> {
+  const { filters, seed } = randomRequestFromParams(params);
+  const card = await backend.random(filters, seed);
+  const url = card ? bestImageUrl(card) : null;
+  if (!url) throw new AppError("not_found", "No wallpaper matches these filters.", { reason: "no_match" });
+  return new Response(null, { status: 302, headers: { location: url, "cache-control": "no-store" } });
+}
