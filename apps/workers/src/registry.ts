@@ -5,6 +5,7 @@ import type { HandlerContext } from "@wallpaperdb/events/consumer";
 import type { MediaLimits } from "@wallpaperdb/media";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { handleVariantsReadyColor } from "./handlers/color.ts";
+import { handleProcessedIndexSearch } from "./handlers/index-search.ts";
 import { handleSystemPing } from "./handlers/ping.ts";
 import { handleUploadedPoster } from "./handlers/poster.ts";
 import { handleVariantsReadyQuality } from "./handlers/quality.ts";
@@ -76,6 +77,8 @@ export const consumerComponents = {
     maxDeliver: PIPELINE_MAX_DELIVER,
     handle: handleVariantsReadyColor,
   }),
+  // Search index (OpenSearch); a no-op ack with the PostgreSQL backend.
+  "index-search": component({ durable: "search-index", types: ["wallpaper.processed.v1"], handle: handleProcessedIndexSearch }),
   // generator:components (turbo gen worker adds entries above this line)
 };
 
