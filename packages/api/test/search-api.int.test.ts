@@ -1,10 +1,10 @@
+import { TRPCError } from "@trpc/server";
 import { AppError } from "@wallpaperdb/core/errors";
+import { parseSearchQuery } from "@wallpaperdb/search";
 import type { FixtureWallpaper } from "@wallpaperdb/search/testing/fixture";
 import { makeFixture } from "@wallpaperdb/search/testing/fixture";
 import { expectedIds } from "@wallpaperdb/search/testing/oracle";
 import { seedFixture } from "@wallpaperdb/search/testing/seed";
-import { parseSearchQuery } from "@wallpaperdb/search";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
 import { type Harness, openHarness } from "./harness.ts";
@@ -65,7 +65,12 @@ describe("wallpaper.search / similar / random over tRPC", () => {
     expect(result.cause).toBeInstanceOf(AppError);
     const cause = result.cause as AppError;
     expect(cause.code).toBe("validation_failed");
-    expect((cause.details?.errors as { code: string; position: number }[]).map((e) => [e.code, e.position])).toEqual([
+    expect(
+      ((cause.details?.errors ?? []) as { code: string; position: number }[]).map((e) => [
+        e.code,
+        e.position,
+      ]),
+    ).toEqual([
       ["unbalanced_or", 4],
       ["invalid_value", 15],
       ["unknown_filter", 20],
@@ -75,11 +80,18 @@ describe("wallpaper.search / similar / random over tRPC", () => {
   it("similar finds the near-duplicate, and 404s for a hidden or unknown wallpaper", async () => {
     const caller = await anonymous();
     const [original, copy] = [rows[8], rows[9]];
-    if (original?.processed && original.moderation === "approved" && copy?.processed && copy.moderation === "approved") {
+    if (
+      original?.processed &&
+      original.moderation === "approved" &&
+      copy?.processed &&
+      copy.moderation === "approved"
+    ) {
       const { items } = await caller.wallpaper.similar({ wallpaperId: copy.id, limit: 4 });
       expect(items[0]?.card.id).toBe(original.id);
     }
-    const missing = await failure(caller.wallpaper.similar({ wallpaperId: "00000000-0000-4000-8000-000000000000" }));
+    const missing = await failure(
+      caller.wallpaper.similar({ wallpaperId: "00000000-0000-4000-8000-000000000000" }),
+    );
     expect(missing.code).toBe("NOT_FOUND");
   });
 
@@ -87,7 +99,11 @@ describe("wallpaper.search / similar / random over tRPC", () => {
     const caller = await anonymous();
     const pick = await caller.wallpaper.random({ q: "atleast:2560x1440 ratio:16x9", seed: 3 });
     expect(pick.id).toBe(expectedFor("atleast:2560x1440 ratio:16x9 sort:random seed:3")[0]);
-    const typed = await caller.wallpaper.random({ atleast: { width: 2560, height: 1440 }, ratios: ["16:9"], seed: 3 });
+    const typed = await caller.wallpaper.random({
+      atleast: { width: 2560, height: 1440 },
+      ratios: ["16:9"],
+      seed: 3,
+    });
     expect(typed.id).toBe(pick.id);
     expect((await failure(caller.wallpaper.random({ q: "res:1x1" }))).code).toBe("NOT_FOUND");
   });

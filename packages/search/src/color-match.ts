@@ -26,7 +26,10 @@ export function colorTargets(hexes: readonly string[]): ColorTarget[] {
  * How much of the image is close to the target, each entry weighted by closeness: the relevance
  * contribution of one wanted color, in [0, 1].
  */
-export function colorCoverage(target: ColorTarget, palette: readonly { l: number; a: number; b: number; fraction: number }[]): number {
+export function colorCoverage(
+  target: ColorTarget,
+  palette: readonly { l: number; a: number; b: number; fraction: number }[],
+): number {
   let sum = 0;
   for (const entry of palette) {
     const distance = Math.hypot(entry.l - target.l, entry.a - target.a, entry.b - target.b);

@@ -25,21 +25,24 @@ export interface CursorState {
 export function queryFingerprint(input: SearchInput): string {
   // The seed travels in the cursor instead: page 1 may pick one, and later pages may name it or not.
   const { limit: _limit, seed: _seed, ...rest } = input;
-  return createHash("sha256")
-    .update(JSON.stringify(rest))
-    .digest("hex")
-    .slice(0, 16);
+  return createHash("sha256").update(JSON.stringify(rest)).digest("hex").slice(0, 16);
 }
 
 export function encodeCursor(fingerprint: string, state: CursorState): string {
-  return Buffer.from(JSON.stringify({ v: 1, f: fingerprint, k: state.keys, s: state.seed })).toString("base64url");
+  return Buffer.from(JSON.stringify({ v: 1, f: fingerprint, k: state.keys, s: state.seed })).toString(
+    "base64url",
+  );
 }
 
 function invalid(reason: string): AppError {
-  return new AppError("bad_request", "This page cursor does not belong to this search; start from the first page.", {
-    reason: "invalid_cursor",
-    detail: reason,
-  });
+  return new AppError(
+    "bad_request",
+    "This page cursor does not belong to this search; start from the first page.",
+    {
+      reason: "invalid_cursor",
+      detail: reason,
+    },
+  );
 }
 
 export function decodeCursor(cursor: string, fingerprint: string, keyCount: number): CursorState {

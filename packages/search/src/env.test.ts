@@ -10,9 +10,9 @@ describe("search env", () => {
   it("needs OPENSEARCH_URL for the OpenSearch backend, and names the variable", () => {
     expect(() => loadSearchEnv({ SEARCH_BACKEND: "opensearch" })).toThrow(ConfigError);
     expect(() => loadSearchEnv({ SEARCH_BACKEND: "opensearch" })).toThrow(/OPENSEARCH_URL/);
-    expect(loadSearchEnv({ SEARCH_BACKEND: "opensearch", OPENSEARCH_URL: "http://localhost:9200" }).OPENSEARCH_URL).toBe(
-      "http://localhost:9200",
-    );
+    expect(
+      loadSearchEnv({ SEARCH_BACKEND: "opensearch", OPENSEARCH_URL: "http://localhost:9200" }).OPENSEARCH_URL,
+    ).toBe("http://localhost:9200");
     expect(() => loadSearchEnv({ SEARCH_BACKEND: "elastic" })).toThrow(/SEARCH_BACKEND/);
   });
 });

@@ -5,7 +5,10 @@ const schema = z
   .object({
     SEARCH_BACKEND: z.enum(["postgres", "opensearch"]).default("postgres"),
     OPENSEARCH_URL: envField.url(["http", "https"]).optional(),
-    OPENSEARCH_INDEX: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/u, "expected a lower-case index name").default("wallpapers"),
+    OPENSEARCH_INDEX: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]*$/u, "expected a lower-case index name")
+      .default("wallpapers"),
   })
   .refine((env) => env.SEARCH_BACKEND !== "opensearch" || env.OPENSEARCH_URL !== undefined, {
     path: ["OPENSEARCH_URL"],

@@ -1,4 +1,11 @@
-export type { CardVariant, SearchBackend, SearchPage, SimilarItem, SimilarMatch, WallpaperCard } from "./backend.ts";
+export type {
+  CardVariant,
+  SearchBackend,
+  SearchPage,
+  SimilarItem,
+  SimilarMatch,
+  WallpaperCard,
+} from "./backend.ts";
 export { COLOR_MATCH_DISTANCE, MIN_COLOR_FRACTION } from "./color-match.ts";
 export { loadSearchEnv, type SearchEnv } from "./env.ts";
 export { createOpenSearchSearch, type OpenSearchOptions } from "./opensearch/opensearch-backend.ts";

@@ -29,17 +29,25 @@ export async function prepareSearch(
   const fingerprint = queryFingerprint(input);
   const after = cursor ? decodeCursor(cursor, fingerprint, keyCount) : null;
   if (after && input.seed !== undefined && after.seed !== null && after.seed !== input.seed) {
-    throw new AppError("bad_request", "This page cursor was made with another seed; start from the first page.", {
-      reason: "invalid_cursor",
-    });
+    throw new AppError(
+      "bad_request",
+      "This page cursor was made with another seed; start from the first page.",
+      {
+        reason: "invalid_cursor",
+      },
+    );
   }
   let similarPhash: bigint | null = null;
   if (input.sort === "similar" && input.similarTo) {
-    const [row] = await db.execute<{ phash: string | null }>(sql`select f.phash::text as phash from wallpapers w
+    const [row] = await db.execute<{
+      phash: string | null;
+    }>(sql`select f.phash::text as phash from wallpapers w
       join wallpaper_facts f on f.wallpaper_id = w.id
       where w.id = ${input.similarTo}::uuid and w.processed_at is not null and w.moderation = 'approved'`);
     if (!row?.phash) {
-      throw new AppError("not_found", "No visible wallpaper with a perceptual hash has that id.", { similarTo: input.similarTo });
+      throw new AppError("not_found", "No visible wallpaper with a perceptual hash has that id.", {
+        similarTo: input.similarTo,
+      });
     }
     similarPhash = BigInt(row.phash);
   }

@@ -24,17 +24,29 @@ describe("/api/random parameters", () => {
     try {
       randomRequestFromParams(new URLSearchParams("atleast=big"));
     } catch (error) {
-      expect(error).toMatchObject({ code: "validation_failed", details: { errors: [{ code: "invalid_value" }] } });
+      expect(error).toMatchObject({
+        code: "validation_failed",
+        details: { errors: [{ code: "invalid_value" }] },
+      });
     }
   });
 
   it("prefers the JPEG preview", () => {
     const variant = (kind: "thumb" | "preview", format: string) => ({
-      kind, format, width: 1, height: 1, contentHash: `${kind}-${format}`, url: `/media/x/${kind}.${format}?v=${kind}-${format}`,
+      kind,
+      format,
+      width: 1,
+      height: 1,
+      contentHash: `${kind}-${format}`,
+      url: `/media/x/${kind}.${format}?v=${kind}-${format}`,
     });
-    const card = { variants: [variant("thumb", "jpeg"), variant("preview", "avif"), variant("preview", "jpeg")] } as WallpaperCard;
+    const card = {
+      variants: [variant("thumb", "jpeg"), variant("preview", "avif"), variant("preview", "jpeg")],
+    } as WallpaperCard;
     expect(bestImageUrl(card)).toBe("/media/x/preview.jpeg?v=preview-jpeg");
-    expect(bestImageUrl({ ...card, variants: [variant("thumb", "jpeg")] })).toBe("/media/x/thumb.jpeg?v=thumb-jpeg");
+    expect(bestImageUrl({ ...card, variants: [variant("thumb", "jpeg")] })).toBe(
+      "/media/x/thumb.jpeg?v=thumb-jpeg",
+    );
     expect(bestImageUrl({ ...card, variants: [] })).toBeNull();
   });
 });

@@ -24,7 +24,10 @@ const parameterFilters: Record<string, string> = {
  * same parser as the query string, so every error has the same stable code; an unknown parameter is
  * an error too (a typo would otherwise silently widen the choice).
  */
-export function randomRequestFromParams(params: URLSearchParams): { filters: SearchFilters; seed: number | undefined } {
+export function randomRequestFromParams(params: URLSearchParams): {
+  filters: SearchFilters;
+  seed: number | undefined;
+} {
   const terms: string[] = [];
   let seed: number | undefined;
   for (const [name, value] of params) {
@@ -32,7 +35,10 @@ export function randomRequestFromParams(params: URLSearchParams): { filters: Sea
     else if (name === "seed") {
       seed = Number(value);
       if (!/^\d{1,10}$/u.test(value) || seed > MAX_SEED) {
-        throw new AppError("validation_failed", `seed is a whole number from 0 to ${MAX_SEED}.`, { reason: "invalid_query", parameter: "seed" });
+        throw new AppError("validation_failed", `seed is a whole number from 0 to ${MAX_SEED}.`, {
+          reason: "invalid_query",
+          parameter: "seed",
+        });
       }
     } else {
       const filter = parameterFilters[name];
@@ -44,14 +50,20 @@ export function randomRequestFromParams(params: URLSearchParams): { filters: Sea
         });
       }
       if (/\s/u.test(value)) {
-        throw new AppError("validation_failed", `${name} cannot contain spaces.`, { reason: "invalid_query", parameter: name });
+        throw new AppError("validation_failed", `${name} cannot contain spaces.`, {
+          reason: "invalid_query",
+          parameter: name,
+        });
       }
       terms.push(`${filter}:${value}`);
     }
   }
   const parsed = parseSearchQuery(terms.join(" "));
   if (!parsed.ok) {
-    throw new AppError("validation_failed", "The random request has errors.", { reason: "invalid_query", errors: parsed.errors });
+    throw new AppError("validation_failed", "The random request has errors.", {
+      reason: "invalid_query",
+      errors: parsed.errors,
+    });
   }
   return { filters: parsed.query, seed };
 }

@@ -11,7 +11,10 @@ const backend = createSearchBackendFromEnv(handle.db, log);
 const started = performance.now();
 try {
   const indexed = await backend.reindexAll();
-  log.info({ backend: backend.name, indexed, ms: Math.round(performance.now() - started) }, "search index rebuilt");
+  log.info(
+    { backend: backend.name, indexed, ms: Math.round(performance.now() - started) },
+    "search index rebuilt",
+  );
 } catch (error) {
   log.error({ err: error }, "search reindex failed");
   process.exitCode = 1;

@@ -12,7 +12,9 @@ export function idHash(id: string): number {
 }
 
 export function randomKey(id: string, seed: number): number {
-  const mixed = Number((BigInt((idHash(id) ^ seed) >>> 0) * BigInt(RANDOM_MULTIPLIER)) % BigInt(RANDOM_MODULUS));
+  const mixed = Number(
+    (BigInt((idHash(id) ^ seed) >>> 0) * BigInt(RANDOM_MULTIPLIER)) % BigInt(RANDOM_MODULUS),
+  );
   return mixed ^ (mixed >>> 13);
 }
 
@@ -23,7 +25,11 @@ export function randomKey(id: string, seed: number): number {
 export const RELEVANCE_TAG_WEIGHT = 1_000_000_000;
 export const RELEVANCE_COLOR_WEIGHT = 100_000;
 
-export function relevanceKey(matchedOptionalTags: number, colorCoverage: number, quality: number | null): number {
+export function relevanceKey(
+  matchedOptionalTags: number,
+  colorCoverage: number,
+  quality: number | null,
+): number {
   return (
     matchedOptionalTags * RELEVANCE_TAG_WEIGHT +
     Math.round(colorCoverage * 1000) * RELEVANCE_COLOR_WEIGHT +

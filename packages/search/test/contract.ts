@@ -1,8 +1,8 @@
 import { AppError } from "@wallpaperdb/core/errors";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SearchBackend, SearchPage } from "../src/backend.ts";
-import { parseSearchQuery } from "../src/query/parse-query.ts";
 import { type SearchInput, type SearchInputDraft, searchInput } from "../src/query/input.ts";
+import { parseSearchQuery } from "../src/query/parse-query.ts";
 import type { FixtureWallpaper } from "./fixture.ts";
 import { expectedIds } from "./oracle.ts";
 
@@ -12,7 +12,10 @@ type CaseInput = SearchInputDraft | { q: string };
 export function contractCases(rows: readonly FixtureWallpaper[]): { name: string; input: CaseInput }[] {
   const similarTo = rows[9]?.id ?? "";
   // Two colors that certainly occur together: the two largest of one wallpaper's palette.
-  const pair = [...(rows[0]?.colors ?? [])].sort((a, b) => b.fraction - a.fraction).slice(0, 2).map((c) => c.nameHex);
+  const pair = [...(rows[0]?.colors ?? [])]
+    .sort((a, b) => b.fraction - a.fraction)
+    .slice(0, 2)
+    .map((c) => c.nameHex);
   return [
     { name: "everything, newest first (created_at ties broken by id)", input: {} },
     { name: "one tag", input: { tags: { all: ["cat"] } } },
@@ -20,7 +23,15 @@ export function contractCases(rows: readonly FixtureWallpaper[]): { name: string
     { name: "two tags and an excluded one", input: { tags: { all: ["nature", "night"], none: ["city"] } } },
     { name: "OR group", input: { tags: { any: [["space", "anime"]] } } },
     { name: "atleast", input: { atleast: { width: 2560, height: 1440 } } },
-    { name: "exact resolutions", input: { resolutions: [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }] } },
+    {
+      name: "exact resolutions",
+      input: {
+        resolutions: [
+          { width: 1920, height: 1080 },
+          { width: 3840, height: 2160 },
+        ],
+      },
+    },
     { name: "ratios", input: { ratios: ["16:9", "21:9"] } },
     { name: "atleast and ratio", input: { atleast: { width: 2560, height: 1440 }, ratios: ["16x9"] } },
     { name: "orientation portrait", input: { orientation: "portrait" } },
@@ -34,13 +45,25 @@ export function contractCases(rows: readonly FixtureWallpaper[]): { name: string
     { name: "sort quality", input: { sort: "quality" } },
     { name: "sort quality with a tag", input: { sort: "quality", tags: { all: ["dog"] } } },
     { name: "sort random, seeded", input: { sort: "random", seed: 12345 } },
-    { name: "sort relevance over OR tags and a color", input: { sort: "relevance", tags: { any: [["cat", "dog", "night"]] }, colors: ["#000000"] } },
+    {
+      name: "sort relevance over OR tags and a color",
+      input: { sort: "relevance", tags: { any: [["cat", "dog", "night"]] }, colors: ["#000000"] },
+    },
     { name: "sort similar", input: { sort: "similar", similarTo } },
     { name: "query string: tags and OR", input: { q: "nature -city cat OR dog" } },
-    { name: "query string: ~ group, filters, quality sort", input: { q: "~space ~anime atleast:1920x1080 ratio:16x9,21x9 sort:quality" } },
-    { name: "query string: color, type, since, orientation", input: { q: "color:red,black type:image orientation:landscape since:2026-01-03" } },
+    {
+      name: "query string: ~ group, filters, quality sort",
+      input: { q: "~space ~anime atleast:1920x1080 ratio:16x9,21x9 sort:quality" },
+    },
+    {
+      name: "query string: color, type, since, orientation",
+      input: { q: "color:red,black type:image orientation:landscape since:2026-01-03" },
+    },
     { name: "query string: random with seed", input: { q: "quality:>=30 sort:random seed:99" } },
-    { name: "query string: similar", input: { q: `sort:similar:${similarTo} res:1920x1080,2560x1440,3840x2160` } },
+    {
+      name: "query string: similar",
+      input: { q: `sort:similar:${similarTo} res:1920x1080,2560x1440,3840x2160` },
+    },
   ];
 }
 
@@ -53,7 +76,10 @@ export function toInput(input: CaseInput, limit: number): SearchInput {
   return searchInput.parse({ ...input, limit });
 }
 
-export async function collectPages(backend: SearchBackend, input: SearchInput): Promise<{ ids: string[]; pages: SearchPage[] }> {
+export async function collectPages(
+  backend: SearchBackend,
+  input: SearchInput,
+): Promise<{ ids: string[]; pages: SearchPage[] }> {
   const pages: SearchPage[] = [];
   let cursor: string | null = null;
   do {
@@ -66,7 +92,10 @@ export async function collectPages(backend: SearchBackend, input: SearchInput): 
 }
 
 /** The search port's contract, run against each backend that can run here. */
-export function searchContract(name: string, setup: () => Promise<{ backend: SearchBackend; rows: FixtureWallpaper[] }>) {
+export function searchContract(
+  name: string,
+  setup: () => Promise<{ backend: SearchBackend; rows: FixtureWallpaper[] }>,
+) {
   describe(`search contract: ${name}`, () => {
     let backend: SearchBackend;
     let rows: FixtureWallpaper[];
@@ -111,20 +140,30 @@ export function searchContract(name: string, setup: () => Promise<{ backend: Sea
       const row = rows.find((r) => r.id === card?.id);
       expect(card && row).toBeTruthy();
       expect(card?.colors).toEqual(row?.colors.map((c) => c.hex));
-      expect(card).toMatchObject({ width: row?.width, height: row?.height, aspectName: row?.aspectName, mediaType: row?.mediaType });
+      expect(card).toMatchObject({
+        width: row?.width,
+        height: row?.height,
+        aspectName: row?.aspectName,
+        mediaType: row?.mediaType,
+      });
     });
 
     it("reports unknown tags: a required one matches nothing, an excluded one is ignored", async () => {
       const required = await backend.search(toInput({ tags: { all: ["cat", "no_such_tag"] } }, 5));
       expect([required.items, required.total, required.unknownTags]).toEqual([[], 0, ["no_such_tag"]]);
-      const excluded = await collectPages(backend, toInput({ tags: { all: ["cat"], none: ["no_such_tag"] } }, 100));
+      const excluded = await collectPages(
+        backend,
+        toInput({ tags: { all: ["cat"], none: ["no_such_tag"] } }, 100),
+      );
       expect(excluded.ids).toEqual(expectedIds(rows, toInput({ tags: { all: ["cat"] } }, 100)));
     });
 
     it("rejects a cursor from another query", async () => {
       const page = await backend.search(toInput({}, 3));
       expect(page.nextCursor).toBeTruthy();
-      await expect(backend.search(toInput({ tags: { all: ["cat"] } }, 3), page.nextCursor)).rejects.toMatchObject({
+      await expect(
+        backend.search(toInput({ tags: { all: ["cat"] } }, 3), page.nextCursor),
+      ).rejects.toMatchObject({
         code: "bad_request",
         details: { reason: "invalid_cursor" },
       });
@@ -136,7 +175,10 @@ export function searchContract(name: string, setup: () => Promise<{ backend: Sea
       const visible = (r?: FixtureWallpaper) => r?.processed && r.moderation === "approved";
       if (visible(original) && visible(copy)) {
         const items = (await backend.similar(copy?.id ?? "", 8)) ?? [];
-        expect(items[0]).toMatchObject({ card: { id: original?.id }, match: { kind: "near_duplicate", hammingDistance: 2 } });
+        expect(items[0]).toMatchObject({
+          card: { id: original?.id },
+          match: { kind: "near_duplicate", hammingDistance: 2 },
+        });
         expect(items.length).toBe(8);
         expect(items.slice(1).every((item) => item.match.kind === "palette")).toBe(true);
         expect(items.some((item) => item.card.id === copy?.id)).toBe(false);

@@ -67,7 +67,9 @@ export function makeFixture(count = 240, seed = 7): FixtureWallpaper[] {
     const [width, height] = pick(sizes);
     const facts = deriveImageFacts(width, height);
     // Every fifth wallpaper shares its timestamp with the previous one: keyset ties on created_at.
-    const createdAt = new Date(i % 5 === 4 ? (rows.at(-1)?.createdAt.getTime() ?? base) : base + i * 3_600_000);
+    const createdAt = new Date(
+      i % 5 === 4 ? (rows.at(-1)?.createdAt.getTime() ?? base) : base + i * 3_600_000,
+    );
     const colorCount = 2 + Math.floor(random() * 3);
     let remaining = 1;
     const colors: FixtureColor[] = [];
@@ -81,18 +83,30 @@ export function makeFixture(count = 240, seed = 7): FixtureWallpaper[] {
       const fraction = Math.fround(rank === colorCount - 1 ? remaining : remaining * (0.4 + random() * 0.4));
       remaining -= fraction;
       const named = nearestNamedColor(lab);
-      colors.push({ hex: oklabToHex(lab), l: lab[0], a: lab[1], b: lab[2], fraction, name: named.name, nameHex: named.hex });
+      colors.push({
+        hex: oklabToHex(lab),
+        l: lab[0],
+        a: lab[1],
+        b: lab[2],
+        fraction,
+        name: named.name,
+        nameHex: named.hex,
+      });
     }
     const tags = new Map<string, ("human" | "auto")[]>();
     for (const tag of fixtureTags) {
-      if (random() < 0.3) tags.set(tag, random() < 0.2 ? ["human", "auto"] : [random() < 0.5 ? "human" : "auto"]);
+      if (random() < 0.3)
+        tags.set(tag, random() < 0.2 ? ["human", "auto"] : [random() < 0.5 ? "human" : "auto"]);
     }
     // Near-duplicates: every tenth wallpaper's hash is the previous one's with two bits flipped.
     const previous = rows.at(-1);
     const phash =
       i % 10 === 9 && previous
         ? BigInt.asIntN(64, previous.phash ^ 0x0100000000000010n)
-        : BigInt.asIntN(64, (BigInt(Math.floor(random() * 2 ** 32)) << 32n) | BigInt(Math.floor(random() * 2 ** 32)));
+        : BigInt.asIntN(
+            64,
+            (BigInt(Math.floor(random() * 2 ** 32)) << 32n) | BigInt(Math.floor(random() * 2 ** 32)),
+          );
     rows.push({
       id: uuidFrom(random),
       mediaType: random() < 0.1 ? "video" : "image",

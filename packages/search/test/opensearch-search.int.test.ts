@@ -37,7 +37,8 @@ if (url !== undefined) {
 }
 
 afterAll(async () => {
-  if (client && database) await client.indices.delete({ index: database.name.toLowerCase(), ignore_unavailable: true });
+  if (client && database)
+    await client.indices.delete({ index: database.name.toLowerCase(), ignore_unavailable: true });
   await client?.close();
   await database?.drop();
 });

@@ -23,7 +23,11 @@ function hamming(a: bigint, b: bigint): number {
   return count;
 }
 
-export function expectedIds(rows: readonly FixtureWallpaper[], input: SearchInput, now = new Date()): string[] {
+export function expectedIds(
+  rows: readonly FixtureWallpaper[],
+  input: SearchInput,
+  now = new Date(),
+): string[] {
   const targets = colorTargets(input.colors);
   const has = (row: FixtureWallpaper, name: string) => row.tags.has(canonical(name));
   const similarTo = rows.find((row) => row.id === input.similarTo);
@@ -33,14 +37,21 @@ export function expectedIds(rows: readonly FixtureWallpaper[], input: SearchInpu
     if (input.tags.none.some((name) => has(row, name))) return false;
     if (!input.tags.any.every((group) => group.some((name) => has(row, name)))) return false;
     if (input.atleast && (row.width < input.atleast.width || row.height < input.atleast.height)) return false;
-    if (input.resolutions.length > 0 && !input.resolutions.some((s) => s.width === row.width && s.height === row.height)) return false;
+    if (
+      input.resolutions.length > 0 &&
+      !input.resolutions.some((s) => s.width === row.width && s.height === row.height)
+    )
+      return false;
     if (input.ratios.length > 0 && !input.ratios.includes(row.aspectName ?? "")) return false;
     if (input.orientation && row.orientation !== input.orientation) return false;
     if (input.mediaType && row.mediaType !== input.mediaType) return false;
-    if (input.minQuality !== undefined && (row.quality === null || row.quality < input.minQuality)) return false;
+    if (input.minQuality !== undefined && (row.quality === null || row.quality < input.minQuality))
+      return false;
     for (const target of targets) {
       const close = row.colors.some(
-        (c) => c.fraction >= Math.fround(MIN_COLOR_FRACTION) && Math.hypot(c.l - target.l, c.a - target.a, c.b - target.b) <= COLOR_MATCH_DISTANCE,
+        (c) =>
+          c.fraction >= Math.fround(MIN_COLOR_FRACTION) &&
+          Math.hypot(c.l - target.l, c.a - target.a, c.b - target.b) <= COLOR_MATCH_DISTANCE,
       );
       if (!close) return false;
     }

@@ -38,16 +38,33 @@ afterAll(async () => {
 describe("/api/random", () => {
   it("redirects (302, no-store) to the chosen wallpaper's JPEG preview, the same one for the same seed", async () => {
     const backend = createPostgresSearch(database.db);
-    const response = await randomRedirect(backend, new URLSearchParams("atleast=1920x1080&ratios=16x9&seed=5"));
-    const chosen = expectedIds(rows, searchInput.parse({ atleast: { width: 1920, height: 1080 }, ratios: ["16:9"], sort: "random", seed: 5 }))[0];
+    const response = await randomRedirect(
+      backend,
+      new URLSearchParams("atleast=1920x1080&ratios=16x9&seed=5"),
+    );
+    const chosen = expectedIds(
+      rows,
+      searchInput.parse({
+        atleast: { width: 1920, height: 1080 },
+        ratios: ["16:9"],
+        sort: "random",
+        seed: 5,
+      }),
+    )[0];
     expect(response.status).toBe(302);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(response.headers.get("location")).toBe(`/media/${chosen}/preview.jpeg?v=h${chosen?.slice(0, 8)}jpeg`);
+    expect(response.headers.get("location")).toBe(
+      `/media/${chosen}/preview.jpeg?v=h${chosen?.slice(0, 8)}jpeg`,
+    );
   });
 
   it("answers not_found when nothing matches", async () => {
     const backend = createPostgresSearch(database.db);
-    await expect(randomRedirect(backend, new URLSearchParams("res=1x1"))).rejects.toMatchObject({ code: "not_found" });
-    await expect(randomRedirect(backend, new URLSearchParams("atleast=wide"))).rejects.toBeInstanceOf(AppError);
+    await expect(randomRedirect(backend, new URLSearchParams("res=1x1"))).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(randomRedirect(backend, new URLSearchParams("atleast=wide"))).rejects.toBeInstanceOf(
+      AppError,
+    );
   });
 });

@@ -1,8 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
 import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageQuery } from "../src/postgres/postgres-backend.ts";
-import { createPostgresSearch } from "../src/postgres/postgres-backend.ts";
+import { createPostgresSearch, pageQuery } from "../src/postgres/postgres-backend.ts";
 import { prepareSearch } from "../src/prepare.ts";
 import { type SearchInputDraft, searchInput } from "../src/query/input.ts";
 import { seedGenerated } from "./seed.ts";
@@ -39,7 +38,9 @@ async function plan(draft: SearchInputDraft, cursorFromFirstPage = false): Promi
   if (cursorFromFirstPage) cursor = (await createPostgresSearch(database.db).search(input)).nextCursor;
   const prepared = await prepareSearch(database.db, input, cursor, 2);
   const { query } = pageQuery(prepared);
-  const [row] = await database.db.execute<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(sql`explain (format json) ${query as SQL}`);
+  const [row] = await database.db.execute<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+    sql`explain (format json) ${query as SQL}`,
+  );
   const root = row?.["QUERY PLAN"][0].Plan;
   if (!root) throw new Error("no plan");
   return walk(root);
@@ -47,11 +48,15 @@ async function plan(draft: SearchInputDraft, cursorFromFirstPage = false): Promi
 
 function seqScans(nodes: PlanNode[]): string[] {
   return nodes
-    .filter((n) => n["Node Type"] === "Seq Scan" && ["wallpapers", "wallpaper_facts"].includes(n["Relation Name"] ?? ""))
+    .filter(
+      (n) =>
+        n["Node Type"] === "Seq Scan" && ["wallpapers", "wallpaper_facts"].includes(n["Relation Name"] ?? ""),
+    )
     .map((n) => n["Relation Name"] ?? "");
 }
 
-const indexesUsed = (nodes: PlanNode[]) => nodes.map((n) => n["Index Name"]).filter((name) => name !== undefined);
+const indexesUsed = (nodes: PlanNode[]) =>
+  nodes.map((n) => n["Index Name"]).filter((name) => name !== undefined);
 
 describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`, () => {
   // For a filter, the planner may either drive from the filter's own index (a rare tag or color) or walk
@@ -62,10 +67,18 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
     ["newest page", {}, [["wallpapers_visible_newest_idx"]]],
     ["tag filter", { tags: { all: ["gen_17"] } }, [tagProbe]],
     ["two tags, one excluded", { tags: { all: ["gen_17", "gen_18"], none: ["gen_19"] } }, [tagProbe]],
-    ["atleast + ratio", { atleast: { width: 2560, height: 1440 }, ratios: ["16:9"] }, [["wallpapers_visible_newest_idx", "wallpapers_visible_size_idx"]]],
+    [
+      "atleast + ratio",
+      { atleast: { width: 2560, height: 1440 }, ratios: ["16:9"] },
+      [["wallpapers_visible_newest_idx", "wallpapers_visible_size_idx"]],
+    ],
     ["color", { colors: ["#cc0000"] }, [colorProbe]],
     ["quality sort", { sort: "quality" }, [["wallpaper_facts_quality_sort_idx"]]],
-    ["quality sort, min quality, landscape", { sort: "quality", minQuality: 50, orientation: "landscape" }, [["wallpaper_facts_quality_sort_idx"]]],
+    [
+      "quality sort, min quality, landscape",
+      { sort: "quality", minQuality: 50, orientation: "landscape" },
+      [["wallpaper_facts_quality_sort_idx"]],
+    ],
   ];
   for (const [name, draft, required] of cases) {
     it(`${name}: indexed, no sequential scan on wallpapers or wallpaper_facts (page 1 and 2)`, async () => {
@@ -73,7 +86,11 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
         const nodes = await plan(draft, second);
         const shape = JSON.stringify(nodes.map((n) => [n["Node Type"], n["Relation Name"], n["Index Name"]]));
         expect(seqScans(nodes), shape).toEqual([]);
-        for (const oneOf of required) expect(indexesUsed(nodes).some((index) => index && oneOf.includes(index)), shape).toBe(true);
+        for (const oneOf of required)
+          expect(
+            indexesUsed(nodes).some((index) => index && oneOf.includes(index)),
+            shape,
+          ).toBe(true);
       }
     });
   }
@@ -95,7 +112,9 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
     expect(all.total).toBeGreaterThan(ROWS * 0.8);
     const few = await backend.search(searchInput.parse({ tags: { all: ["gen_17"] } }));
     expect(few.totalIsEstimate).toBe(false);
-    const [exact] = await database.db.execute<{ n: number }>(sql`select count(distinct w.id)::int as n from wallpapers w
+    const [exact] = await database.db.execute<{
+      n: number;
+    }>(sql`select count(distinct w.id)::int as n from wallpapers w
       join wallpaper_tags wt on wt.wallpaper_id = w.id join tags t on t.id = wt.tag_id
       where t.name = 'gen_17' and w.processed_at is not null and w.moderation = 'approved'`);
     expect(few.total).toBe(exact?.n);

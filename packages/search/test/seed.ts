@@ -13,13 +13,18 @@ import { sql } from "drizzle-orm";
 import { type FixtureWallpaper, fixtureAliases, fixtureTags } from "./fixture.ts";
 
 /** Inserts the fixture corpus; returns tag name → id. */
-export async function seedFixture(db: Database, rows: readonly FixtureWallpaper[]): Promise<Map<string, number>> {
+export async function seedFixture(
+  db: Database,
+  rows: readonly FixtureWallpaper[],
+): Promise<Map<string, number>> {
   const created = await db
     .insert(tags)
     .values(fixtureTags.map((name) => ({ name })))
     .returning({ id: tags.id, name: tags.name });
   const tagIds = new Map(created.map((tag) => [tag.name, tag.id]));
-  await db.insert(tagAliases).values(fixtureAliases.map(([name, tag]) => ({ name, tagId: tagIds.get(tag) ?? 0 })));
+  await db
+    .insert(tagAliases)
+    .values(fixtureAliases.map(([name, tag]) => ({ name, tagId: tagIds.get(tag) ?? 0 })));
   await db.insert(wallpapers).values(
     rows.map((row) => ({
       id: row.id,
@@ -55,7 +60,9 @@ export async function seedFixture(db: Database, rows: readonly FixtureWallpaper[
   );
   await db
     .insert(wallpaperColors)
-    .values(rows.flatMap((row) => row.colors.map((color, rank) => ({ wallpaperId: row.id, rank, ...color }))));
+    .values(
+      rows.flatMap((row) => row.colors.map((color, rank) => ({ wallpaperId: row.id, rank, ...color }))),
+    );
   const tagRows = rows.flatMap((row) =>
     [...row.tags].flatMap(([name, sources]) =>
       sources.map((source) => ({ wallpaperId: row.id, tagId: tagIds.get(name) ?? 0, source })),
@@ -71,7 +78,9 @@ export async function seedFixture(db: Database, rows: readonly FixtureWallpaper[
  * palette entries (mostly muted, one in eight saturated, as in real photos) and a couple of tags each, with the value spread of a real gallery.
  */
 export async function seedGenerated(db: Database, count: number): Promise<void> {
-  await db.execute(sql`insert into tags (name) select 'gen_' || g from generate_series(1, 200) g on conflict do nothing`);
+  await db.execute(
+    sql`insert into tags (name) select 'gen_' || g from generate_series(1, 200) g on conflict do nothing`,
+  );
   await db.execute(sql`
     insert into wallpapers (id, sha256, media_type, mime_type, original_key, size_bytes, width, height, moderation, processed_at, created_at)
     select gen_random_uuid(), encode(sha256(('gen' || g)::bytea), 'hex'),

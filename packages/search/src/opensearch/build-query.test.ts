@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { colorTargets } from "../color-match.ts";
 import type { PreparedSearch } from "../prepare.ts";
-import { parseSearchQuery } from "../query/parse-query.ts";
 import { searchInput } from "../query/input.ts";
+import { parseSearchQuery } from "../query/parse-query.ts";
 import { buildSearchBody } from "./build-query.ts";
-import { bulkBody } from "./opensearch-backend.ts";
 import { wallpaperIndexBody } from "./mapping.ts";
+import { bulkBody } from "./opensearch-backend.ts";
 
 function prepared(q: string, extra: Partial<PreparedSearch> = {}): PreparedSearch {
   const parsed = parseSearchQuery(q, { limit: 10 });
@@ -25,7 +25,11 @@ function prepared(q: string, extra: Partial<PreparedSearch> = {}): PreparedSearc
 
 describe("OpenSearch query builder", () => {
   it("turns every filter into a bool filter clause", () => {
-    const body = buildSearchBody(prepared("cat -dog a OR b atleast:2560x1440 res:1920x1080 ratio:16x9 orientation:landscape type:image quality:>=60 color:ff0000 since:7d"));
+    const body = buildSearchBody(
+      prepared(
+        "cat -dog a OR b atleast:2560x1440 res:1920x1080 ratio:16x9 orientation:landscape type:image quality:>=60 color:ff0000 since:7d",
+      ),
+    );
     const filter = (body.query as { bool: { filter: unknown[]; must_not: unknown[] } }).bool;
     expect(filter.must_not).toEqual([{ terms: { tag_ids: [2] } }]);
     expect(filter.filter).toEqual(
@@ -34,7 +38,12 @@ describe("OpenSearch query builder", () => {
         { terms: { tag_ids: [3, 4] } },
         { range: { width: { gte: 2560 } } },
         { range: { height: { gte: 1440 } } },
-        { bool: { should: [{ bool: { filter: [{ term: { width: 1920 } }, { term: { height: 1080 } }] } }], minimum_should_match: 1 } },
+        {
+          bool: {
+            should: [{ bool: { filter: [{ term: { width: 1920 } }, { term: { height: 1080 } }] } }],
+            minimum_should_match: 1,
+          },
+        },
         { terms: { aspect_name: ["16:9"] } },
         { term: { orientation: "landscape" } },
         { term: { media_type: "image" } },
@@ -42,24 +51,38 @@ describe("OpenSearch query builder", () => {
         { range: { created_at: { gte: "2026-03-03T00:00:00.000Z" } } },
       ]),
     );
-    const nested = filter.filter.find((clause) => "nested" in (clause as object)) as { nested: { path: string; query: { bool: { filter: unknown[] } } } };
+    const nested = filter.filter.find((clause) => "nested" in (clause as object)) as {
+      nested: { path: string; query: { bool: { filter: unknown[] } } };
+    };
     expect(nested.nested.path).toBe("colors");
     expect(nested.nested.query.bool.filter).toHaveLength(5);
     expect(body).toMatchObject({ size: 11, track_total_hits: 5000, _source: false });
   });
 
   it("orders by the same keys as PostgreSQL, with search_after from the cursor", () => {
-    expect(buildSearchBody(prepared("")).sort).toEqual([{ created_at: { order: "desc" } }, { id: { order: "desc" } }]);
-    expect(buildSearchBody(prepared("sort:quality")).sort).toEqual([{ quality_score: { order: "desc" } }, { id: { order: "desc" } }]);
-    const random = buildSearchBody(prepared("sort:random seed:42")).sort as { _script?: { script: { params: unknown }; order: string } }[];
+    expect(buildSearchBody(prepared("")).sort).toEqual([
+      { created_at: { order: "desc" } },
+      { id: { order: "desc" } },
+    ]);
+    expect(buildSearchBody(prepared("sort:quality")).sort).toEqual([
+      { quality_score: { order: "desc" } },
+      { id: { order: "desc" } },
+    ]);
+    const random = buildSearchBody(prepared("sort:random seed:42")).sort as {
+      _script?: { script: { params: unknown }; order: string };
+    }[];
     expect(random[0]?._script).toMatchObject({ script: { params: { seed: 42 } }, order: "asc" });
     const similar = buildSearchBody(
       prepared(`sort:similar:${"0b9c6f8e-2a57-4a8e-9c53-3f2a1d1c0e11"}`, { similarPhash: -5n }),
     ).sort as { _script?: { script: { params: unknown } } }[];
     expect(similar[0]?._script?.script.params).toEqual({ target: "-5" });
-    const relevance = buildSearchBody(prepared("sort:relevance color:red")).sort as { _script?: { script: { params: { optional: number[] } } } }[];
+    const relevance = buildSearchBody(prepared("sort:relevance color:red")).sort as {
+      _script?: { script: { params: { optional: number[] } } };
+    }[];
     expect(relevance[0]?._script?.script.params.optional).toEqual([3, 4]);
-    const paged = buildSearchBody(prepared("", { after: { keys: ["1767225600000000000", '"abc"'], seed: null } }));
+    const paged = buildSearchBody(
+      prepared("", { after: { keys: ["1767225600000000000", '"abc"'], seed: null } }),
+    );
     expect(paged.search_after).toEqual([1767225600000000000, "abc"]);
   });
 
@@ -72,9 +95,21 @@ describe("OpenSearch query builder", () => {
     expect(wallpaperIndexBody.mappings.properties.colors.type).toBe("nested");
     expect(wallpaperIndexBody.mappings.properties.tag_ids.type).toBe("long");
     const document = {
-      id: "w1", media_type: "image" as const, width: 1, height: 1, created_at: "2026-01-01T00:00:00.000000Z",
-      aspect_name: "1:1", orientation: "square", quality_score: 50, phash: "-1", tag_ids: [1], colors: [],
+      id: "w1",
+      media_type: "image" as const,
+      width: 1,
+      height: 1,
+      created_at: "2026-01-01T00:00:00.000000Z",
+      aspect_name: "1:1",
+      orientation: "square",
+      quality_score: 50,
+      phash: "-1",
+      tag_ids: [1],
+      colors: [],
     };
-    expect(bulkBody("wallpapers", [document])).toEqual([{ index: { _index: "wallpapers", _id: "w1" } }, document]);
+    expect(bulkBody("wallpapers", [document])).toEqual([
+      { index: { _index: "wallpapers", _id: "w1" } },
+      document,
+    ]);
   });
 });

@@ -1,8 +1,13 @@
 import { COLOR_MATCH_DISTANCE, MIN_COLOR_FRACTION } from "../color-match.ts";
+import { EXACT_COUNT_CAP } from "../postgres/total.ts";
 import type { PreparedSearch } from "../prepare.ts";
 import { resolveSince } from "../query/since.ts";
-import { RANDOM_MODULUS, RANDOM_MULTIPLIER, RELEVANCE_COLOR_WEIGHT, RELEVANCE_TAG_WEIGHT } from "../sort-keys.ts";
-import { EXACT_COUNT_CAP } from "../postgres/total.ts";
+import {
+  RANDOM_MODULUS,
+  RANDOM_MULTIPLIER,
+  RELEVANCE_COLOR_WEIGHT,
+  RELEVANCE_TAG_WEIGHT,
+} from "../sort-keys.ts";
 
 type Clause = Record<string, unknown>;
 
@@ -35,10 +40,15 @@ export function buildFilter(prepared: PreparedSearch): Clause {
   if (tags.none.length > 0) mustNot.push({ terms: { tag_ids: tags.none } });
   for (const group of tags.any) filter.push({ terms: { tag_ids: group } });
   if (input.atleast) {
-    filter.push({ range: { width: { gte: input.atleast.width } } }, { range: { height: { gte: input.atleast.height } } });
+    filter.push(
+      { range: { width: { gte: input.atleast.width } } },
+      { range: { height: { gte: input.atleast.height } } },
+    );
   }
   if (input.resolutions.length > 0) {
-    const sizes = input.resolutions.map((s) => ({ bool: { filter: [{ term: { width: s.width } }, { term: { height: s.height } }] } }));
+    const sizes = input.resolutions.map((s) => ({
+      bool: { filter: [{ term: { width: s.width } }, { term: { height: s.height } }] },
+    }));
     filter.push({ bool: { should: sizes, minimum_should_match: 1 } });
   }
   if (input.ratios.length > 0) filter.push({ terms: { aspect_name: input.ratios } });
@@ -57,14 +67,23 @@ export function buildFilter(prepared: PreparedSearch): Clause {
               { range: { "colors.b": { gte: t.b - d, lte: t.b + d } } },
               { range: { "colors.l": { gte: t.l - d, lte: t.l + d } } },
               { range: { "colors.fraction": { gte: MIN_COLOR_FRACTION } } },
-              { script: { script: { lang: "painless", source: COLOR_DISTANCE_SCRIPT, params: { l: t.l, a: t.a, b: t.b, max: d } } } },
+              {
+                script: {
+                  script: {
+                    lang: "painless",
+                    source: COLOR_DISTANCE_SCRIPT,
+                    params: { l: t.l, a: t.a, b: t.b, max: d },
+                  },
+                },
+              },
             ],
           },
         },
       },
     });
   }
-  if (input.since) filter.push({ range: { created_at: { gte: resolveSince(input.since, now).toISOString() } } });
+  if (input.since)
+    filter.push({ range: { created_at: { gte: resolveSince(input.since, now).toISOString() } } });
   if (input.sort === "quality") filter.push({ exists: { field: "quality_score" } });
   if (input.sort === "similar") filter.push({ exists: { field: "phash" } });
   return { bool: { filter, must_not: mustNot } };
@@ -84,7 +103,10 @@ export function buildSort(prepared: PreparedSearch): Clause[] {
       return [scriptSort(RELEVANCE_SCRIPT, params, "desc"), { id: { order: "desc" } }];
     }
     case "similar":
-      return [scriptSort(SIMILAR_SCRIPT, { target: (similarPhash ?? 0n).toString() }, "asc"), { id: { order: "asc" } }];
+      return [
+        scriptSort(SIMILAR_SCRIPT, { target: (similarPhash ?? 0n).toString() }, "asc"),
+        { id: { order: "asc" } },
+      ];
   }
 }
 

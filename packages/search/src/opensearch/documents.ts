@@ -12,11 +12,18 @@ type DocumentRow = Omit<WallpaperDocument, "colors" | "tag_ids"> & {
  * Search documents for visible wallpapers, read from PostgreSQL (the source of truth); ids that are
  * not visible (pending moderation, unprocessed, deleted) are simply absent from the result.
  */
-export async function loadDocuments(db: Executor, ids: readonly string[] | "all", after?: string): Promise<WallpaperDocument[]> {
+export async function loadDocuments(
+  db: Executor,
+  ids: readonly string[] | "all",
+  after?: string,
+): Promise<WallpaperDocument[]> {
   const scope =
     ids === "all"
       ? sql`${after ? sql`w.id > ${after}::uuid` : sql`true`}`
-      : sql`w.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`;
+      : sql`w.id in (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`;
   const rows = await db.execute<DocumentRow>(sql`
     select w.id::text as id, w.media_type::text as media_type, w.width, w.height,
       to_char(w.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at,

@@ -4,10 +4,10 @@ import type { Logger } from "@wallpaperdb/core/logger";
 import type { Executor } from "@wallpaperdb/db";
 import type { SearchBackend, SearchPage } from "../backend.ts";
 import { encodeCursor } from "../cursor.ts";
-import { emptyPage, prepareSearch } from "../prepare.ts";
-import { MAX_SEED, type SearchInput, searchInput } from "../query/input.ts";
 import { loadCards } from "../postgres/cards.ts";
 import { findSimilar } from "../postgres/similar.ts";
+import { emptyPage, prepareSearch } from "../prepare.ts";
+import { MAX_SEED, type SearchInput, searchInput } from "../query/input.ts";
 import { buildSearchBody } from "./build-query.ts";
 import { loadDocuments } from "./documents.ts";
 import { type WallpaperDocument, wallpaperIndexBody } from "./mapping.ts";
@@ -51,7 +51,8 @@ export function createOpenSearchSearch(options: OpenSearchOptions): SearchBacken
     if (documents.length === 0) return;
     const response = await client.bulk({ body: bulkBody(index, documents) as never, refresh });
     const body = response.body as { errors: boolean; items: unknown[] };
-    if (body.errors) throw new Error(`OpenSearch bulk indexing failed for some of ${documents.length} documents`);
+    if (body.errors)
+      throw new Error(`OpenSearch bulk indexing failed for some of ${documents.length} documents`);
   }
 
   async function search(input: SearchInput, cursor?: string | null): Promise<SearchPage> {
@@ -71,7 +72,10 @@ export function createOpenSearchSearch(options: OpenSearchOptions): SearchBacken
       ),
       nextCursor:
         hits.length > input.limit && last?.sort
-          ? encodeCursor(prepared.fingerprint, { keys: last.sort.map((value) => JSON.stringify(value)), seed })
+          ? encodeCursor(prepared.fingerprint, {
+              keys: last.sort.map((value) => JSON.stringify(value)),
+              seed,
+            })
           : null,
       total: total.value,
       totalIsEstimate: total.relation === "gte",
@@ -85,7 +89,9 @@ export function createOpenSearchSearch(options: OpenSearchOptions): SearchBacken
     search,
     similar: (wallpaperId, limit) => findSimilar(db, wallpaperId, limit),
     async random(filters, seed) {
-      const page = await search(searchInput.parse({ ...filters, sort: "random", seed: seed ?? randomInt(MAX_SEED), limit: 1 }));
+      const page = await search(
+        searchInput.parse({ ...filters, sort: "random", seed: seed ?? randomInt(MAX_SEED), limit: 1 }),
+      );
       return page.items[0] ?? null;
     },
     async index(wallpaperId) {
@@ -96,9 +102,11 @@ export function createOpenSearchSearch(options: OpenSearchOptions): SearchBacken
       else await bulkIndex([document]);
     },
     async remove(wallpaperId) {
-      await client.delete({ index, id: wallpaperId, refresh }).catch((error: { meta?: { statusCode?: number } }) => {
-        if (error.meta?.statusCode !== 404) throw error;
-      });
+      await client
+        .delete({ index, id: wallpaperId, refresh })
+        .catch((error: { meta?: { statusCode?: number } }) => {
+          if (error.meta?.statusCode !== 404) throw error;
+        });
     },
     async reindexAll() {
       // A fresh index each time, so documents of deleted or hidden wallpapers cannot linger.

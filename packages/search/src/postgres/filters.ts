@@ -7,7 +7,11 @@ import type { ResolvedTags } from "../resolve-tags.ts";
 /** What the gallery may show: processing finished and moderation approved (matches the partial indexes). */
 export const visible = sql`w.processed_at is not null and w.moderation = 'approved'`;
 
-const intList = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}::int`), sql`, `);
+const intList = (ids: readonly number[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::int`),
+    sql`, `,
+  );
 
 function hasTag(ids: readonly number[]): SQL {
   // EXISTS, not a join: a wallpaper may hold the same tag twice (human + auto rows).
@@ -36,7 +40,12 @@ function hasColor(target: ColorTarget): SQL {
 }
 
 /** Every WHERE condition of a search except the keyset; `w` is wallpapers, `f` its facts. */
-export function whereClause(filters: SearchFilters, tags: ResolvedTags, colors: ColorTarget[], now: Date): SQL {
+export function whereClause(
+  filters: SearchFilters,
+  tags: ResolvedTags,
+  colors: ColorTarget[],
+  now: Date,
+): SQL {
   const parts: SQL[] = [visible];
   for (const id of tags.all) parts.push(hasTag([id]));
   if (tags.none.length > 0) parts.push(sql`not ${hasTag(tags.none)}`);
@@ -49,13 +58,19 @@ export function whereClause(filters: SearchFilters, tags: ResolvedTags, colors: 
     parts.push(sql`(w.width, w.height) in (${sql.join(sizes, sql`, `)})`);
   }
   if (filters.ratios.length > 0) {
-    parts.push(sql`f.aspect_name in (${sql.join(filters.ratios.map((ratio) => sql`${ratio}`), sql`, `)})`);
+    parts.push(
+      sql`f.aspect_name in (${sql.join(
+        filters.ratios.map((ratio) => sql`${ratio}`),
+        sql`, `,
+      )})`,
+    );
   }
   if (filters.orientation) parts.push(sql`f.orientation = ${filters.orientation}`);
   if (filters.mediaType) parts.push(sql`w.media_type = ${filters.mediaType}`);
   if (filters.minQuality !== undefined) parts.push(sql`f.quality_score >= ${filters.minQuality}::real`);
   for (const target of colors) parts.push(hasColor(target));
-  if (filters.since) parts.push(sql`w.created_at >= ${resolveSince(filters.since, now).toISOString()}::timestamptz`);
+  if (filters.since)
+    parts.push(sql`w.created_at >= ${resolveSince(filters.since, now).toISOString()}::timestamptz`);
   return sql.join(parts, sql` and `);
 }
 
@@ -63,7 +78,9 @@ export function whereClause(filters: SearchFilters, tags: ResolvedTags, colors: 
 export function colorCoverageSql(colors: ColorTarget[]): SQL {
   if (colors.length === 0) return sql`0`;
   const terms = colors.map(
-    (target) => sql`coalesce((select sum(c.fraction * (1 - ${colorDistance(target)} / ${COLOR_MATCH_DISTANCE}::float8))
+    (
+      target,
+    ) => sql`coalesce((select sum(c.fraction * (1 - ${colorDistance(target)} / ${COLOR_MATCH_DISTANCE}::float8))
       from wallpaper_colors c where c.wallpaper_id = w.id and ${colorDistance(target)} <= ${COLOR_MATCH_DISTANCE}::float8), 0)`,
   );
   return sql.join(terms, sql` + `);

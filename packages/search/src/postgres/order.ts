@@ -2,7 +2,12 @@ import { type SQL, sql } from "drizzle-orm";
 import type { ColorTarget } from "../color-match.ts";
 import type { SortOrder } from "../query/input.ts";
 import type { ResolvedTags } from "../resolve-tags.ts";
-import { RANDOM_MODULUS, RANDOM_MULTIPLIER, RELEVANCE_COLOR_WEIGHT, RELEVANCE_TAG_WEIGHT } from "../sort-keys.ts";
+import {
+  RANDOM_MODULUS,
+  RANDOM_MULTIPLIER,
+  RELEVANCE_COLOR_WEIGHT,
+  RELEVANCE_TAG_WEIGHT,
+} from "../sort-keys.ts";
 import { colorCoverageSql, matchedOptionalTagsSql } from "./filters.ts";
 
 export interface OrderSpec {
@@ -30,7 +35,12 @@ export interface OrderContext {
 export function orderSpec(context: OrderContext): OrderSpec {
   switch (context.sort) {
     case "newest":
-      return { keys: [sql`w.created_at`, sql`w.id`], casts: ["timestamptz", "uuid"], descending: true, extraWhere: null };
+      return {
+        keys: [sql`w.created_at`, sql`w.id`],
+        casts: ["timestamptz", "uuid"],
+        descending: true,
+        extraWhere: null,
+      };
     case "quality":
       return {
         keys: [sql`f.quality_score`, sql`f.wallpaper_id`],
@@ -41,7 +51,12 @@ export function orderSpec(context: OrderContext): OrderSpec {
     case "random": {
       const hash = sql`((('x' || substr(w.id::text, 1, 8))::bit(32)::bigint & 2147483647) # ${context.seed}::bigint)`;
       const mixed = sql`((${hash} * ${RANDOM_MULTIPLIER}::bigint) % ${RANDOM_MODULUS}::bigint)`;
-      return { keys: [sql`(${mixed} # (${mixed} >> 13))`, sql`w.id`], casts: ["bigint", "uuid"], descending: false, extraWhere: null };
+      return {
+        keys: [sql`(${mixed} # (${mixed} >> 13))`, sql`w.id`],
+        casts: ["bigint", "uuid"],
+        descending: false,
+        extraWhere: null,
+      };
     }
     case "relevance": {
       const score = sql`(${matchedOptionalTagsSql(context.tags)} * ${RELEVANCE_TAG_WEIGHT}::bigint

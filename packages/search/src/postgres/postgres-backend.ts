@@ -65,7 +65,9 @@ export function createPostgresSearch(db: Executor): SearchBackend {
         page.map((row) => row.id),
       ),
       nextCursor:
-        rows.length > input.limit && last ? encodeCursor(prepared.fingerprint, { keys: [last.k0, last.k1], seed }) : null,
+        rows.length > input.limit && last
+          ? encodeCursor(prepared.fingerprint, { keys: [last.k0, last.k1], seed })
+          : null,
       total: total.total,
       totalIsEstimate: total.estimate,
       seed,
@@ -78,7 +80,12 @@ export function createPostgresSearch(db: Executor): SearchBackend {
     search,
     similar: (wallpaperId, limit) => findSimilar(db, wallpaperId, limit),
     async random(filters, seed) {
-      const input = searchInput.parse({ ...filters, sort: "random", seed: seed ?? randomInt(MAX_SEED), limit: 1 });
+      const input = searchInput.parse({
+        ...filters,
+        sort: "random",
+        seed: seed ?? randomInt(MAX_SEED),
+        limit: 1,
+      });
       const page = await search(input);
       return page.items[0] ?? null;
     },

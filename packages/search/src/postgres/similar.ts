@@ -21,18 +21,28 @@ type TargetRow = {
  * whose palette is close: candidates share a color with one of the target's two dominant colors (the
  * (a, b, l) index), ranked by Σ target fraction × distance to the nearest candidate color.
  */
-export async function findSimilar(db: Executor, wallpaperId: string, limit: number): Promise<SimilarItem[] | null> {
+export async function findSimilar(
+  db: Executor,
+  wallpaperId: string,
+  limit: number,
+): Promise<SimilarItem[] | null> {
   const [target] = await db.execute<TargetRow>(sql`select f.phash::text as phash, (${visible}) as visible
     from wallpapers w left join wallpaper_facts f on f.wallpaper_id = w.id where w.id = ${wallpaperId}::uuid`);
   if (!target?.visible) return null;
 
-  const duplicates = target.phash === null ? [] : await findNearDuplicates(db, wallpaperId, BigInt(target.phash), SIMILAR_HAMMING_DISTANCE);
+  const duplicates =
+    target.phash === null
+      ? []
+      : await findNearDuplicates(db, wallpaperId, BigInt(target.phash), SIMILAR_HAMMING_DISTANCE);
   const duplicateIds = duplicates.map((d) => d.wallpaperId);
   const visibleRows =
     duplicateIds.length === 0
       ? []
       : await db.execute<{ id: string }>(sql`select w.id::text as id from wallpapers w
-          where w.id in (${sql.join(duplicateIds.map((id) => sql`${id}::uuid`), sql`, `)}) and ${visible}`);
+          where w.id in (${sql.join(
+            duplicateIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )}) and ${visible}`);
   const visibleIds = new Set(visibleRows.map((row) => row.id));
   const near = duplicates.filter((d) => visibleIds.has(d.wallpaperId)).slice(0, limit);
 
@@ -56,7 +66,10 @@ export async function findSimilar(db: Executor, wallpaperId: string, limit: numb
       with candidates as (
         select distinct c.wallpaper_id from wallpaper_colors c
         where (${sql.join(boxes, sql` or `)})
-          and c.wallpaper_id not in (${sql.join(exclude.map((id) => sql`${id}::uuid`), sql`, `)})
+          and c.wallpaper_id not in (${sql.join(
+            exclude.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})
         limit ${PALETTE_CANDIDATES}
       )
       select w.id::text as id, sum(t.fraction * nearest.distance)::float8 as distance
@@ -81,7 +94,11 @@ export async function findSimilar(db: Executor, wallpaperId: string, limit: numb
   }
   for (const c of close) {
     const card = byId.get(c.id);
-    if (card) items.push({ card, match: { kind: "palette", paletteDistance: Math.round(c.distance * 10_000) / 10_000 } });
+    if (card)
+      items.push({
+        card,
+        match: { kind: "palette", paletteDistance: Math.round(c.distance * 10_000) / 10_000 },
+      });
   }
   return items;
 }

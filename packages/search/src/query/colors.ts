@@ -2,7 +2,9 @@ import { namedPalette } from "@wallpaperdb/imaging";
 
 // Palette names have spaces ("dark red"); a query writes them as dark_red, dark-red or darkred.
 const compact = (name: string) => name.toLowerCase().replace(/[\s_-]+/gu, "");
-const paletteByCompactName = new Map(namedPalette.map((color) => [compact(color.name), color.hex.toLowerCase()]));
+const paletteByCompactName = new Map(
+  namedPalette.map((color) => [compact(color.name), color.hex.toLowerCase()]),
+);
 
 /** `ff0000`, `#ff0000`, `f00` or a palette name → `#rrggbb`; null when it is none of them. */
 export function normalizeColor(raw: string): string | null {
@@ -15,4 +17,6 @@ export function normalizeColor(raw: string): string | null {
   return paletteByCompactName.get(compact(value)) ?? null;
 }
 
-export const paletteColorNames: readonly string[] = namedPalette.map((color) => color.name.replace(/ /gu, "_"));
+export const paletteColorNames: readonly string[] = namedPalette.map((color) =>
+  color.name.replace(/ /gu, "_"),
+);

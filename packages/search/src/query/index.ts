@@ -4,16 +4,16 @@ export {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   MAX_SEED,
+  querySearchRequest,
   type SearchFilters,
   type SearchFiltersDraft,
   type SearchInput,
   type SearchInputDraft,
   type SortOrder,
   searchFilters,
-  querySearchRequest,
   searchInput,
-  typedSearchRequest,
   sortOrders,
+  typedSearchRequest,
 } from "./input.ts";
 export { filterNames } from "./parse-filter.ts";
 export { MAX_QUERY_LENGTH, type ParseResult, parseSearchQuery } from "./parse-query.ts";

@@ -76,7 +76,10 @@ const searchInputShape = searchFilters
   })
   .strict();
 
-function similarNeedsTarget(input: { sort: SortOrder; similarTo?: string | undefined }, ctx: z.RefinementCtx): void {
+function similarNeedsTarget(
+  input: { sort: SortOrder; similarTo?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
   if (input.sort === "similar" && input.similarTo === undefined) {
     ctx.addIssue({ code: "custom", path: ["similarTo"], message: "sort similar needs similarTo" });
   }

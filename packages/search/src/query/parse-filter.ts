@@ -1,11 +1,22 @@
 import { normalizeColor } from "./colors.ts";
 import type { QueryError } from "./errors.ts";
-import { MAX_COLORS, MAX_LIST_VALUES, MAX_SEED, mediaTypes, orientations, type SearchInputDraft } from "./input.ts";
+import {
+  MAX_COLORS,
+  MAX_LIST_VALUES,
+  MAX_SEED,
+  mediaTypes,
+  orientations,
+  type SearchInputDraft,
+} from "./input.ts";
 import { isValidSince } from "./since.ts";
 import type { Token } from "./tokenize.ts";
 
 type FilterToken = Extract<Token, { kind: "filter" }>;
-type Draft = SearchInputDraft & { colors: string[]; resolutions: { width: number; height: number }[]; ratios: string[] };
+type Draft = SearchInputDraft & {
+  colors: string[];
+  resolutions: { width: number; height: number }[];
+  ratios: string[];
+};
 type Apply = (value: string, draft: Draft) => string | null;
 
 const SIZE = /^(\d{1,6})[x×](\d{1,6})$/iu;
@@ -45,7 +56,8 @@ const filters: Record<string, { repeatable: boolean; apply: Apply }> = {
     repeatable: true,
     apply(value, draft) {
       const sizes = list(value).map(parseSize);
-      if (sizes.length === 0 || sizes.some((size) => size === null)) return "res takes sizes such as 1920x1080,3840x2160";
+      if (sizes.length === 0 || sizes.some((size) => size === null))
+        return "res takes sizes such as 1920x1080,3840x2160";
       for (const size of sizes) if (size) draft.resolutions.push(size);
       return draft.resolutions.length > MAX_LIST_VALUES ? `at most ${MAX_LIST_VALUES} resolutions` : null;
     },
@@ -96,7 +108,8 @@ const filters: Record<string, { repeatable: boolean; apply: Apply }> = {
   since: {
     repeatable: false,
     apply(value, draft) {
-      if (!isValidSince(value)) return "since takes a date (2026-01-01) or an age such as 7d, 12h, 2w, 3m, 1y";
+      if (!isValidSince(value))
+        return "since takes a date (2026-01-01) or an age such as 7d, 12h, 2w, 3m, 1y";
       draft.since = value;
       return null;
     },
@@ -124,7 +137,8 @@ const filters: Record<string, { repeatable: boolean; apply: Apply }> = {
     repeatable: false,
     apply(value, draft) {
       const seed = Number(value);
-      if (!/^\d{1,10}$/u.test(value) || seed > MAX_SEED) return `seed is a whole number from 0 to ${MAX_SEED}`;
+      if (!/^\d{1,10}$/u.test(value) || seed > MAX_SEED)
+        return `seed is a whole number from 0 to ${MAX_SEED}`;
       draft.seed = seed;
       return null;
     },
@@ -149,9 +163,14 @@ export function applyFilter(token: FilterToken, draft: Draft, seen: Set<string>)
   const filter = filters[name];
   const at = { position: token.position, length: token.length };
   if (!filter) {
-    return { code: "unknown_filter", message: `Unknown filter "${token.key}:". Known: ${Object.keys(filters).join(", ")}.`, ...at };
+    return {
+      code: "unknown_filter",
+      message: `Unknown filter "${token.key}:". Known: ${Object.keys(filters).join(", ")}.`,
+      ...at,
+    };
   }
-  if (token.value.length === 0) return { code: "missing_value", message: `${token.key}: needs a value.`, ...at };
+  if (token.value.length === 0)
+    return { code: "missing_value", message: `${token.key}: needs a value.`, ...at };
   if (!filter.repeatable && seen.has(name)) {
     return { code: "duplicate_filter", message: `${name}: may appear only once.`, ...at };
   }

@@ -34,8 +34,15 @@ describe("parseSearchQuery: tags", () => {
   });
 
   it("groups a OR b OR c into one group, and separate chains into separate groups", () => {
-    expect(ok("cat OR dog OR bird snow").tags).toEqual({ all: ["snow"], none: [], any: [["cat", "dog", "bird"]] });
-    expect(ok("cat OR dog red OR blue").tags.any).toEqual([["cat", "dog"], ["red", "blue"]]);
+    expect(ok("cat OR dog OR bird snow").tags).toEqual({
+      all: ["snow"],
+      none: [],
+      any: [["cat", "dog", "bird"]],
+    });
+    expect(ok("cat OR dog red OR blue").tags.any).toEqual([
+      ["cat", "dog"],
+      ["red", "blue"],
+    ]);
     expect(ok("cat || dog").tags.any).toEqual([["cat", "dog"]]);
   });
 
@@ -73,7 +80,9 @@ describe("parseSearchQuery: tags", () => {
 
 describe("parseSearchQuery: filters", () => {
   it("parses sizes, lists and enums", () => {
-    const query = ok("atleast:2560x1440 res:1920x1080,3840x2160 ratio:16x9,21:9 orientation:landscape type:video");
+    const query = ok(
+      "atleast:2560x1440 res:1920x1080,3840x2160 ratio:16x9,21:9 orientation:landscape type:video",
+    );
     expect(query.atleast).toEqual({ width: 2560, height: 1440 });
     expect(query.resolutions).toEqual([
       { width: 1920, height: 1080 },

@@ -36,12 +36,24 @@ export function parseSearchQuery(query: string, base: { limit?: number } = {}): 
   if (query.length > MAX_QUERY_LENGTH) {
     return {
       ok: false,
-      errors: [{ code: "query_too_long", message: `A query has at most ${MAX_QUERY_LENGTH} characters.`, position: MAX_QUERY_LENGTH, length: query.length - MAX_QUERY_LENGTH }],
+      errors: [
+        {
+          code: "query_too_long",
+          message: `A query has at most ${MAX_QUERY_LENGTH} characters.`,
+          position: MAX_QUERY_LENGTH,
+          length: query.length - MAX_QUERY_LENGTH,
+        },
+      ],
     };
   }
   const tokens = tokenize(query);
   const errors: QueryError[] = [];
-  const draft: FilterDraft = { colors: [], resolutions: [], ratios: [], tags: { all: [], none: [], any: [] } };
+  const draft: FilterDraft = {
+    colors: [],
+    resolutions: [],
+    ratios: [],
+    tags: { all: [], none: [], any: [] },
+  };
   const all: string[] = [];
   const none: string[] = [];
   const any: string[][] = [];
@@ -64,7 +76,12 @@ export function parseSearchQuery(query: string, base: { limit?: number } = {}): 
       errors.push(orError(token, "OR must stand between two tags, as in cat OR dog."));
     } else if (token.kind === "negated") {
       if (token.name.includes(":")) {
-        errors.push({ code: "negated_filter", message: "Filters cannot be negated; only tags can (-tag).", position: token.position, length: token.length });
+        errors.push({
+          code: "negated_filter",
+          message: "Filters cannot be negated; only tags can (-tag).",
+          position: token.position,
+          length: token.length,
+        });
       } else accept(token, none);
     } else if (token.kind === "either") {
       accept(token, either);
@@ -96,10 +113,20 @@ export function parseSearchQuery(query: string, base: { limit?: number } = {}): 
   }
   if (either.length > 0) any.push(either);
   if (tagTerms > MAX_TAG_TERMS) {
-    errors.push({ code: "too_many_terms", message: `A query has at most ${MAX_TAG_TERMS} tags.`, position: 0, length: query.length });
+    errors.push({
+      code: "too_many_terms",
+      message: `A query has at most ${MAX_TAG_TERMS} tags.`,
+      position: 0,
+      length: query.length,
+    });
   }
   if (seedToken && draft.sort !== "random") {
-    errors.push({ code: "seed_without_random", message: "seed: only applies to sort:random.", position: seedToken.position, length: seedToken.length });
+    errors.push({
+      code: "seed_without_random",
+      message: "seed: only applies to sort:random.",
+      position: seedToken.position,
+      length: seedToken.length,
+    });
   }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.position - b.position) };
 
@@ -108,6 +135,11 @@ export function parseSearchQuery(query: string, base: { limit?: number } = {}): 
   // The filters above check everything the schema does; this is a safety net, not an expected path.
   return {
     ok: false,
-    errors: parsed.error.issues.map((issue) => ({ code: "invalid_value", message: `${issue.path.join(".")}: ${issue.message}`, position: 0, length: query.length })),
+    errors: parsed.error.issues.map((issue) => ({
+      code: "invalid_value",
+      message: `${issue.path.join(".")}: ${issue.message}`,
+      position: 0,
+      length: query.length,
+    })),
   };
 }

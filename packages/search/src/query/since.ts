@@ -4,14 +4,22 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/u;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/u;
 
 const HOUR = 3_600_000;
-const unitMs: Record<string, number> = { h: HOUR, d: 24 * HOUR, w: 7 * 24 * HOUR, m: 30 * 24 * HOUR, y: 365 * 24 * HOUR };
+const unitMs: Record<string, number> = {
+  h: HOUR,
+  d: 24 * HOUR,
+  w: 7 * 24 * HOUR,
+  m: 30 * 24 * HOUR,
+  y: 365 * 24 * HOUR,
+};
 
 export function isValidSince(value: string): boolean {
   if (RELATIVE.test(value)) return true;
   if (!DATE_ONLY.test(value) && !DATE_TIME.test(value)) return false;
   const parsed = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
   // Rejects 2026-02-31, which Date would silently roll over into March.
-  return !Number.isNaN(parsed.getTime()) && (!DATE_ONLY.test(value) || parsed.toISOString().startsWith(value));
+  return (
+    !Number.isNaN(parsed.getTime()) && (!DATE_ONLY.test(value) || parsed.toISOString().startsWith(value))
+  );
 }
 
 /**
