@@ -18,7 +18,10 @@ const seed = z.number().int().min(0).max(MAX_SEED).optional();
 function parseOrThrow(q: string, limit?: number): SearchInput {
   const parsed = parseSearchQuery(q, { limit });
   if (!parsed.ok) {
-    throw new AppError("validation_failed", "The search query has errors.", { reason: "invalid_query", errors: parsed.errors });
+    throw new AppError("validation_failed", "The search query has errors.", {
+      reason: "invalid_query",
+      errors: parsed.errors,
+    });
   }
   return parsed.query;
 }
@@ -34,18 +37,23 @@ const randomRequest = z.union([
  */
 export const wallpaperSearchProcedures = {
   /** `{ q: "cat -dog atleast:2560x1440 sort:quality" }` or the typed SearchInput; plus `cursor` for later pages. */
-  search: publicProcedure.input(z.union([querySearchRequest, typedSearchRequest])).query(async ({ ctx, input }) => {
-    const { cursor, ...rest } = input;
-    const query = "q" in rest ? parseOrThrow(rest.q, rest.limit) : searchInput.parse(rest);
-    return searchBackendFor(ctx.db, ctx.logger).search(query, cursor);
-  }),
+  search: publicProcedure
+    .input(z.union([querySearchRequest, typedSearchRequest]))
+    .query(async ({ ctx, input }) => {
+      const { cursor, ...rest } = input;
+      const query = "q" in rest ? parseOrThrow(rest.q, rest.limit) : searchInput.parse(rest);
+      return searchBackendFor(ctx.db, ctx.logger).search(query, cursor);
+    }),
 
   /** Near-duplicates (pHash) first, then wallpapers with a close palette. */
   similar: publicProcedure
     .input(z.object({ wallpaperId: z.uuid(), limit: z.number().int().min(1).max(48).default(12) }).strict())
     .query(async ({ ctx, input }) => {
       const items = await searchBackendFor(ctx.db, ctx.logger).similar(input.wallpaperId, input.limit);
-      if (items === null) throw new AppError("not_found", "No visible wallpaper with that id.", { wallpaperId: input.wallpaperId });
+      if (items === null)
+        throw new AppError("not_found", "No visible wallpaper with that id.", {
+          wallpaperId: input.wallpaperId,
+        });
       return { items };
     }),
 
