@@ -2,7 +2,7 @@
 // database, event namespace, blob folder and upload folder, so a run never sees another run's data.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -56,14 +56,21 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
  */
 export function ensureWebBuild(): void {
   try {
-    execFileSync(
+    // Test files run in parallel; two builds writing the same .next folder would corrupt each other.
+    mkdirSync(join(repoRoot, ".cache"), { recursive: true });
+    const build = [
       "pnpm",
-      ["turbo", "run", "build", "--filter", "@wallpaperdb/web", "--output-logs=errors-only"],
-      {
-        cwd: repoRoot,
-        stdio: ["ignore", "ignore", "pipe"],
-      },
-    );
+      "turbo",
+      "run",
+      "build",
+      "--filter",
+      "@wallpaperdb/web",
+      "--output-logs=errors-only",
+    ];
+    execFileSync("flock", [join(repoRoot, ".cache/web-build.lock"), ...build], {
+      cwd: repoRoot,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
   } catch (error) {
     if (!existsSync(join(webDir, ".next/BUILD_ID"))) throw error;
     process.stderr.write("turbo build failed; using the existing apps/web build\n");
