@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pings } from "@wallpaperdb/db";
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
@@ -11,15 +14,18 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 const mainPath = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 let database: TestDatabase;
 let bus: TestBus;
+let dataDir: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   bus = await createTestBus();
+  dataDir = await mkdtemp(join(tmpdir(), "wpdb-main-"));
 });
 
 afterAll(async () => {
   await bus?.cleanup();
   await database?.drop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 interface Worker {
@@ -39,6 +45,11 @@ function startWorker(extraEnv: Record<string, string> = {}): Worker {
       EVENTS_NAMESPACE: bus.names.namespace,
       WORKERS_HEALTH_PORT: "0",
       WORKER_ID: "child-worker",
+      BLOB_STORE: "local",
+      BLOB_DIR: join(dataDir, "blobs"),
+      BLOB_SIGNING_SECRET: "main-test-signing-secret-0123456789abcdef",
+      UPLOAD_DIR: join(dataDir, "uploads"),
+      MALLOC_ARENA_MAX: "2",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -50,7 +61,8 @@ function startWorker(extraEnv: Record<string, string> = {}): Worker {
   child.stderr?.on("data", (chunk: Buffer) => {
     text += chunk.toString();
   });
-  async function logLine(msg: string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+  // Start-up imports take several seconds on a loaded two-core machine.
+  async function logLine(msg: string, timeoutMs = 30_000): Promise<Record<string, unknown>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       for (const line of text.split("\n")) {

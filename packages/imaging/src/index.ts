@@ -12,6 +12,7 @@ export { hexToOklab, type Oklab, oklabDistance, oklabToHex, rgbToOklab } from ".
 export { computePerceptualHash, hammingDistance, type PerceptualHash } from "./perceptual-hash.ts";
 export { computeQuality, type ImageQuality, type QualityComponents, qualityWeights } from "./quality.ts";
 export {
+  ALL_FORMATS,
   type ImageDerivatives,
   type RenderedVariant,
   type RenderOptions,
@@ -19,6 +20,7 @@ export {
   type VariantFormat,
   type VariantKind,
 } from "./render-derivatives.ts";
+export { type RenderVariantOptions, renderVariant } from "./render-variant.ts";
 export { PREVIEW_BOX, previewSize, THUMB_BOX, THUMB_MAX_LONG_EDGE, thumbSize } from "./variant-sizes.ts";
 export {
   extractPosterFrame,

@@ -1,6 +1,6 @@
+import * as imaging from "@wallpaperdb/imaging";
 import { type MediaLimits, validateVideo } from "@wallpaperdb/media";
 import { BadMediaError } from "@wallpaperdb/pipeline";
-import * as imaging from "./imaging-stand-in.ts";
 
 /**
  * The one module that runs decoders (sharp, ffmpeg) for the pipeline. Anything they throw means the
@@ -15,15 +15,25 @@ async function decoding<T>(what: string, work: () => Promise<T> | T): Promise<T>
   }
 }
 
-export type Analysis = Awaited<ReturnType<typeof imaging.renderImageDerivatives>>["analysis"];
+export type Analysis = imaging.ImageAnalysis;
+
+/**
+ * What the pipeline stores eagerly. The preview AVIF (2560 px) is by far the costliest encode, so the
+ * media route renders it on first request (`renderVariant`) and caches it; the thumb AVIF stays eager
+ * because the gallery grid asks for it on every page.
+ */
+export const EAGER_FORMATS = {
+  thumb: ["avif", "webp", "jpeg"],
+  preview: ["webp", "jpeg"],
+} as const satisfies Record<imaging.VariantKind, readonly imaging.VariantFormat[]>;
 
 export const renderImageDerivatives = (input: string | Buffer) =>
-  decoding("image cannot be decoded", () => imaging.renderImageDerivatives(input));
+  decoding("image cannot be decoded", () => imaging.renderImageDerivatives(input, { formats: EAGER_FORMATS }));
 
-export const extractPosterFrame = (path: string, opts: { durationMs: number; timeoutMs: number }) =>
+export const extractPosterFrame = (path: string, opts: imaging.VideoToolOptions) =>
   decoding("video poster frame cannot be extracted", () => imaging.extractPosterFrame(path, opts));
 
-export const makePreviewClip = (path: string, opts: { durationMs: number; timeoutMs: number }) =>
+export const makePreviewClip = (path: string, opts: imaging.VideoToolOptions) =>
   decoding("video preview clip cannot be made", () => imaging.makePreviewClip(path, opts));
 
 export const decodeAnalysis = (data: Buffer) => decoding("analysis cannot be read", () => imaging.decodeAnalysis(data));

@@ -30,7 +30,7 @@ export async function handleUploadedPoster(
     const timeoutMs = deps.mediaLimits.ffprobeTimeoutMs * 4;
     const made = await withLocalCopy(deps.blobStore, originalKey, async (path) => {
       const probe = await probeVideo(path, deps.mediaLimits);
-      const options = { durationMs: probe.durationMs, timeoutMs };
+      const options = { durationMs: probe.durationMs, timeoutMs, format: probe.format };
       const poster = await extractPosterFrame(path, options);
       const clip = await makePreviewClip(path, options);
       return { probe, poster, clip };

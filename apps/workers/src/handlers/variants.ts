@@ -52,8 +52,13 @@ async function renderVariants(
     const [phash0, phash1, phash2, phash3] = phashChunks(phash);
     return async (tx) => {
       await upsertVariants(tx, wallpaperId, rows);
+      const { aspectRatio, aspectName, orientation, megapixels, resolutionClass } = rendered.facts;
       await upsertFacts(tx, wallpaperId, {
-        ...rendered.facts,
+        aspectRatio,
+        aspectName,
+        orientation,
+        megapixels,
+        resolutionClass,
         thumbhash: rendered.thumbhash,
         analysisKey: key,
         phash,
