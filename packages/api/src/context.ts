@@ -3,6 +3,7 @@ import { resolveRequestUser } from "@wallpaperdb/auth";
 import { AppError } from "@wallpaperdb/core/errors";
 import type { Logger } from "@wallpaperdb/core/logger";
 import type { Database, DbHandle } from "@wallpaperdb/db";
+import type { EventBusNames } from "@wallpaperdb/events";
 import type { NatsConnection } from "@wallpaperdb/events/connect";
 import type { IngestServices } from "@wallpaperdb/ingest";
 import type { BlobStore } from "@wallpaperdb/storage";
@@ -19,6 +20,15 @@ export interface ApiDeps {
   ingest?: IngestServices;
   /** Sessions (better-auth) and rate-limit settings; without it only API keys identify callers. */
   auth?: AuthServices;
+  /** The event stream's names; without them live progress and the system page answer 503. */
+  events?: EventBusNames;
+  /** The host's own dependency checks (the web app's /api/ready), shown on the admin system page. */
+  checkReadiness?: () => Promise<ReadinessReport>;
+}
+
+export interface ReadinessReport {
+  ok: boolean;
+  checks: { name: string; label: string; ok: boolean; latencyMs: number; detail: string }[];
 }
 
 export type UserRole = "user" | "curator" | "admin";

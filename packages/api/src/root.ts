@@ -1,7 +1,9 @@
 import { accountRouter } from "./router/account.ts";
 import { healthRouter } from "./router/health.ts";
 import { pingRouter } from "./router/ping.ts";
+import { progressRouter } from "./router/progress.ts";
 import { wallpaperSearchProcedures } from "./router/search.ts";
+import { systemRouter } from "./router/system.ts";
 import { tagRouter } from "./router/tag.ts";
 import { uploadRouter } from "./router/upload.ts";
 import { wallpaperRouter } from "./router/wallpaper.ts";
@@ -12,6 +14,8 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   health: healthRouter,
   ping: pingRouter,
+  progress: progressRouter,
+  system: systemRouter,
   upload: uploadRouter,
   tag: tagRouter,
   // Tagging procedures live in their own file (curation side); merged into the gallery's wallpaper router.

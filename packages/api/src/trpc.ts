@@ -10,6 +10,12 @@ export { createTRPCContext } from "./context.ts";
 
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
+  sse: {
+    // Pings keep idle proxies from cutting a subscription; a client that hears nothing for longer
+    // than reconnectAfterInactivityMs assumes a dead connection and reconnects with its lastEventId.
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 25_000 },
+  },
   errorFormatter({ shape, error }) {
     const classified = classifyError(error);
     const { stack, ...data } = shape.data;

@@ -59,6 +59,8 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   health: { rule: "public" },
   "ping.send": { rule: "public", input: () => ({ message: "matrix" }) },
   "ping.byId": { rule: "public", input: () => ({ pingId: f.pingId }) },
+  "progress.wallpaper": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
+  "system.overview": { rule: "curator" },
   "upload.check": { rule: "signedIn", input: () => ({ sha256: ["0".repeat(64)] }) },
   "upload.create": { rule: "signedIn", input: () => ({ filename: "a.png", size: 100 }) },
   // Object level: an upload is its uploader's only, whatever the role.

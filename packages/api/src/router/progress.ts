@@ -1,0 +1,45 @@
+import { tracked } from "@trpc/server";
+import { AppError } from "@wallpaperdb/core/errors";
+import type { EventBusNames } from "@wallpaperdb/events";
+import { wallpaperProgressFeed } from "@wallpaperdb/events/progress-feed";
+import { z } from "zod";
+import { toTRPCError } from "../errors.ts";
+import { createTRPCRouter, publicProcedure } from "../trpc.ts";
+
+export function requireEventNames(events: EventBusNames | undefined): EventBusNames {
+  if (!events) throw new AppError("dependency_unavailable", "Event stream settings are not configured.");
+  return events;
+}
+
+export const progressRouter = createTRPCRouter({
+  /**
+   * Live processing progress of one wallpaper over SSE: the current step states first, then each
+   * change until it is ready or failed. Every item is tracked, so httpSubscriptionLink reconnects
+   * with `lastEventId` and the feed continues after the last change the client saw.
+   * Public like wallpaper.byId: step states reveal nothing beyond the wallpaper's existence.
+   */
+  wallpaper: publicProcedure
+    .input(
+      z
+        .object({
+          wallpaperId: z.uuid(),
+          // Set by the client link on reconnect (the last tracked id), or by a script resuming.
+          lastEventId: z.string().max(500).nullish(),
+        })
+        .strict(),
+    )
+    .subscription(async function* ({ ctx, input, signal }) {
+      const names = requireEventNames(ctx.events);
+      const feed = wallpaperProgressFeed({ db: ctx.db, nats: ctx.nats, names }, input.wallpaperId, {
+        lastEventId: input.lastEventId ?? null,
+        ...(signal ? { signal } : {}),
+      });
+      try {
+        for await (const item of feed) yield tracked(item.id, item.data);
+      } catch (error) {
+        // Errors thrown mid-stream skip the appErrors middleware; unmapped, a not_found would be an
+        // INTERNAL_SERVER_ERROR, which the client link retries forever.
+        throw error instanceof AppError ? toTRPCError(error) : error;
+      }
+    }),
+});
