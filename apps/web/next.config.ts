@@ -14,6 +14,7 @@ const config: NextConfig = {
   // Workspace packages ship TypeScript source with `.ts` import extensions.
   transpilePackages: [
     "@wallpaperdb/api",
+    "@wallpaperdb/auth",
     "@wallpaperdb/core",
     "@wallpaperdb/db",
     "@wallpaperdb/events",

@@ -1,7 +1,6 @@
 import Link from "next/link";
-
-// Sections land in later issues; showing them now tells visitors what the product will become.
-const upcoming = ["Gallery", "Admin"] as const;
+import { AdminNavLink } from "./admin-nav-link.tsx";
+import { UserMenu } from "./user-menu.tsx";
 
 export function SiteHeader() {
   return (
@@ -11,16 +10,18 @@ export function SiteHeader() {
         <span className="brand-name">WallpaperDB</span>
       </Link>
       <nav aria-label="Main" className="nav">
+        <Link href="/" className="nav-link">
+          Gallery
+        </Link>
         <Link href="/upload" className="nav-link">
           Upload
         </Link>
-        {upcoming.map((label) => (
-          <span key={label} className="nav-item" aria-disabled="true" title={`${label} is coming soon`}>
-            {label}
-            <span className="soon">soon</span>
-          </span>
-        ))}
+        <AdminNavLink />
+        <Link href="/status" className="nav-link">
+          Status
+        </Link>
       </nav>
+      <UserMenu />
     </header>
   );
 }

@@ -1,5 +1,7 @@
 import type { ApiDeps } from "@wallpaperdb/api";
+import { type AuthServices, createAuthServices, loadAuthSettings } from "@wallpaperdb/auth";
 import { createDb, type DbHandle } from "@wallpaperdb/db/client";
+import { busNames } from "@wallpaperdb/events";
 import { connectNats, type NatsConnection } from "@wallpaperdb/events/connect";
 import type { IngestServices } from "@wallpaperdb/ingest";
 import { createIngestServicesFromEnv } from "@wallpaperdb/ingest/from-env";
@@ -18,6 +20,7 @@ interface Singletons {
   nats?: Promise<NatsConnection>;
   blobStore?: BlobStore;
   ingest?: IngestServices;
+  auth?: AuthServices;
 }
 
 const store = globalThis as typeof globalThis & { __wallpaperdbDeps?: Singletons };
@@ -59,6 +62,16 @@ export function getIngestServices(): IngestServices {
   return singletons.ingest;
 }
 
+/** Sessions, API keys and rate limits (the auth package validates its own variables). */
+export function getAuthServices(): AuthServices {
+  singletons.auth ??= createAuthServices({
+    db: getDb().db,
+    settings: loadAuthSettings(rawEnv()),
+    logger: webLogger(),
+  });
+  return singletons.auth;
+}
+
 export async function getApiDeps(): Promise<ApiDeps> {
   const { db, sql } = getDb();
   return {
@@ -68,5 +81,9 @@ export async function getApiDeps(): Promise<ApiDeps> {
     blobStore: getBlobStore(),
     logger: webLogger(),
     ingest: getIngestServices(),
+    auth: getAuthServices(),
+    events: busNames(webEnv().EVENTS_NAMESPACE),
+    // Imported on demand: readiness.ts imports this module.
+    checkReadiness: async () => (await import("./readiness.ts")).checkReadiness(),
   };
 }

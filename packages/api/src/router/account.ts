@@ -1,7 +1,7 @@
 import { createApiKey, listApiKeys, revokeApiKey, userRoles } from "@wallpaperdb/auth";
 import { AppError } from "@wallpaperdb/core/errors";
 import { users } from "@wallpaperdb/db";
-import { and, asc, count, eq, ilike, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { adminProcedure, createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc.ts";
 

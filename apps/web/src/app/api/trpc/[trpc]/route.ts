@@ -1,13 +1,25 @@
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter, createTRPCContext } from "@wallpaperdb/api";
-import { AppError } from "@wallpaperdb/core/errors";
-import { getApiDeps } from "~/server/deps.ts";
+import { checkWriteRequest } from "@wallpaperdb/auth";
+import { AppError, problemResponse } from "@wallpaperdb/core/errors";
+import { getApiDeps, getAuthServices } from "~/server/deps.ts";
 import { webLogger } from "~/server/logger.ts";
 
 export const dynamic = "force-dynamic";
 
-function handler(request: Request): Promise<Response> {
+function retryAfterOf(errors: readonly TRPCError[]): string | undefined {
+  for (const error of errors) {
+    const seconds = error.cause instanceof AppError ? error.cause.details?.retryAfterSeconds : undefined;
+    if (typeof seconds === "number") return String(seconds);
+  }
+  return undefined;
+}
+
+async function handler(request: Request): Promise<Response> {
+  // Mutations only as same-origin JSON POSTs: the CSRF lock in front of cookie sessions.
+  const refused = checkWriteRequest(request, getAuthServices().settings.trustedOrigins);
+  if (refused) return problemResponse(refused, new URL(request.url).pathname);
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request,
@@ -24,6 +36,10 @@ function handler(request: Request): Promise<Response> {
         });
       });
       return createTRPCContext({ headers: request.headers, deps });
+    },
+    responseMeta({ errors }) {
+      const retryAfter = retryAfterOf(errors);
+      return retryAfter ? { headers: new Headers({ "retry-after": retryAfter }) } : {};
     },
     onError({ error, path }) {
       // Expected failures (bad input, not found) are the client's business; only log our own.

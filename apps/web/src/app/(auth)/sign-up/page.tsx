@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { AuthForm } from "../auth-form.tsx";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+export default function SignUpPage() {
+  return (
+    <section className="auth-page">
+      <h1>Create an account</h1>
+      <p className="muted">The first account on a new install becomes its administrator.</p>
+      <AuthForm mode="sign-up" />
+    </section>
+  );
+}

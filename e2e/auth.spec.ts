@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+// The client package as a script would use it (the root package does not depend on it by name).
+import { createWallpaperClient } from "../packages/client/src/index.ts";
+
+// One account through the whole story; the e2e database is fresh, so it is the install's first.
+const account = {
+  name: "Ada Admin",
+  email: `ada-${Date.now()}@example.test`,
+  password: "a long enough passphrase",
+};
+
+test.describe.configure({ mode: "serial" });
+
+test("sign up (first account is admin), sign out, wrong password, sign in", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(account.name);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("account-role")).toHaveText("admin");
+  await expect(page.getByTestId("user-menu-account")).toContainText(account.name);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText(/invalid email or password/i);
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("account-role")).toHaveText("admin");
+});
+
+test("an API key made on the account page works from the client package, until revoked", async ({
+  page,
+  baseURL,
+}) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+
+  await page.getByLabel("Key name").fill("e2e script");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-api-key").textContent())?.trim() ?? "";
+  expect(key).toMatch(/^wpdb_/);
+
+  const client = createWallpaperClient({ baseUrl: baseURL ?? "", apiKey: key });
+  const me = await client.account.me.query();
+  expect(me).toMatchObject({ email: account.email, role: "admin" });
+  // A protected, admin-only procedure: the key carries its owner's role.
+  const listed = await client.account.admin.users.list.query({});
+  expect(listed.users.map((u) => u.email)).toContain(account.email);
+  // Without the key the same call is refused.
+  const anonymous = createWallpaperClient({ baseUrl: baseURL ?? "" });
+  await expect(anonymous.account.admin.users.list.query({})).rejects.toMatchObject({
+    data: { code: "unauthorized" },
+  });
+
+  // The page shows the key once; after a reload only its prefix remains.
+  await page.reload();
+  await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+  await expect(page.getByText(key.slice(0, 13))).toBeVisible();
+  await page.getByRole("button", { name: "Revoke e2e script" }).click();
+  await expect(page.getByText("revoked")).toBeVisible();
+  await expect(client.account.me.query()).rejects.toMatchObject({ data: { code: "unauthorized" } });
+});
