@@ -10,7 +10,9 @@ import { corpusFiles } from "../test/corpus.ts";
 import { ensureWebBuild, startWebApp } from "../test/web-app.ts";
 import { peakRss } from "./proc-memory.ts";
 
-const { values } = parseArgs({ options: { concurrency: { type: "string", default: "3" } } });
+const { values } = parseArgs({
+  options: { concurrency: { type: "string", default: "3" }, "no-build": { type: "boolean", default: false } },
+});
 const concurrency = Number(values.concurrency);
 const files = corpusFiles();
 const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
@@ -76,8 +78,11 @@ function count(results: UploadResult[], status: UploadResult["status"]): number 
   return results.filter((result) => result.status === status).length;
 }
 
-process.stdout.write("building the web app (turbo cache) …\n");
-ensureWebBuild();
+// --no-build reuses whatever apps/web/.next holds (handy while someone else is mid-build).
+if (!values["no-build"]) {
+  process.stdout.write("building the web app (turbo cache) …\n");
+  ensureWebBuild();
+}
 const app = await startWebApp();
 try {
   const idle = peakRss(app.pid);
