@@ -1,3 +1,4 @@
+import { shutdownTelemetry, startTelemetry } from "@wallpaperdb/telemetry/sdk";
 import { createLogger } from "@wallpaperdb/core/logger";
 import { createDb } from "@wallpaperdb/db/client";
 import { loadDbEnv } from "@wallpaperdb/db/env";
@@ -7,9 +8,12 @@ import { type RunningConsumer, runConsumer } from "@wallpaperdb/events/consumer"
 import { loadEventsEnv } from "@wallpaperdb/events/env";
 import { ensureStream } from "@wallpaperdb/events/provision";
 import { configureSharp, loadMediaLimits } from "@wallpaperdb/media";
+import { createIngestServicesFromEnv } from "@wallpaperdb/ingest/from-env";
 import { createBlobStoreFromEnv } from "@wallpaperdb/storage/from-env";
 import { type OutboxRelay, startOutboxRelay } from "@wallpaperdb/events/relay";
-import { loadWorkersEnv } from "./env.ts";
+import { observeDependencies } from "@wallpaperdb/telemetry";
+import { envSource, loadWorkersEnv } from "./env.ts";
+import { type Reconciler, startReconciler } from "./reconcile/schedule.ts";
 import { startHealthServer } from "./health-server.ts";
 import {
   type ConsumerComponent,
@@ -19,6 +23,8 @@ import {
   selectComponents,
 } from "./registry.ts";
 
+// First, before anything opens a connection, so every span and metric has its provider.
+startTelemetry({ serviceName: "wallpaperdb-workers" });
 const logger = createLogger("workers");
 
 async function main(): Promise<void> {
@@ -56,16 +62,35 @@ async function main(): Promise<void> {
   // One libvips thread per image and a small cache: throughput comes from images in flight, and memory
   // stays bounded by PIPELINE_IMAGE_CONCURRENCY decodes.
   configureSharp({ concurrency: 1, cacheMemoryMb: env.PIPELINE_SHARP_CACHE_MB });
+  const blobStore = createBlobStoreFromEnv();
+  const stopObserving = observeDependencies({
+    postgres: () => db.sql`select 1`,
+    nats: () => nc.rtt(),
+    blob_store: () => blobStore.ping(),
+  });
   const deps: HandlerDeps = {
     db: db.db,
     workerId: env.WORKER_ID,
-    blobStore: createBlobStoreFromEnv(),
+    blobStore,
     mediaLimits: loadMediaLimits(),
     logger: log,
     imageConcurrency: env.PIPELINE_IMAGE_CONCURRENCY,
   };
   const relay: OutboxRelay | null = components.includes("relay")
     ? await startOutboxRelay({ db, js, names, logger: log.child({ component: "relay" }) })
+    : null;
+  const reconciler: Reconciler | null = components.includes("reconcile")
+    ? startReconciler(
+        {
+          db: db.db,
+          blobStore,
+          staging: createIngestServicesFromEnv(envSource()).staging,
+          logger: log,
+          ackWaitMs: env.WORKERS_ACK_WAIT_MS,
+        },
+        env.RECONCILE_INTERVAL_MS,
+        { pendingStallMs: env.RECONCILE_PENDING_STALL_MS },
+      )
     : null;
   const consumers: RunningConsumer[] = [];
   for (const name of components) {
@@ -106,11 +131,15 @@ async function main(): Promise<void> {
     }, env.WORKERS_SHUTDOWN_TIMEOUT_MS + 15_000).unref();
     await Promise.all(consumers.map((consumer) => consumer.stop()));
     await relay?.stop();
+    await reconciler?.stop();
+    stopObserving();
     await health.close();
     // drain() flushes the acks and naks of the last handlers before closing.
     await nc.drain().catch((error: unknown) => log.warn({ err: error }, "NATS drain failed"));
     await db.close();
     log.info("stopped");
+    // Last: flushes the spans and metrics of everything above.
+    await shutdownTelemetry().catch((error: unknown) => log.warn({ err: error }, "telemetry shutdown failed"));
     process.exit(0);
   }
 

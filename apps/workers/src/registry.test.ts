@@ -13,7 +13,7 @@ describe("selectComponents", () => {
 
   it("names unknown components and the valid ones", () => {
     expect(() => selectComponents("relay,pong")).toThrow(
-      /unknown component\(s\): pong\. Valid components: relay, ping, poster, variants, variants-video, quality, color/,
+      /unknown component\(s\): pong\. Valid components: relay, reconcile, ping, poster, variants, variants-video, quality, color/,
     );
   });
 });

@@ -4,6 +4,7 @@ import type { EventEnvelope, EventType, HandlerResult } from "@wallpaperdb/event
 import type { HandlerContext } from "@wallpaperdb/events/consumer";
 import type { MediaLimits } from "@wallpaperdb/media";
 import type { BlobStore } from "@wallpaperdb/storage";
+import { handleProcessedAutotag } from "./handlers/autotag.ts";
 import { handleVariantsReadyColor } from "./handlers/color.ts";
 import { handleProcessedIndexSearch } from "./handlers/index-search.ts";
 import { handleSystemPing } from "./handlers/ping.ts";
@@ -79,13 +80,18 @@ export const consumerComponents = {
   }),
   // Search index (OpenSearch); a no-op ack with the PostgreSQL backend.
   "index-search": component({ durable: "search-index", types: ["wallpaper.processed.v1"], handle: handleProcessedIndexSearch }),
+  // Auto-derived tags from the processed facts (replaces only the `auto` rows: idempotent).
+  autotag: component({ durable: "autotag", types: ["wallpaper.processed.v1"], handle: handleProcessedAutotag }),
   // generator:components (turbo gen worker adds entries above this line)
 };
 
 export type ConsumerComponentName = keyof typeof consumerComponents;
 
-/** `relay` publishes the outbox; it is a component so processes can run relay-only or consumers-only. */
-export const componentNames = ["relay", ...Object.keys(consumerComponents)] as readonly string[];
+/**
+ * `relay` publishes the outbox and `reconcile` repairs drift periodically (one process at a time, by an
+ * advisory lock); both are components so processes can run relay-only or consumers-only.
+ */
+export const componentNames = ["relay", "reconcile", ...Object.keys(consumerComponents)] as readonly string[];
 
 export function isConsumerComponent(name: string): name is ConsumerComponentName {
   return Object.hasOwn(consumerComponents, name);

@@ -117,5 +117,5 @@ it("refuses to start with an unknown component name", async () => {
   const [code] = await once(worker.child, "exit");
   expect(code).toBe(1);
   expect(worker.output()).toContain("WORKERS names unknown component(s): pingg");
-  expect(worker.output()).toContain("Valid components: relay, ping");
+  expect(worker.output()).toContain("Valid components: relay, reconcile, ping");
 });

@@ -18,7 +18,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { type ConsumerComponent, consumerComponents, type HandlerDeps } from "../src/registry.ts";
 
-export const pipelineComponents = ["poster", "variants", "variants-video", "quality", "color"] as const;
+export const pipelineComponents = ["poster", "variants", "variants-video", "quality", "color", "autotag"] as const;
 
 export interface PipelineHarness {
   database: TestDatabase;

@@ -3,6 +3,13 @@ import { AppError, isErrorCode } from "@wallpaperdb/core/errors";
 import { wallpapers } from "@wallpaperdb/db";
 import { enqueueEvent } from "@wallpaperdb/events/outbox";
 import { type ValidatedMedia, validateMedia } from "@wallpaperdb/media";
+import { initSteps } from "@wallpaperdb/pipeline";
+import {
+  recordBytesReceived,
+  recordUploadAccepted,
+  recordUploadDuration,
+  recordUploadRejected,
+} from "@wallpaperdb/telemetry";
 import { eq } from "drizzle-orm";
 import { assertMayAccess } from "./access.ts";
 import type { IngestDeps, Uploader } from "./deps.ts";
@@ -68,6 +75,8 @@ async function reject(deps: IngestDeps, row: UploadRow, error: AppError): Promis
   await deps.staging.remove(row.id);
   if (!rejected) return answerFor(deps, (await findUpload(deps.db, row.id)) ?? row);
   deps.logger.info({ uploadId: row.id, code: error.code }, "upload rejected");
+  recordUploadRejected(error.code);
+  recordUploadDuration("rejected", Date.now() - row.createdAt.getTime());
   throw error;
 }
 
@@ -128,11 +137,14 @@ export async function completeUpload(
             height: media.height,
             durationMs: media.mediaType === "video" ? media.durationMs : null,
             uploaderId: row.uploaderId,
+            moderation: deps.settings.moderationRequired ? "pending" : "approved",
           })
           .onConflictDoNothing({ target: wallpapers.sha256 })
           .returning({ id: wallpapers.id });
         let wallpaperId = inserted?.id;
         if (inserted) {
+          // Step rows (pending) commit with the wallpaper: the UI shows its progress from the first moment.
+          await initSteps(tx, inserted.id, media.mediaType);
           await enqueueEvent(tx, "wallpaper.uploaded.v1", {
             wallpaperId: inserted.id,
             sha256,
@@ -168,6 +180,9 @@ export async function completeUpload(
       });
     if (!committed) throw new AppError("not_found", "No upload with that id.", { uploadId });
     await deps.staging.remove(row.id);
+    recordUploadAccepted();
+    recordBytesReceived(size);
+    recordUploadDuration("accepted", Date.now() - row.createdAt.getTime());
     return await answerFor(deps, committed);
   } finally {
     await local.release();

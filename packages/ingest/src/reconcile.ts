@@ -1,6 +1,6 @@
 import { processingSteps, wallpapers } from "@wallpaperdb/db";
 import { enqueueEvent } from "@wallpaperdb/events/outbox";
-import { and, eq, isNull, lt, notExists } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, ne, notExists, or } from "drizzle-orm";
 import type { IngestDeps } from "./deps.ts";
 import { ORIGINALS_PREFIX, sha256FromOriginalKey } from "./keys.ts";
 import { listStaleUploads, transitionUpload } from "./uploads-repo.ts";
@@ -102,8 +102,10 @@ export interface RedriveReport {
 }
 
 /**
- * Committed wallpapers with no processing step recorded after `olderThanMs`: their uploaded event was
- * lost or never handled. Re-enqueues `wallpaper.uploaded.v1` (consumers are idempotent).
+ * Committed wallpapers none of whose processing steps ever started after `olderThanMs` (no step rows, or
+ * only the pending rows the commit created): their uploaded event was lost or never handled.
+ * Re-enqueues `wallpaper.uploaded.v1` (consumers are idempotent). Steps that did start and then stalled
+ * are the pipeline's `redriveStuckSteps`.
  */
 export async function redriveUnprocessedWallpapers(
   deps: Pick<IngestDeps, "db" | "logger">,
@@ -119,7 +121,15 @@ export async function redriveUnprocessedWallpapers(
         lt(wallpapers.createdAt, cutoff),
         isNull(wallpapers.processedAt),
         notExists(
-          deps.db.select().from(processingSteps).where(eq(processingSteps.wallpaperId, wallpapers.id)),
+          deps.db
+            .select()
+            .from(processingSteps)
+            .where(
+              and(
+                eq(processingSteps.wallpaperId, wallpapers.id),
+                or(gt(processingSteps.attempts, 0), ne(processingSteps.state, "pending")),
+              ),
+            ),
         ),
       ),
     )

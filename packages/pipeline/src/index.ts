@@ -16,3 +16,4 @@ export {
 } from "./results.ts";
 export { failStep, finishStep, initSteps, lockWallpaper, type StartedStep, startStep } from "./step-state.ts";
 export { BadMediaError, type MediaType, type StepName, type StepState, stepsFor } from "./steps.ts";
+export { redriveStuckSteps, type StuckStep, type StuckStepOptions } from "./stuck-steps.ts";

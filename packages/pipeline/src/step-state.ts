@@ -5,7 +5,7 @@ import { type MediaType, type StepName, type StepState, stepsFor } from "./steps
 
 type ProgressState = Exclude<StepState, "skipped">;
 
-async function progress(
+export async function progress(
   tx: Executor,
   wallpaperId: string,
   step: StepName,

@@ -3,6 +3,7 @@ import type { Database, Executor } from "@wallpaperdb/db";
 import type { HandlerResult } from "@wallpaperdb/events";
 import type { HandlerContext } from "@wallpaperdb/events/consumer";
 import { BadMediaError, failStep, finishStep, lockWallpaper, type StepName, startStep } from "@wallpaperdb/pipeline";
+import { recordStepDuration, recordStepFailure } from "@wallpaperdb/telemetry";
 
 /** Deliveries per pipeline event before the step is failed for good (the consumer's maxDeliver). */
 export const PIPELINE_MAX_DELIVER = 5;
@@ -36,6 +37,7 @@ export async function runStep(
   // Events are written in the wallpaper's own transaction, so a missing row means it was deleted.
   if (started.status === "no-wallpaper") return { status: "skipped", reason: "wallpaper no longer exists" };
   if (started.status === "already-done") return { status: "skipped", reason: `${step} already done` };
+  const startedAt = performance.now();
   try {
     const commit = await work();
     await deps.db.transaction(async (tx) => {
@@ -43,8 +45,10 @@ export async function runStep(
       await commit(tx);
       await finishStep(tx, wallpaperId, step);
     });
+    recordStepDuration(step, performance.now() - startedAt);
     return { status: "done" };
   } catch (error) {
+    recordStepFailure(step);
     const permanent = error instanceof BadMediaError;
     const final = permanent || ctx.deliveryCount >= PIPELINE_MAX_DELIVER;
     try {

@@ -1,0 +1,43 @@
+import { wallpaperColors, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
+import type { Database } from "@wallpaperdb/db";
+import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
+import { setAutoTags, systemActor } from "@wallpaperdb/tags";
+import { eq } from "drizzle-orm";
+import { autoTagNames } from "../pipeline/auto-tags.ts";
+
+export interface AutotagDeps {
+  db: Database;
+}
+
+/**
+ * Auto-derived tags (source `auto`, apart from human tags) from a processed wallpaper's facts and
+ * palette. setAutoTags replaces only the auto rows with the list computed now, so a redelivery or a
+ * reprocess leaves exactly the current facts' tags.
+ */
+export async function handleProcessedAutotag(
+  deps: AutotagDeps,
+  event: EventEnvelope<"wallpaper.processed.v1">,
+): Promise<HandlerResult> {
+  const { wallpaperId } = event.data;
+  const [row] = await deps.db
+    .select({ mediaType: wallpapers.mediaType, facts: wallpaperFacts })
+    .from(wallpapers)
+    .leftJoin(wallpaperFacts, eq(wallpaperFacts.wallpaperId, wallpapers.id))
+    .where(eq(wallpapers.id, wallpaperId));
+  if (!row) return { status: "skipped", reason: "wallpaper no longer exists" };
+  const colors = await deps.db
+    .select({ name: wallpaperColors.name, fraction: wallpaperColors.fraction })
+    .from(wallpaperColors)
+    .where(eq(wallpaperColors.wallpaperId, wallpaperId));
+  const names = autoTagNames({
+    mediaType: row.mediaType,
+    resolutionClass: row.facts?.resolutionClass ?? null,
+    aspectName: row.facts?.aspectName ?? null,
+    orientation: row.facts?.orientation ?? null,
+    brightness: row.facts?.brightness ?? null,
+    monochrome: row.facts?.monochrome ?? null,
+    colors,
+  });
+  await setAutoTags(deps.db, wallpaperId, names, systemActor);
+  return { status: "done" };
+}

@@ -1,0 +1,128 @@
+import { type Database, type Executor, processingSteps, wallpapers } from "@wallpaperdb/db";
+import { enqueueEvent } from "@wallpaperdb/events/outbox";
+import { and, eq, lt, sql } from "drizzle-orm";
+import { analysisKey, posterKey } from "./keys.ts";
+import { progress } from "./step-state.ts";
+import type { StepName } from "./steps.ts";
+
+export interface StuckStepOptions {
+  /** A step `running` for longer than this lost its worker (the brief: 3x the consumer's ack wait). */
+  runningForMs: number;
+  /** A `pending` step that could run, untouched for longer than this, lost its event (retries included). */
+  pendingForMs: number;
+  dryRun?: boolean;
+  limit?: number;
+}
+
+export interface StuckStep {
+  wallpaperId: string;
+  step: StepName;
+  state: "running" | "pending";
+  attempts: number;
+  since: Date;
+  /** The event re-enqueued (or that would be) to run the step again. */
+  event: string;
+}
+
+// A step can run once the step before it is done; before that its own event cannot exist yet.
+const ready = sql`(
+  ${processingSteps.step} in ('poster')
+  or (${processingSteps.step} = 'variants' and (${wallpapers.mediaType} = 'image' or exists (
+    select 1 from processing_steps p where p.wallpaper_id = ${processingSteps.wallpaperId} and p.step = 'poster' and p.state = 'done')))
+  or (${processingSteps.step} in ('quality', 'color') and exists (
+    select 1 from processing_steps p where p.wallpaper_id = ${processingSteps.wallpaperId} and p.step = 'variants' and p.state = 'done'))
+)`;
+
+// Wallpapers none of whose steps ever ran are ingest's re-drive (redriveUnprocessedWallpapers).
+const started = sql`exists (select 1 from processing_steps p where p.wallpaper_id = ${processingSteps.wallpaperId} and p.attempts > 0)`;
+
+async function requeue(tx: Executor, row: StuckStep, wallpaper: typeof wallpapers.$inferSelect): Promise<void> {
+  switch (row.event) {
+    case "wallpaper.uploaded.v1":
+      await enqueueEvent(tx, "wallpaper.uploaded.v1", {
+        wallpaperId: wallpaper.id,
+        sha256: wallpaper.sha256,
+        mediaType: wallpaper.mediaType,
+        mimeType: wallpaper.mimeType,
+        originalKey: wallpaper.originalKey,
+        width: wallpaper.width,
+        height: wallpaper.height,
+      });
+      return;
+    case "wallpaper.poster.ready.v1":
+      await enqueueEvent(tx, "wallpaper.poster.ready.v1", { wallpaperId: wallpaper.id, posterKey: posterKey(wallpaper.id) });
+      return;
+    default:
+      await enqueueEvent(tx, "wallpaper.variants.ready.v1", {
+        wallpaperId: wallpaper.id,
+        analysisKey: analysisKey(wallpaper.id),
+      });
+  }
+}
+
+function triggerOf(step: StepName, mediaType: string): string {
+  if (step === "poster" || (step === "variants" && mediaType === "image")) return "wallpaper.uploaded.v1";
+  if (step === "variants") return "wallpaper.poster.ready.v1";
+  return "wallpaper.variants.ready.v1";
+}
+
+/**
+ * Steps whose worker died without a redelivery (running too long) or whose event was lost (pending and
+ * runnable for too long): each goes back to pending and its triggering event is enqueued again, in one
+ * transaction, guarded on the state it was found in. Handlers skip steps already done, so a duplicate
+ * event is harmless.
+ */
+export async function redriveStuckSteps(db: Database, now: Date, options: StuckStepOptions): Promise<StuckStep[]> {
+  const runningBefore = new Date(now.getTime() - options.runningForMs);
+  const pendingBefore = new Date(now.getTime() - options.pendingForMs);
+  const rows = await db
+    .select({ step: processingSteps, wallpaper: wallpapers })
+    .from(processingSteps)
+    .innerJoin(wallpapers, eq(wallpapers.id, processingSteps.wallpaperId))
+    .where(
+      sql`${wallpapers.processedAt} is null and (
+        (${processingSteps.state} = 'running' and ${processingSteps.updatedAt} < ${runningBefore.toISOString()}::timestamptz)
+        or (${processingSteps.state} = 'pending' and ${processingSteps.updatedAt} < ${pendingBefore.toISOString()}::timestamptz and ${ready} and ${started}))`,
+    )
+    .orderBy(processingSteps.updatedAt)
+    .limit(options.limit ?? 500);
+  const found: StuckStep[] = [];
+  for (const { step, wallpaper } of rows) {
+    const stuck: StuckStep = {
+      wallpaperId: wallpaper.id,
+      step: step.step as StepName,
+      state: step.state === "running" ? "running" : "pending",
+      attempts: step.attempts,
+      since: step.updatedAt,
+      event: triggerOf(step.step as StepName, wallpaper.mediaType),
+    };
+    if (!options.dryRun) {
+      const moved = await db.transaction(async (tx) => {
+        const [reset] = await tx
+          .update(processingSteps)
+          .set({
+            state: "pending",
+            lastError: `re-driven by the reconciler (${stuck.state} since ${stuck.since.toISOString()})`,
+            updatedAt: sql`now()`,
+          })
+          .where(
+            and(
+              eq(processingSteps.wallpaperId, wallpaper.id),
+              eq(processingSteps.step, step.step),
+              eq(processingSteps.state, step.state),
+              // Untouched since it was found (timestamps compare in microseconds, so no equality here).
+              lt(processingSteps.updatedAt, stuck.state === "running" ? runningBefore : pendingBefore),
+            ),
+          )
+          .returning({ attempts: processingSteps.attempts });
+        if (!reset) return false;
+        await progress(tx, wallpaper.id, stuck.step, "pending", reset.attempts);
+        await requeue(tx, stuck, wallpaper);
+        return true;
+      });
+      if (!moved) continue;
+    }
+    found.push(stuck);
+  }
+  return found;
+}
