@@ -9,7 +9,7 @@ started=$SECONDS
 
 say "lint and typecheck"
 pnpm --silent lint
-pnpm turbo run typecheck --output-logs=errors-only
+pnpm --silent typecheck  # the web app is type-checked by `next build` below
 
 say "unit tests (no infrastructure)"
 pnpm vitest run --project unit
