@@ -4,6 +4,26 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 export NODE_ENV=production PORT=${PORT:-3000}
 
+# Production mode needs real secrets. On a local machine we make them once and keep them in .data/
+# (git-ignored); a deployment sets AUTH_SECRET and BLOB_SIGNING_SECRET itself and this is skipped.
+secrets="$ROOT/.data/local-secrets.env"
+if [[ -z ${AUTH_SECRET:-} || -z ${BLOB_SIGNING_SECRET:-} ]]; then
+  if [[ ! -s $secrets ]]; then
+    mkdir -p "$ROOT/.data"
+    (
+      umask 077
+      printf 'AUTH_SECRET=%s\nBLOB_SIGNING_SECRET=%s\n' "$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')" \
+        "$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')" >"$secrets"
+    )
+  fi
+  set -a
+  # shellcheck source=/dev/null
+  source "$secrets"
+  set +a
+fi
+# glibc's per-thread malloc arenas make libvips's memory balloon; two arenas keep workers small.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+
 say "building the web app"
 pnpm turbo run build --filter @wallpaperdb/web --output-logs=errors-only
 
