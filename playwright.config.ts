@@ -12,6 +12,8 @@ const sharedEnv = {
   // The upload page is exercised anonymously, as on the local default.
   ALLOW_ANONYMOUS_UPLOADS: "true",
   BLOB_SIGNING_SECRET: e2eEnv.blobSigningSecret,
+  // next start runs with NODE_ENV=production, where the session-signing secret is required.
+  AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef0123456789",
   PUBLIC_BASE_URL: `http://127.0.0.1:${e2eEnv.webPort}`,
   LOG_LEVEL: "warn",
 };
