@@ -1,4 +1,5 @@
 import { accountRouter } from "./router/account.ts";
+import { adminRouter } from "./router/admin.ts";
 import { healthRouter } from "./router/health.ts";
 import { pingRouter } from "./router/ping.ts";
 import { progressRouter } from "./router/progress.ts";
@@ -12,6 +13,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
+  admin: adminRouter,
   health: healthRouter,
   ping: pingRouter,
   progress: progressRouter,

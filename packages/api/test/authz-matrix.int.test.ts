@@ -56,6 +56,21 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   "account.apiKeys.revoke": { rule: "signedIn", input: () => ({ keyId: randomUUID() }) },
   "account.admin.users.list": { rule: "admin", input: () => ({}) },
   "account.admin.users.setRole": { rule: "admin", input: () => ({ userId: people.user.id, role: "user" }) },
+  "admin.moderation.queue": { rule: "curator", input: () => ({}) },
+  // Rejected then approved again, so the fixture wallpaper ends up visible for the entries below.
+  "admin.moderation.reject": {
+    rule: "curator",
+    input: () => ({ wallpaperIds: [f.wallpaperId], reason: "matrix" }),
+  },
+  "admin.moderation.approve": { rule: "curator", input: () => ({ wallpaperIds: [f.wallpaperId] }) },
+  "admin.moderation.resolveDuplicate": {
+    rule: "curator",
+    input: () => ({ wallpaperId: f.wallpaperId, duplicateOf: f.wallpaperId, action: "keep" }),
+  },
+  "admin.jobs.summary": { rule: "curator" },
+  "admin.jobs.failed": { rule: "curator", input: () => ({}) },
+  "admin.jobs.retryFailed": { rule: "admin", input: () => ({}) },
+  "admin.jobs.rerun": { rule: "admin", input: () => ({ step: "quality", scope: "missing" }) },
   health: { rule: "public" },
   "ping.send": { rule: "public", input: () => ({ message: "matrix" }) },
   "ping.byId": { rule: "public", input: () => ({ pingId: f.pingId }) },

@@ -14,6 +14,8 @@ const schema = z.object({
   ALLOW_ANONYMOUS_UPLOADS: envField.boolean().default(false),
   // How often received_bytes is written while bytes stream in.
   UPLOAD_PROGRESS_INTERVAL_MS: envField.positiveInt().default(1000),
+  // New wallpapers wait in the moderation queue (pending) instead of going straight to the gallery.
+  MODERATION_REQUIRED: envField.boolean().default(false),
 });
 
 // Same rule as BLOB_DIR (see @wallpaperdb/storage): web and workers share one folder whatever their cwd.
@@ -29,6 +31,8 @@ export interface IngestSettings {
   uploadTtlMs: number;
   allowAnonymousUploads: boolean;
   progressIntervalMs: number;
+  /** Optional so hand-built settings in tests keep meaning "auto-approve", the default. */
+  moderationRequired?: boolean;
 }
 
 export function loadIngestSettings(
@@ -44,5 +48,6 @@ export function loadIngestSettings(
     uploadTtlMs: env.UPLOAD_TTL_SECONDS * 1000,
     allowAnonymousUploads: env.ALLOW_ANONYMOUS_UPLOADS,
     progressIntervalMs: env.UPLOAD_PROGRESS_INTERVAL_MS,
+    moderationRequired: env.MODERATION_REQUIRED,
   };
 }

@@ -1,0 +1,17 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTRPC } from "~/trpc/react.tsx";
+
+/** The header's Admin entry, only for the roles that can use it. */
+export function AdminNavLink() {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.account.me.queryOptions());
+  if (!me.data || me.data.role === "user") return null;
+  return (
+    <Link href="/admin/tags" className="nav-link">
+      Admin
+    </Link>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+import { useTRPC } from "~/trpc/react.tsx";
+
+const sections = [
+  { href: "/admin/tags", label: "Tags" },
+  { href: "/admin/tag", label: "Tagging" },
+  { href: "/admin/bulk", label: "Bulk tagging" },
+  { href: "/admin/moderation", label: "Moderation" },
+  { href: "/admin/jobs", label: "Jobs" },
+] as const;
+
+/** Sub-navigation and the role gate; every procedure checks the role again on the server. */
+export function AdminShell({ children }: { children: ReactNode }) {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.account.me.queryOptions());
+  const pathname = usePathname();
+  let body = children;
+  if (me.isPending) body = <p className="muted">Loading…</p>;
+  else if (!me.data) {
+    body = (
+      <p className="notice">
+        <Link href="/sign-in">Sign in</Link> with a curator or admin account to use these tools.
+      </p>
+    );
+  } else if (me.data.role === "user") {
+    body = (
+      <p className="notice notice-bad">These tools are for curators and admins; your account is a user.</p>
+    );
+  }
+  return (
+    <div className="admin-page">
+      <nav className="admin-nav" aria-label="Admin">
+        {sections.map((section) => (
+          <Link
+            key={section.href}
+            href={section.href}
+            className="admin-nav-link"
+            aria-current={
+              pathname === section.href || pathname.startsWith(`${section.href}/`) ? "page" : undefined
+            }
+          >
+            {section.label}
+          </Link>
+        ))}
+      </nav>
+      {body}
+    </div>
+  );
+}

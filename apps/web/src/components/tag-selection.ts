@@ -1,0 +1,30 @@
+"use client";
+
+import { useCallback, useMemo, useState } from "react";
+
+export interface Selection {
+  ids: string[];
+  has(id: string): boolean;
+  toggle(id: string): void;
+  set(ids: readonly string[]): void;
+  clear(): void;
+}
+
+/** A set of selected wallpaper ids for a grid; the gallery can mount it next to <BulkTagBar>. */
+export function useSelection(): Selection {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = useCallback((id: string) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+  const set = useCallback((ids: readonly string[]) => setSelected(new Set(ids)), []);
+  const clear = useCallback(() => setSelected(new Set()), []);
+  return useMemo(
+    () => ({ ids: [...selected], has: (id: string) => selected.has(id), toggle, set, clear }),
+    [selected, toggle, set, clear],
+  );
+}

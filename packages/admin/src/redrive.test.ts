@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { drivableSteps } from "./redrive.ts";
+
+describe("drivableSteps", () => {
+  it("starts a wallpaper without rows at the head of its chain", () => {
+    expect(drivableSteps("image", {})).toEqual(["variants"]);
+    expect(drivableSteps("video", {})).toEqual(["poster"]);
+  });
+
+  it("drives both siblings once their prerequisite is done", () => {
+    expect(drivableSteps("image", { variants: "done", quality: "pending", color: "pending" })).toEqual([
+      "quality",
+      "color",
+    ]);
+  });
+
+  it("leaves steps behind a failed or running prerequisite alone", () => {
+    expect(drivableSteps("image", { variants: "failed", quality: "pending" })).toEqual([]);
+    expect(drivableSteps("video", { poster: "running", variants: "pending" })).toEqual([]);
+    expect(drivableSteps("video", { poster: "done", variants: "pending", quality: "pending" })).toEqual([
+      "variants",
+    ]);
+  });
+
+  it("drives nothing when every step is done", () => {
+    expect(drivableSteps("image", { variants: "done", quality: "done", color: "done" })).toEqual([]);
+  });
+});
