@@ -16,6 +16,7 @@ import { createPipelineHarness, insertWallpaper, waitProcessed } from "../test/p
 const corpusList = fileURLToPath(new URL("../../../.cache/corpus/files.txt", import.meta.url));
 const mainPath = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const IN_FLIGHT = 2;
+const WORKER_NODE_FLAGS = ["--max-semi-space-size=8", "--max-old-space-size=256"];
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const mib = (kb: number) => `${(kb / 1024).toFixed(0)} MiB`;
 
@@ -56,7 +57,9 @@ async function main(): Promise<void> {
   out(`raw renderImageDerivatives (${IN_FLIGHT} in flight, one process): ${rawRate.toFixed(2)} images/s`);
 
   const harness = await createPipelineHarness();
-  const worker = spawn(process.execPath, [mainPath], {
+  // The launcher's flags (see apps/workers package.json `start`): small V8 young generation and old-space
+  // cap, or start-up imports alone leave ~300 MiB of heap the process never returns.
+  const worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, mainPath], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: "production",

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 function startWorker(id: string): ChildProcess {
-  const child = spawn(process.execPath, [mainPath], {
+  const child = spawn(process.execPath, ["--max-semi-space-size=8", "--max-old-space-size=256", mainPath], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: "production",
