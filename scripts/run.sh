@@ -38,7 +38,8 @@ trap stop INT TERM EXIT
 
 (cd apps/web && exec ./node_modules/.bin/next start -p "$PORT") &
 pids+=($!)
-node apps/workers/src/main.ts &
+# Small V8 heap settings: the workers hold little in JS; image memory lives in libvips.
+NODE_OPTIONS="--max-semi-space-size=8 --max-old-space-size=256 ${NODE_OPTIONS:-}" node apps/workers/src/main.ts &
 pids+=($!)
 
 wait_for_port 127.0.0.1 "$PORT" "the web app"
