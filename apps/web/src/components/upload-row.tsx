@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { ProcessingProgress } from "./processing-progress.tsx";
 import { formatBytes, formatSpeed } from "./upload-format.ts";
 import type { UploadItem, UploadState } from "./upload-queue.ts";
 
@@ -99,6 +100,9 @@ export function UploadRow({ item, onPause, onResume, onRetry }: Props) {
         <div className="upload-outcome" data-testid="upload-outcome" role="status">
           <Outcome item={item} />
         </div>
+        {item.state === "added" && item.wallpaperId ? (
+          <ProcessingProgress wallpaperId={item.wallpaperId} />
+        ) : null}
       </div>
       <div className="upload-side">
         <span className={`badge badge-${badge}`} data-testid="upload-state">
