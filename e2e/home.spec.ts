@@ -1,11 +1,13 @@
 import { expect, test } from "@playwright/test";
 
-test.describe("home page", () => {
+test.describe("status page", () => {
   test("renders the product, and every dependency is ready", async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveTitle(/WallpaperDB/);
     await expect(page.getByRole("link", { name: "WallpaperDB home" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("stored once");
+    await page.getByRole("link", { name: "Status" }).click();
+    await expect(page).toHaveURL(/\/status$/);
 
     const panel = page.getByTestId("status-panel");
     await expect(panel.getByTestId("status-overall")).toHaveText("All systems ready", { timeout: 15_000 });
@@ -16,7 +18,7 @@ test.describe("home page", () => {
   });
 
   test("a ping travels browser → web → outbox → JetStream → worker → Postgres and back", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/status");
     const card = page.getByTestId("ping-card");
     await card.getByRole("textbox", { name: "Message" }).fill("e2e round trip");
     await card.getByRole("button", { name: "Send ping" }).click();
@@ -26,7 +28,7 @@ test.describe("home page", () => {
   });
 
   test("an empty ping message shows the field error from the server", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/status");
     const card = page.getByTestId("ping-card");
     await card.getByRole("textbox", { name: "Message" }).fill("   ");
     await card.getByRole("button", { name: "Send ping" }).click();

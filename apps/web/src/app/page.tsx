@@ -1,49 +1,59 @@
-import { PingCard } from "~/components/ping-card.tsx";
-import { StatusPanel } from "~/components/status-panel.tsx";
+import { namedPalette } from "@wallpaperdb/imaging";
+import type { Metadata } from "next";
+import { FilterBar } from "~/components/filter-bar.tsx";
+import {
+  activeFilterCount,
+  filtersFromParams,
+  filtersToQuery,
+  PAGE_SIZE,
+} from "~/components/gallery-filters.ts";
+import { GalleryGrid } from "~/components/gallery-grid.tsx";
+import { galleryQueryKey } from "~/components/gallery-query-key.ts";
+import { getCaller, getQueryClient, HydrateClient } from "~/trpc/server.tsx";
+import "~/components/gallery.css";
 
-const pillars = [
-  {
-    title: "Drop anything",
-    body: "Images and short videos, from the browser or a script. Each file is hashed and stored exactly once.",
-  },
-  {
-    title: "Processed in the background",
-    body: "Workers make sized variants, placeholders, palettes, quality scores and near-duplicate hashes.",
-  },
-  {
-    title: "Found in a second",
-    body: "Search by tag, color, resolution, aspect ratio and quality, then download at the size of your screen.",
-  },
-] as const;
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Gallery" };
 
-export default function HomePage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function paramsOf(raw: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) params.set(key, first);
+  }
+  return params;
+}
+
+// The palette the color search understands, as swatches; computed once per process.
+const swatches = namedPalette.map((color) => ({ name: color.name, hex: color.hex }));
+
+export default async function GalleryPage({ searchParams }: { searchParams: SearchParams }) {
+  const filters = filtersFromParams(paramsOf(await searchParams));
+  const query = filtersToQuery(filters);
+  // The first page is rendered on the server; a malformed query is left for the client to show.
+  const caller = await getCaller();
+  await getQueryClient().prefetchInfiniteQuery({
+    queryKey: galleryQueryKey(query),
+    queryFn: ({ pageParam }) => caller.wallpaper.search({ q: query, limit: PAGE_SIZE, cursor: pageParam }),
+    initialPageParam: null as string | null,
+  });
   return (
-    <>
-      <section className="hero">
-        <p className="eyebrow">Self-hosted wallpaper library</p>
+    <div className="gallery-page">
+      <header className="gallery-head">
         <h1>
           Every wallpaper, <span className="gradient-text">stored once</span>, found instantly.
         </h1>
-        <p className="lede">
-          WallpaperDB keeps your collection in one place: it checks and deduplicates every upload, prepares it
-          for any screen, and lets curators keep the tags tidy. The gallery opens soon; the pipeline
-          underneath is running now.
-        </p>
-      </section>
-
-      <section className="pillars" aria-label="What WallpaperDB does">
-        {pillars.map((pillar) => (
-          <article key={pillar.title} className="pillar">
-            <h2>{pillar.title}</h2>
-            <p>{pillar.body}</p>
-          </article>
-        ))}
-      </section>
-
-      <section className="panels" aria-label="System">
-        <StatusPanel />
-        <PingCard />
-      </section>
-    </>
+      </header>
+      <FilterBar key={query} filters={filters} swatches={swatches} />
+      <HydrateClient>
+        <GalleryGrid
+          key={query}
+          query={query}
+          hasFilters={activeFilterCount(filters) > 0 || filters.sort !== "newest"}
+        />
+      </HydrateClient>
+    </div>
   );
 }

@@ -1,71 +1,93 @@
-import { TRPCError } from "@trpc/server";
-import { createCaller, createTRPCContext } from "@wallpaperdb/api";
+import { loadWallpaperView } from "@wallpaperdb/media-serving/view";
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getApiDeps } from "~/server/deps.ts";
+import { cache } from "react";
+import { WallpaperDownloads } from "~/components/wallpaper-downloads.tsx";
+import {
+  WallpaperFacts,
+  WallpaperPalette,
+  WallpaperQuality,
+  WallpaperTags,
+} from "~/components/wallpaper-panels.tsx";
+import { WallpaperPicture } from "~/components/wallpaper-picture.tsx";
+import { WallpaperSimilar } from "~/components/wallpaper-similar.tsx";
+import { getDb } from "~/server/deps.ts";
+import "~/components/gallery.css";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Wallpaper" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const load = cache(async (id: string) =>
+  UUID.test(id) ? loadWallpaperView(getDb().db, id.toLowerCase()) : null,
+);
+
+type Params = Promise<{ id: string }>;
+
+function titleOf(view: { originalFilename: string | null; width: number; height: number }): string {
+  const name = view.originalFilename
+    ?.replace(/\.[^.]+$/, "")
+    .replace(/[_-]+/g, " ")
+    .trim();
+  return name || `Wallpaper ${view.width}×${view.height}`;
 }
 
-async function loadWallpaper(id: string) {
-  const caller = createCaller(
-    await createTRPCContext({ headers: await headers(), deps: await getApiDeps() }),
-  );
-  try {
-    return await caller.wallpaper.byId({ wallpaperId: id });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
-    throw error;
-  }
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const view = await load((await params).id);
+  return { title: view ? titleOf(view) : "Wallpaper" };
 }
 
-// A minimal facts page so upload results have somewhere to link; the gallery issue replaces it.
-export default async function WallpaperPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  if (!UUID.test(id)) notFound();
-  const wallpaper = await loadWallpaper(id.toLowerCase());
-  if (!wallpaper) notFound();
-  const facts: [string, string][] = [
-    ["Type", `${wallpaper.mediaType} (${wallpaper.mimeType})`],
-    ["Dimensions", `${wallpaper.width} × ${wallpaper.height}`],
-    ["Size", formatBytes(wallpaper.sizeBytes)],
-    ["Uploaded", `${wallpaper.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC`],
-    ["Original file name", wallpaper.originalFilename ?? "—"],
-    ["SHA-256", wallpaper.sha256],
-  ];
-  if (wallpaper.durationMs !== null)
-    facts.splice(2, 0, ["Duration", `${(wallpaper.durationMs / 1000).toFixed(1)} s`]);
+export default async function WallpaperPage({ params }: { params: Params }) {
+  const view = await load((await params).id);
+  // Rejected or held by moderation: as absent as a wrong id. Unprocessed: shown, with what is known so far.
+  if (!view || (view.processed && !view.visible)) notFound();
+  const clip = view.variants.find((variant) => variant.kind === "clip");
+  const poster = view.variants.find((variant) => variant.kind === "preview" && variant.format === "jpeg");
   return (
-    <>
-      <section className="hero hero-compact">
-        <p className="eyebrow">Wallpaper</p>
-        <h1 data-testid="wallpaper-title">{wallpaper.originalFilename ?? wallpaper.id}</h1>
-      </section>
-      <article className="card" aria-labelledby="facts-title" data-testid="wallpaper-facts">
-        <header className="card-header">
-          <h2 id="facts-title">Facts</h2>
-        </header>
-        <dl className="facts">
-          {facts.map(([label, value]) => (
-            <div key={label} style={{ display: "contents" }}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </article>
-      <p>
-        <Link href="/upload">← Upload more</Link>
+    <div className="wallpaper-page">
+      <p style={{ margin: "0 0 12px" }}>
+        <Link href="/">← Gallery</Link>
       </p>
-    </>
+      <h1 data-testid="wallpaper-title" style={{ fontSize: "1.5rem", marginBottom: 14 }}>
+        {titleOf(view)}
+      </h1>
+      <div className="wallpaper-layout">
+        <div className="wallpaper-stage" data-testid="wallpaper-stage">
+          {!view.processed ? (
+            <div className="gallery-state muted" data-testid="wallpaper-processing">
+              Still processing: previews, palette and quality appear here when the workers finish.
+            </div>
+          ) : clip ? (
+            <video src={clip.url} poster={poster?.url} controls loop muted playsInline preload="metadata" />
+          ) : (
+            <WallpaperPicture
+              id={view.id}
+              variants={view.variants.filter((variant) => variant.kind !== "clip")}
+              thumbhash={view.facts?.thumbhash ?? null}
+              fallbackColor={view.palette[0]?.hex}
+              alt={titleOf(view)}
+              sizes="(max-width: 900px) 100vw, calc(100vw - 380px)"
+              priority
+            />
+          )}
+        </div>
+        <aside className="wallpaper-side">
+          {view.visible ? (
+            <WallpaperDownloads
+              id={view.id}
+              width={view.width}
+              height={view.height}
+              originalLabel={`${view.width}×${view.height}`}
+            />
+          ) : null}
+          <WallpaperPalette palette={view.palette} />
+          <WallpaperQuality facts={view.facts} />
+          <WallpaperTags tags={view.tags} />
+          <WallpaperFacts view={view} />
+        </aside>
+      </div>
+      {view.visible ? <WallpaperSimilar id={view.id} /> : null}
+    </div>
   );
 }

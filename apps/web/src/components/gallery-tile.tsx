@@ -1,0 +1,62 @@
+import Link from "next/link";
+import type { KeyboardEvent } from "react";
+import { type PictureVariant, WallpaperPicture } from "./wallpaper-picture.tsx";
+
+export interface TileCard {
+  id: string;
+  mediaType: "image" | "video";
+  width: number;
+  height: number;
+  aspectName: string | null;
+  qualityScore: number | null;
+  thumbhash: string | null;
+  colors: string[];
+  variants: PictureVariant[];
+}
+
+interface Props {
+  card: TileCard;
+  index: number;
+  onKeyDown: (event: KeyboardEvent<HTMLAnchorElement>, index: number) => void;
+}
+
+/** A justified-row tile: grows with its aspect ratio so every row fills the width without cropping much. */
+export function GalleryTile({ card, index, onKeyDown }: Props) {
+  const ratio = card.width / card.height;
+  const label = `${card.mediaType === "video" ? "Video" : "Wallpaper"} ${card.width}×${card.height}${
+    card.aspectName ? `, ${card.aspectName}` : ""
+  }`;
+  return (
+    <Link
+      href={`/wallpapers/${card.id}`}
+      className="gallery-tile"
+      data-testid="gallery-tile"
+      data-id={card.id}
+      data-index={index}
+      style={{ flexGrow: ratio, flexBasis: `calc(var(--row-height) * ${ratio.toFixed(4)})` }}
+      aria-label={label}
+      onKeyDown={(event) => onKeyDown(event, index)}
+    >
+      <span className="gallery-tile-frame" style={{ aspectRatio: `${card.width} / ${card.height}` }}>
+        <WallpaperPicture
+          id={card.id}
+          variants={card.variants}
+          thumbhash={card.thumbhash}
+          fallbackColor={card.colors[0]}
+          alt=""
+          sizes={`(max-width: 640px) 100vw, ${Math.round(260 * ratio)}px`}
+          priority={index < 8}
+        />
+      </span>
+      <span className="gallery-tile-meta" aria-hidden="true">
+        <span>
+          {card.width}×{card.height}
+        </span>
+        {card.mediaType === "video" ? <span className="tile-badge">▶ video</span> : null}
+        {card.qualityScore !== null ? (
+          <span className="tile-badge">Q {Math.round(card.qualityScore)}</span>
+        ) : null}
+      </span>
+    </Link>
+  );
+}

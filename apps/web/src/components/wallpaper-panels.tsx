@@ -1,0 +1,159 @@
+import type { WallpaperView } from "@wallpaperdb/media-serving/view";
+import Link from "next/link";
+
+export function WallpaperPalette({ palette }: { palette: WallpaperView["palette"] }) {
+  if (palette.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="palette-title" data-testid="wallpaper-palette">
+      <h2 id="palette-title">Palette</h2>
+      <div className="palette-bar" aria-hidden="true">
+        {palette.map((color) => (
+          <span
+            key={color.hex + color.fraction}
+            style={{ background: color.hex, flexGrow: color.fraction }}
+          />
+        ))}
+      </div>
+      <ul className="palette-list">
+        {palette.map((color) => (
+          <li key={`${color.hex}-${color.fraction}`} data-testid="palette-color">
+            <span className="palette-dot" style={{ background: color.hex }} />
+            <Link href={`/?color=${color.hex.replace("#", "")}`}>{color.hex}</Link>
+            <span className="muted">{color.name}</span>
+            <span style={{ marginLeft: "auto" }}>{(color.fraction * 100).toFixed(1)} %</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+const qualityParts: [key: string, label: string][] = [
+  ["resolution", "Resolution"],
+  ["sharpness", "Sharpness"],
+  ["noise", "Clean (low noise)"],
+  ["blockiness", "No compression blocks"],
+];
+
+export function WallpaperQuality({ facts }: { facts: WallpaperView["facts"] }) {
+  if (facts?.qualityScore === null || facts?.qualityScore === undefined) return null;
+  const components = facts.qualityComponents ?? {};
+  const upscaled = components.upscaled === true;
+  return (
+    <section className="card" aria-labelledby="quality-title" data-testid="wallpaper-quality">
+      <h2 id="quality-title">Quality</h2>
+      <p className="quality-score" data-testid="quality-score">
+        {Math.round(facts.qualityScore)}
+        <span className="muted" style={{ fontSize: "1rem", fontWeight: 400 }}>
+          {" "}
+          / 100
+        </span>
+      </p>
+      <div className="quality-list">
+        {qualityParts.map(([key, label]) => {
+          const value = typeof components[key] === "number" ? (components[key] as number) : null;
+          if (value === null) return null;
+          return (
+            <div key={key} data-testid={`quality-${key}`}>
+              <div style={{ display: "flex", justifyContent: "space-between" }}>
+                <span>{label}</span>
+                <span className="muted">{Math.round(value * 100)}</span>
+              </div>
+              <div className="meter">
+                <span style={{ width: `${Math.round(value * 100)}%` }} />
+              </div>
+            </div>
+          );
+        })}
+        {typeof components.effectiveMegapixels === "number" ? (
+          <p className="muted" style={{ margin: 0 }}>
+            {components.effectiveMegapixels.toFixed(1)} effective megapixels
+            {upscaled ? ` — looks upscaled (about ${String(components.upscaleFactor ?? 2)}×)` : ""}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+export function WallpaperTags({ tags }: { tags: WallpaperView["tags"] }) {
+  const groups = new Map<string, WallpaperView["tags"]>();
+  for (const tag of tags) groups.set(tag.category, [...(groups.get(tag.category) ?? []), tag]);
+  return (
+    <section className="card" aria-labelledby="tags-title" data-testid="wallpaper-tags">
+      <h2 id="tags-title">Tags</h2>
+      {tags.length === 0 ? <p className="muted">No tags yet.</p> : null}
+      {[...groups].map(([category, list]) => (
+        <div key={category} className="tag-group">
+          <h3>{category}</h3>
+          <div className="tag-list">
+            {list.map((tag) => {
+              const source = tag.sources.includes("human")
+                ? "human"
+                : tag.sources.includes("auto")
+                  ? "auto"
+                  : "implied";
+              return (
+                <Link
+                  key={tag.tagId}
+                  href={`/?tags=${encodeURIComponent(tag.name)}`}
+                  className="tag-pill"
+                  data-source={source}
+                  data-testid="wallpaper-tag"
+                  title={
+                    source === "human"
+                      ? "Tagged by a person"
+                      : source === "auto"
+                        ? "Suggested automatically"
+                        : "Implied by another tag"
+                  }
+                >
+                  {tag.name}
+                  {source !== "human" ? <span className="muted"> · {source}</span> : null}
+                </Link>
+              );
+            })}
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function WallpaperFacts({ view }: { view: WallpaperView }) {
+  const facts: [string, string][] = [
+    [
+      "Resolution",
+      `${view.width} × ${view.height}${view.facts?.resolutionClass ? ` (${view.facts.resolutionClass})` : ""}`,
+    ],
+    [
+      "Aspect",
+      `${view.facts?.aspectName ?? (view.width / view.height).toFixed(3)}${view.facts?.orientation ? `, ${view.facts.orientation}` : ""}`,
+    ],
+    ["Megapixels", (view.facts?.megapixels ?? (view.width * view.height) / 1e6).toFixed(1)],
+    ["File", `${view.mimeType}, ${formatBytes(view.sizeBytes)}`],
+    ["Uploaded", `${view.createdAt.toISOString().slice(0, 10)}`],
+    ["Original name", view.originalFilename ?? "—"],
+  ];
+  if (view.durationMs !== null) facts.splice(3, 0, ["Duration", `${(view.durationMs / 1000).toFixed(1)} s`]);
+  if (view.facts?.brightness)
+    facts.push(["Brightness", `${view.facts.brightness}${view.facts.monochrome ? ", monochrome" : ""}`]);
+  return (
+    <section className="card" aria-labelledby="facts-title" data-testid="wallpaper-facts">
+      <h2 id="facts-title">Facts</h2>
+      <dl className="facts">
+        {facts.map(([label, value]) => (
+          <div key={label} style={{ display: "contents" }}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+export { IMMUTABLE } from "./blob-response.ts";
+export {
+  attachmentDisposition,
+  etagMatches,
+  extensionFor,
+  negotiateImageFormat,
+  parseRange,
+  safeBaseName,
+} from "./http-rules.ts";
+export { contentTypes, type MediaTarget, parseMediaPath, variantUrl } from "./media-path.ts";
+export { renditionKey } from "./renditions.ts";
+export { handleMediaRequest, type MediaDeps } from "./serve-media.ts";

@@ -1,0 +1,177 @@
+import { AppError, problemResponse } from "@wallpaperdb/core/errors";
+import type { Logger } from "@wallpaperdb/core/logger";
+import type { Database } from "@wallpaperdb/db";
+import type { BlobStore } from "@wallpaperdb/storage";
+import { answerWithBlob, IMMUTABLE } from "./blob-response.ts";
+import { attachmentDisposition, extensionFor, negotiateImageFormat, safeBaseName } from "./http-rules.ts";
+import { ensurePreviewAvif } from "./lazy-preview.ts";
+import {
+  contentTypes,
+  type ImageFormat,
+  type MediaTarget,
+  parseMediaPath,
+  parseWallpaperId,
+  type VariantFormat,
+  variantUrl,
+} from "./media-path.ts";
+import {
+  loadVariants,
+  loadVisibleWallpaper,
+  type VariantRecord,
+  type VisibleWallpaper,
+} from "./media-records.ts";
+import { ensureRendition, renditionEtag } from "./renditions.ts";
+
+export interface MediaDeps {
+  db: Database;
+  blobStore: BlobStore;
+  logger: Logger;
+}
+
+// Negotiated URLs have no version in them, so caches may keep them only briefly.
+const NEGOTIATED_CACHE = "public, max-age=3600";
+const RENDITION_CACHE = "public, max-age=604800";
+// Served files are never documents: a hostile original opened directly cannot run script.
+const SANDBOX = { "content-security-policy": "default-src 'none'; sandbox" };
+
+function notFound(reason: string): AppError {
+  return new AppError("not_found", "No such media.", { reason });
+}
+
+async function findVariant(
+  deps: MediaDeps,
+  wallpaper: VisibleWallpaper,
+  kind: string,
+  format: VariantFormat,
+): Promise<VariantRecord> {
+  const stored = await loadVariants(deps.db, wallpaper.id, kind);
+  const found = stored.find((variant) => variant.format === format);
+  if (found) return found;
+  if (kind === "preview" && format === "avif" && stored.length > 0) return ensurePreviewAvif(deps, wallpaper);
+  throw notFound("variant_not_found");
+}
+
+async function serveVariant(
+  deps: MediaDeps,
+  request: Request,
+  wallpaper: VisibleWallpaper,
+  target: Extract<MediaTarget, { type: "variant" }>,
+): Promise<Response> {
+  const variant = await findVariant(deps, wallpaper, target.kind, target.format);
+  const version = new URL(request.url).searchParams.get("v");
+  if (version !== variant.contentHash) {
+    // Old links (the variant was re-rendered) and unversioned ones land on the current immutable URL.
+    return new Response(null, {
+      status: 302,
+      headers: {
+        location: variantUrl(wallpaper.id, target.kind, target.format, variant.contentHash),
+        "cache-control": "no-store",
+      },
+    });
+  }
+  return answerWithBlob(deps.blobStore, request, {
+    key: variant.storageKey,
+    etag: `"${variant.contentHash}"`,
+    contentType: contentTypes[target.format],
+    cacheControl: IMMUTABLE,
+    headers: SANDBOX,
+  });
+}
+
+async function serveNegotiated(
+  deps: MediaDeps,
+  request: Request,
+  wallpaper: VisibleWallpaper,
+  kind: "thumb" | "preview",
+): Promise<Response> {
+  const stored = await loadVariants(deps.db, wallpaper.id, kind);
+  if (stored.length === 0) throw notFound("variant_not_found");
+  const available = stored.map((variant) => variant.format as ImageFormat);
+  if (kind === "preview") available.push("avif");
+  const format = negotiateImageFormat(request.headers.get("accept"), available);
+  const variant = await findVariant(deps, wallpaper, kind, format);
+  return answerWithBlob(deps.blobStore, request, {
+    key: variant.storageKey,
+    etag: `"${variant.contentHash}"`,
+    contentType: contentTypes[format],
+    cacheControl: NEGOTIATED_CACHE,
+    headers: { ...SANDBOX, vary: "Accept" },
+  });
+}
+
+function downloadName(wallpaper: VisibleWallpaper, suffix: string, extension: string): string {
+  return `${safeBaseName(wallpaper.originalFilename, `wallpaper-${wallpaper.id.slice(0, 8)}`)}${suffix}.${extension}`;
+}
+
+function serveOriginal(deps: MediaDeps, request: Request, wallpaper: VisibleWallpaper): Promise<Response> {
+  return answerWithBlob(deps.blobStore, request, {
+    key: wallpaper.originalKey,
+    etag: `"${wallpaper.sha256}"`,
+    // The type the bytes were sniffed as at ingest, never what the uploader's browser claimed.
+    contentType: wallpaper.mimeType,
+    // An id always names the same bytes (the SHA-256 is fixed at ingest).
+    cacheControl: IMMUTABLE,
+    headers: {
+      ...SANDBOX,
+      "content-disposition": attachmentDisposition(
+        downloadName(wallpaper, "", extensionFor(wallpaper.mimeType)),
+      ),
+    },
+  });
+}
+
+async function serveRendition(
+  deps: MediaDeps,
+  request: Request,
+  wallpaper: VisibleWallpaper,
+  target: Extract<MediaTarget, { type: "rendition" }>,
+): Promise<Response> {
+  const extension = target.format === "jpeg" ? "jpg" : target.format;
+  const download = new URL(request.url).searchParams.has("download");
+  const { key, created } = await ensureRendition(deps.blobStore, wallpaper, target);
+  return answerWithBlob(deps.blobStore, request, {
+    key,
+    etag: renditionEtag(wallpaper, target),
+    contentType: contentTypes[target.format],
+    cacheControl: RENDITION_CACHE,
+    headers: {
+      ...SANDBOX,
+      "x-media-cache": created ? "miss" : "hit",
+      ...(download
+        ? {
+            "content-disposition": attachmentDisposition(
+              downloadName(wallpaper, `-${target.width}x${target.height}`, extension),
+            ),
+          }
+        : {}),
+    },
+  });
+}
+
+/** Everything under `/media/<id>/…`; errors become problem+json with stable codes. */
+export async function handleMediaRequest(
+  deps: MediaDeps,
+  request: Request,
+  rawId: string,
+  segments: readonly string[],
+): Promise<Response> {
+  try {
+    const target = parseMediaPath(segments);
+    const wallpaper = await loadVisibleWallpaper(deps.db, parseWallpaperId(rawId));
+    if (!wallpaper) throw notFound("wallpaper_not_found");
+    switch (target.type) {
+      case "variant":
+        return await serveVariant(deps, request, wallpaper, target);
+      case "negotiated":
+        return await serveNegotiated(deps, request, wallpaper, target.kind);
+      case "original":
+        return await serveOriginal(deps, request, wallpaper);
+      case "rendition":
+        return await serveRendition(deps, request, wallpaper, target);
+    }
+  } catch (error) {
+    const path = new URL(request.url).pathname;
+    if (!(error instanceof AppError)) deps.logger.error({ err: error, path }, "media request failed");
+    return problemResponse(error, path, { "x-content-type-options": "nosniff" });
+  }
+}
