@@ -38,7 +38,7 @@ test("sign up: the first account is admin and sees the Admin link", async ({ pag
   await page.getByLabel("Key name").fill("admin e2e");
   await page.getByRole("button", { name: "Create key" }).click();
   state.apiKey = (await page.getByTestId("new-api-key").textContent())?.trim() ?? "";
-  await expect(page.getByRole("link", { name: "Admin" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Admin", exact: true })).toBeVisible();
 });
 
 test("tag editor: create tags, an alias and an implication; the reverse is refused as a cycle", async ({
@@ -149,10 +149,14 @@ test("jobs: a damaged original fails its step, the page shows it, and retry re-q
   await expect(variants.locator('[data-col="failed"]')).toHaveText("1", { timeout: 30_000 });
   const failed = page.getByTestId("failed-item").filter({ hasText: "variants" });
   await expect(failed).toContainText(/cannot be decoded|premature|corrupt/i);
-  await expect(failed).toContainText("1 attempt");
+  // Attempts add up across runs (the first processing was one), so compare with what the page shows now.
+  const attemptsOf = async () => Number(/(\d+) attempts?/.exec((await failed.textContent()) ?? "")?.[1] ?? 0);
+  const before = await attemptsOf();
+  expect(before).toBeGreaterThanOrEqual(1);
 
   await variants.getByRole("button", { name: "Retry failed variants" }).click();
   await expect(page.getByTestId("jobs-result")).toHaveText("1 step reset, 1 re-queued.");
-  // The worker picks it up again: a second attempt, failed again with the same reason.
-  await expect(failed).toContainText("2 attempts", { timeout: 30_000 });
+  // The worker picks it up again: one more attempt, failed again with the same reason.
+  await expect.poll(attemptsOf, { timeout: 30_000 }).toBe(before + 1);
+  await expect(variants.locator('[data-col="failed"]')).toHaveText("1");
 });

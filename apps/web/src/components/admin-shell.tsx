@@ -12,6 +12,7 @@ const sections = [
   { href: "/admin/bulk", label: "Bulk tagging" },
   { href: "/admin/moderation", label: "Moderation" },
   { href: "/admin/jobs", label: "Jobs" },
+  { href: "/admin/system", label: "System" },
 ] as const;
 
 /** Sub-navigation and the role gate; every procedure checks the role again on the server. */
