@@ -28,7 +28,8 @@ test("sign up (first account is admin), sign out, wrong password, sign in", asyn
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText(/invalid email or password/i);
+  // Scoped to the form: Next adds its own (empty) route-announcer alert to every page.
+  await expect(page.locator("form").getByRole("alert")).toContainText(/invalid email or password/i);
   await expect(page).toHaveURL(/\/sign-in$/);
 
   await page.getByLabel("Password").fill(account.password);
