@@ -97,6 +97,8 @@ test.describe("gallery", () => {
       files.length,
       { timeout: 15_000 },
     );
+    // Nothing may stick out sideways on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: testInfo.outputPath("gallery-phone.png"), fullPage: true });
   });
 
@@ -165,6 +167,13 @@ test.describe("gallery", () => {
     const cached = await page.request.get((await mine.getAttribute("href")) ?? "");
     expect(cached.headers()["x-media-cache"]).toBe("hit");
 
+    await expect(page.locator("[data-testid=wallpaper-stage] .picture")).toHaveAttribute(
+      "data-loaded",
+      "true",
+      {
+        timeout: 15_000,
+      },
+    );
     await page.screenshot({ path: testInfo.outputPath("wallpaper-desktop.png"), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: testInfo.outputPath("wallpaper-phone.png"), fullPage: true });

@@ -13,7 +13,8 @@ import { getCaller, getQueryClient, HydrateClient } from "~/trpc/server.tsx";
 import "~/components/gallery.css";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Gallery" };
+// The root page shares the root layout segment, where the title template does not apply.
+export const metadata: Metadata = { title: { absolute: "WallpaperDB · Gallery" } };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
