@@ -15,6 +15,8 @@ const sharedEnv = {
   // next start runs with NODE_ENV=production, where the session-signing secret is required.
   AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef0123456789",
   PUBLIC_BASE_URL: `http://127.0.0.1:${e2eEnv.webPort}`,
+  // Several specs sign in as the shared e2e admin within a minute; the limiter itself has its own tests.
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: "1000",
   LOG_LEVEL: "warn",
 };
 

@@ -1,24 +1,26 @@
 import { expect, test } from "@playwright/test";
 // The client package as a script would use it (the root package does not depend on it by name).
 import { createWallpaperClient } from "../packages/client/src/index.ts";
+import { e2eAdmin } from "./accounts.ts";
 
-// One account through the whole story; the e2e database is fresh, so it is the install's first.
+// A new account through the whole story. The install's first account (created by global-setup) is
+// the admin; every later sign-up is a plain user.
 const account = {
-  name: "Ada Admin",
-  email: `ada-${Date.now()}@example.test`,
+  name: "Una User",
+  email: `una-${Date.now()}@example.test`,
   password: "a long enough passphrase",
 };
 
 test.describe.configure({ mode: "serial" });
 
-test("sign up (first account is admin), sign out, wrong password, sign in", async ({ page }) => {
+test("sign up (a later account is a user), sign out, wrong password, sign in", async ({ page }) => {
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill(account.name);
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByTestId("account-role")).toHaveText("admin");
+  await expect(page.getByTestId("account-role")).toHaveText("user");
   await expect(page.getByTestId("user-menu-account")).toContainText(account.name);
 
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -35,6 +37,15 @@ test("sign up (first account is admin), sign out, wrong password, sign in", asyn
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("account-role")).toHaveText("user");
+});
+
+test("the install's first account is the admin", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(e2eAdmin.email);
+  await page.getByLabel("Password").fill(e2eAdmin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId("account-role")).toHaveText("admin");
 });
 
@@ -43,8 +54,8 @@ test("an API key made on the account page works from the client package, until r
   baseURL,
 }) => {
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
+  await page.getByLabel("Email").fill(e2eAdmin.email);
+  await page.getByLabel("Password").fill(e2eAdmin.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/account$/);
 
@@ -55,10 +66,10 @@ test("an API key made on the account page works from the client package, until r
 
   const client = createWallpaperClient({ baseUrl: baseURL ?? "", apiKey: key });
   const me = await client.account.me.query();
-  expect(me).toMatchObject({ email: account.email, role: "admin" });
+  expect(me).toMatchObject({ email: e2eAdmin.email, role: "admin" });
   // A protected, admin-only procedure: the key carries its owner's role.
   const listed = await client.account.admin.users.list.query({});
-  expect(listed.users.map((u) => u.email)).toContain(account.email);
+  expect(listed.users.map((u) => u.email)).toContain(e2eAdmin.email);
   // Without the key the same call is refused.
   const anonymous = createWallpaperClient({ baseUrl: baseURL ?? "" });
   await expect(anonymous.account.admin.users.list.query({})).rejects.toMatchObject({

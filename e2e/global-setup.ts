@@ -1,6 +1,7 @@
 import { rm } from "node:fs/promises";
 import { e2eEnv } from "../apps/web/scripts/e2e-env.ts";
 import { ensureE2eDatabase } from "../apps/web/scripts/e2e-environment.ts";
+import { createE2eAdmin } from "./accounts.ts";
 
 /**
  * Playwright starts webServer processes before globalSetup, so the destructive reset (drop, create,
@@ -9,4 +10,6 @@ import { ensureE2eDatabase } from "../apps/web/scripts/e2e-environment.ts";
 export default async function globalSetup(): Promise<void> {
   await ensureE2eDatabase(e2eEnv.databaseUrl);
   await rm(e2eEnv.blobDir, { recursive: true, force: true });
+  // The database is fresh, so this account is the install's first and becomes admin.
+  await createE2eAdmin();
 }

@@ -66,6 +66,7 @@ const APP_ENV = [
   "NATS_URL",
   "BLOB_STORE",
   "BLOB_SIGNING_SECRET",
+  "AUTH_SECRET",
   "PUBLIC_BASE_URL",
   "S3_ENDPOINT",
   "S3_REGION",
@@ -140,6 +141,7 @@ describe("docker-compose config", () => {
         "S3_ACCESS_KEY_ID",
         "S3_SECRET_ACCESS_KEY",
         "BLOB_SIGNING_SECRET",
+        "AUTH_SECRET",
         "PUBLIC_BASE_URL",
       ]),
     );
