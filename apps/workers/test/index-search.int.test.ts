@@ -23,7 +23,10 @@ describe("index-search handler", () => {
     const deps = { db: database.db, logger: createLogger("index-search-test") };
     const viaEnv = await handleProcessedIndexSearch(deps, event as never);
     expect(viaEnv).toEqual({ status: "skipped", reason: "PostgreSQL is the search index" });
-    const explicit = await handleProcessedIndexSearch({ ...deps, search: createPostgresSearch(database.db) }, event as never);
+    const explicit = await handleProcessedIndexSearch(
+      { ...deps, search: createPostgresSearch(database.db) },
+      event as never,
+    );
     expect(explicit.status).toBe("skipped");
   });
 });

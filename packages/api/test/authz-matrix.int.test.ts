@@ -104,6 +104,10 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   },
   "tag.implication.list": { rule: "public", input: () => ({}) },
   "wallpaper.byId": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
+  // Gallery search (router/search.ts): public; not_found (no visible wallpaper here) counts as allowed.
+  "wallpaper.search": { rule: "public", input: () => ({ q: "matrix_one sort:quality" }) },
+  "wallpaper.similar": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
+  "wallpaper.random": { rule: "public", input: () => ({ q: "matrix_one" }) },
   "wallpaper.tags": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
   // Object level: the uploader (here through their API key) or a curator; not another user.
   "wallpaper.setTags": {
@@ -153,16 +157,14 @@ beforeAll(async () => {
     ingest: { ...h.services, settings: { ...h.services.settings, allowAnonymousUploads: false } },
   };
   const { db } = h.deps;
-  await db
-    .insert(users)
-    .values(
-      Object.values(people).map((p) => ({
-        id: p.id,
-        name: p.id,
-        email: `${p.id}@example.test`,
-        role: p.role,
-      })),
-    );
+  await db.insert(users).values(
+    Object.values(people).map((p) => ({
+      id: p.id,
+      name: p.id,
+      email: `${p.id}@example.test`,
+      role: p.role,
+    })),
+  );
   ownerKey = (await createApiKey(db, people.owner.id, "matrix")).key;
   const [row] = await db
     .insert(wallpapers)
@@ -240,9 +242,11 @@ describe("roles and limits", () => {
       settings: loadAuthSettings({ UPLOAD_RATE_LIMIT_PER_MINUTE: "2" }),
       logger: h.deps.logger,
     });
-    await h.deps.db.insert(users).values(
-      ["matrix_limited", "matrix_unlimited"].map((id) => ({ id, name: id, email: `${id}@example.test` })),
-    );
+    await h.deps.db
+      .insert(users)
+      .values(
+        ["matrix_limited", "matrix_unlimited"].map((id) => ({ id, name: id, email: `${id}@example.test` })),
+      );
     const ctx = await createTRPCContext({ headers: new Headers(), deps: { ...h.deps, auth } });
     const user = createCaller({ ...ctx, user: { id: "matrix_limited", role: "user" } });
     await user.upload.create({ filename: "1.png", size: 10 });
