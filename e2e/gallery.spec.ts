@@ -149,11 +149,11 @@ test.describe("gallery", () => {
 
     const mine = page.getByTestId("download-my-screen");
     const size = (await mine.getAttribute("data-size")) ?? "";
-    const screen = await page.evaluate(() => [
-      screen.width * devicePixelRatio,
-      screen.height * devicePixelRatio,
+    const screenSize = await page.evaluate((): number[] => [
+      window.screen.width * window.devicePixelRatio,
+      window.screen.height * window.devicePixelRatio,
     ]);
-    expect(size).toBe(`${screen[0]}x${screen[1]}`);
+    expect(size).toBe(`${screenSize[0]}x${screenSize[1]}`);
     const started = Date.now();
     const download = await page.request.get((await mine.getAttribute("href")) ?? "");
     expect(download.status()).toBe(200);

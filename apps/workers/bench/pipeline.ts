@@ -46,9 +46,13 @@ const sha = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
 async function main(): Promise<void> {
   configureSharp({ concurrency: 1, cacheMemoryMb: 32 });
-  const paths = (await readFile(corpusList, "utf8")).split("\n").filter((p) => /\.(jpe?g|png|webp)$/i.test(p));
+  const paths = (await readFile(corpusList, "utf8"))
+    .split("\n")
+    .filter((p) => /\.(jpe?g|png|webp)$/i.test(p));
   const files = await Promise.all(paths.map(async (path) => ({ path, data: await readFile(path) })));
-  out(`corpus: ${files.length} images, ${(files.reduce((s, f) => s + f.data.length, 0) / 1e6).toFixed(1)} MB`);
+  out(
+    `corpus: ${files.length} images, ${(files.reduce((s, f) => s + f.data.length, 0) / 1e6).toFixed(1)} MB`,
+  );
 
   // Baseline: exactly the variants step's pixel work (same function, same formats), nothing else.
   let started = performance.now();
@@ -82,7 +86,9 @@ async function main(): Promise<void> {
   try {
     // Warm-up: the worker's start-up (provisioning, imports) is not throughput.
     const warm = await insertWallpaper(harness, {
-      data: await sharp({ create: { width: 64, height: 64, channels: 3, background: "#336699" } }).png().toBuffer(),
+      data: await sharp({ create: { width: 64, height: 64, channels: 3, background: "#336699" } })
+        .png()
+        .toBuffer(),
       mimeType: "image/png",
     });
     await waitProcessed(harness, [warm], 120_000);
@@ -94,7 +100,9 @@ async function main(): Promise<void> {
     await waitProcessed(harness, ids, 600_000);
     const pipelineRate = files.length / ((performance.now() - started) / 1000);
     const corpusPeak = await procStatus(worker.pid, "VmHWM");
-    out(`pipeline (1 worker process, ${IN_FLIGHT} images in flight, all steps): ${pipelineRate.toFixed(2)} wallpapers/s`);
+    out(
+      `pipeline (1 worker process, ${IN_FLIGHT} images in flight, all steps): ${pipelineRate.toFixed(2)} wallpapers/s`,
+    );
     out(`ratio pipeline / raw: ${(pipelineRate / rawRate).toFixed(2)} (target >= 0.8)`);
     out(`worker peak RSS over the corpus (${IN_FLIGHT} in flight): ${mib(corpusPeak)}`);
 

@@ -22,9 +22,17 @@ const schema = z.object({
   // libvips operation cache; small, because each image is decoded once and never revisited.
   PIPELINE_SHARP_CACHE_MB: z.coerce.number().int().min(0).default(32),
   // The `reconcile` component: expired uploads, orphan originals, wallpapers never processed, stuck steps.
-  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1000).default(5 * 60 * 1000),
+  RECONCILE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(5 * 60 * 1000),
   // A runnable pending step untouched this long lost its event (well above the consumers' backoff total).
-  RECONCILE_PENDING_STALL_MS: z.coerce.number().int().min(1000).default(15 * 60 * 1000),
+  RECONCILE_PENDING_STALL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(15 * 60 * 1000),
 });
 
 export type WorkersEnv = z.infer<typeof schema>;

@@ -1,4 +1,3 @@
-import { shutdownTelemetry, startTelemetry } from "@wallpaperdb/telemetry/sdk";
 import { createLogger } from "@wallpaperdb/core/logger";
 import { createDb } from "@wallpaperdb/db/client";
 import { loadDbEnv } from "@wallpaperdb/db/env";
@@ -7,14 +6,15 @@ import { connectNats, jetStreamClients } from "@wallpaperdb/events/connect";
 import { type RunningConsumer, runConsumer } from "@wallpaperdb/events/consumer";
 import { loadEventsEnv } from "@wallpaperdb/events/env";
 import { ensureStream } from "@wallpaperdb/events/provision";
-import { configureSharp, loadMediaLimits } from "@wallpaperdb/media";
-import { createIngestServicesFromEnv } from "@wallpaperdb/ingest/from-env";
-import { createBlobStoreFromEnv } from "@wallpaperdb/storage/from-env";
 import { type OutboxRelay, startOutboxRelay } from "@wallpaperdb/events/relay";
+import { createIngestServicesFromEnv } from "@wallpaperdb/ingest/from-env";
+import { configureSharp, loadMediaLimits } from "@wallpaperdb/media";
+import { createBlobStoreFromEnv } from "@wallpaperdb/storage/from-env";
 import { observeDependencies } from "@wallpaperdb/telemetry";
+import { shutdownTelemetry, startTelemetry } from "@wallpaperdb/telemetry/sdk";
 import { envSource, loadWorkersEnv } from "./env.ts";
-import { type Reconciler, startReconciler } from "./reconcile/schedule.ts";
 import { startHealthServer } from "./health-server.ts";
+import { type Reconciler, startReconciler } from "./reconcile/schedule.ts";
 import {
   type ConsumerComponent,
   consumerComponents,
@@ -139,7 +139,9 @@ async function main(): Promise<void> {
     await db.close();
     log.info("stopped");
     // Last: flushes the spans and metrics of everything above.
-    await shutdownTelemetry().catch((error: unknown) => log.warn({ err: error }, "telemetry shutdown failed"));
+    await shutdownTelemetry().catch((error: unknown) =>
+      log.warn({ err: error }, "telemetry shutdown failed"),
+    );
     process.exit(0);
   }
 

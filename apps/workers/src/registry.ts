@@ -79,9 +79,17 @@ export const consumerComponents = {
     handle: handleVariantsReadyColor,
   }),
   // Search index (OpenSearch); a no-op ack with the PostgreSQL backend.
-  "index-search": component({ durable: "search-index", types: ["wallpaper.processed.v1"], handle: handleProcessedIndexSearch }),
+  "index-search": component({
+    durable: "search-index",
+    types: ["wallpaper.processed.v1"],
+    handle: handleProcessedIndexSearch,
+  }),
   // Auto-derived tags from the processed facts (replaces only the `auto` rows: idempotent).
-  autotag: component({ durable: "autotag", types: ["wallpaper.processed.v1"], handle: handleProcessedAutotag }),
+  autotag: component({
+    durable: "autotag",
+    types: ["wallpaper.processed.v1"],
+    handle: handleProcessedAutotag,
+  }),
   // generator:components (turbo gen worker adds entries above this line)
 };
 

@@ -6,7 +6,13 @@ import { outbox, processingSteps, variants } from "@wallpaperdb/db";
 import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createPipelineHarness, insertWallpaper, listBlobs, type PipelineHarness, waitProcessed } from "./pipeline-harness.ts";
+import {
+  createPipelineHarness,
+  insertWallpaper,
+  listBlobs,
+  type PipelineHarness,
+  waitProcessed,
+} from "./pipeline-harness.ts";
 
 const mainPath = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const COUNT = 50;
@@ -94,7 +100,10 @@ it("processes every upload exactly once in effect while workers are killed -9 an
   const blobs = await listBlobs(harness.blobStore, "variants/");
   expect(blobs).toHaveLength(COUNT * 5);
   const processedEvents = await db
-    .select({ count: sql<number>`count(*)::int`, distinct: sql<number>`count(distinct payload->>'wallpaperId')::int` })
+    .select({
+      count: sql<number>`count(*)::int`,
+      distinct: sql<number>`count(distinct payload->>'wallpaperId')::int`,
+    })
     .from(outbox)
     .where(eq(outbox.type, "wallpaper.processed.v1"));
   expect(processedEvents).toEqual([{ count: COUNT, distinct: COUNT }]);

@@ -42,7 +42,10 @@ async function variantState(wallpaperId: string) {
   return rows.map(({ id, createdAt, ...rest }) => rest);
 }
 
-function expectProgressInOrder(events: { type: string; payload: Record<string, unknown> }[], steps: string[]) {
+function expectProgressInOrder(
+  events: { type: string; payload: Record<string, unknown> }[],
+  steps: string[],
+) {
   for (const step of steps) {
     const states = events
       .filter((event) => event.type === "wallpaper.progress.v1" && event.payload.step === step)
@@ -130,7 +133,10 @@ describe("an image from the real corpus", () => {
       .update(processingSteps)
       .set({ state: "pending" })
       .where(and(eq(processingSteps.wallpaperId, wallpaperId), eq(processingSteps.step, "variants")));
-    const [wallpaper] = await harness.database.db.select().from(wallpapers).where(eq(wallpapers.id, wallpaperId));
+    const [wallpaper] = await harness.database.db
+      .select()
+      .from(wallpapers)
+      .where(eq(wallpapers.id, wallpaperId));
     if (!wallpaper) throw new Error("no wallpaper");
     const event = {
       id: "00000000-0000-4000-8000-000000000001",
@@ -146,14 +152,18 @@ describe("an image from the real corpus", () => {
         height: wallpaper.height,
       },
     };
-    expect(await handleUploadedVariants(harness.deps, event, { deliveryCount: 1 } as never)).toEqual({ status: "done" });
+    expect(await handleUploadedVariants(harness.deps, event, { deliveryCount: 1 } as never)).toEqual({
+      status: "done",
+    });
     expect(await variantState(wallpaperId)).toEqual(before);
     expect(await listBlobs(harness.blobStore, `variants/${wallpaperId}/`)).toEqual(blobsBefore);
     // Already done: a redelivery changes nothing and says so.
     expect(await handleUploadedVariants(harness.deps, event, { deliveryCount: 2 } as never)).toMatchObject({
       status: "skipped",
     });
-    const processed = (await eventsOf(harness, wallpaperId)).filter((e) => e.type === "wallpaper.processed.v1");
+    const processed = (await eventsOf(harness, wallpaperId)).filter(
+      (e) => e.type === "wallpaper.processed.v1",
+    );
     expect(processed).toHaveLength(1);
   });
 });

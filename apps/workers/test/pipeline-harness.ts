@@ -18,7 +18,14 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { type ConsumerComponent, consumerComponents, type HandlerDeps } from "../src/registry.ts";
 
-export const pipelineComponents = ["poster", "variants", "variants-video", "quality", "color", "autotag"] as const;
+export const pipelineComponents = [
+  "poster",
+  "variants",
+  "variants-video",
+  "quality",
+  "color",
+  "autotag",
+] as const;
 
 export interface PipelineHarness {
   database: TestDatabase;
@@ -64,7 +71,8 @@ export async function createPipelineHarness(): Promise<PipelineHarness> {
       types: component.types,
       maxDeliver: component.maxDeliver,
       backoffMs: [200, 500, 1000],
-      concurrency: typeof component.concurrency === "function" ? component.concurrency(deps) : component.concurrency,
+      concurrency:
+        typeof component.concurrency === "function" ? component.concurrency(deps) : component.concurrency,
       handler: (event, ctx) => component.handle(deps, event, ctx),
       logger,
     });
@@ -178,7 +186,9 @@ export async function waitProcessed(
       const open = await harness.database.db
         .select({ count: sql<number>`count(*)::int` })
         .from(wallpapers)
-        .where(and(isNull(wallpapers.processedAt), sql`${wallpapers.id} = any(${`{${ids.join(",")}}`}::uuid[])`));
+        .where(
+          and(isNull(wallpapers.processedAt), sql`${wallpapers.id} = any(${`{${ids.join(",")}}`}::uuid[])`),
+        );
       return (open[0]?.count ?? 1) === 0 ? true : undefined;
     },
     timeoutMs,

@@ -3,7 +3,12 @@ import { wallpaperNearDuplicates } from "@wallpaperdb/db";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createPipelineHarness, insertWallpaper, type PipelineHarness, waitProcessed } from "./pipeline-harness.ts";
+import {
+  createPipelineHarness,
+  insertWallpaper,
+  type PipelineHarness,
+  waitProcessed,
+} from "./pipeline-harness.ts";
 
 const corpus = "/work/main/.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate/nature";
 let harness: PipelineHarness;

@@ -1,14 +1,19 @@
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { outbox, processingSteps, tags, uploads, wallpaperTags } from "@wallpaperdb/db";
 import { createFileStaging } from "@wallpaperdb/ingest/staging";
 import { and, eq, sql } from "drizzle-orm";
-import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatReport } from "../src/reconcile/report-table.ts";
 import { type ReconcileDeps, runReconcile } from "../src/reconcile/run-reconcile.ts";
-import { createPipelineHarness, insertWallpaper, type PipelineHarness, stepsOf, waitProcessed } from "./pipeline-harness.ts";
+import {
+  createPipelineHarness,
+  insertWallpaper,
+  type PipelineHarness,
+  stepsOf,
+  waitProcessed,
+} from "./pipeline-harness.ts";
 
 const corpusJpeg = "/work/main/.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate/nature/Aqua.jpg";
 let harness: PipelineHarness;
@@ -38,7 +43,9 @@ afterAll(async () => {
 /** A committed wallpaper whose uploaded event never reached the bus (deleted before any relay ran). */
 async function lostWallpaper(data: Buffer): Promise<string> {
   const id = await insertWallpaper(harness, { data, initSteps: true });
-  await harness.database.db.delete(outbox).where(sql`${outbox.payload}->>'wallpaperId' = ${id} and ${outbox.type} = 'wallpaper.uploaded.v1'`);
+  await harness.database.db
+    .delete(outbox)
+    .where(sql`${outbox.payload}->>'wallpaperId' = ${id} and ${outbox.type} = 'wallpaper.uploaded.v1'`);
   return id;
 }
 
@@ -51,7 +58,12 @@ describe("the reconciler", () => {
   it("reports in dry-run and changes nothing", async () => {
     const [upload] = await harness.database.db
       .insert(uploads)
-      .values({ state: "receiving", declaredSize: 1000, receivedBytes: 400, expiresAt: new Date(Date.now() - 60_000) })
+      .values({
+        state: "receiving",
+        declaredSize: 1000,
+        receivedBytes: 400,
+        expiresAt: new Date(Date.now() - 60_000),
+      })
       .returning({ id: uploads.id });
     abandoned = upload?.id ?? "";
     await writeFile(join(stagingDir, abandoned), Buffer.alloc(400, 1));
@@ -70,14 +82,21 @@ describe("the reconciler", () => {
     expect(report?.expired.map((u) => u.uploadId)).toEqual([abandoned]);
     expect(report?.orphanBlobs.map((b) => b.key)).toEqual([orphanKey]);
     expect(report?.unstarted.map((w) => w.wallpaperId)).toEqual([neverStarted]);
-    expect(report?.stuckSteps.map((s) => [s.wallpaperId, s.step, s.state])).toEqual([[stuck, "variants", "running"]]);
-    expect(formatReport(report ?? expect.fail("no report"))).toMatch(/dry run[\s\S]*orphan blob .*would delete/);
+    expect(report?.stuckSteps.map((s) => [s.wallpaperId, s.step, s.state])).toEqual([
+      [stuck, "variants", "running"],
+    ]);
+    expect(formatReport(report ?? expect.fail("no report"))).toMatch(
+      /dry run[\s\S]*orphan blob .*would delete/,
+    );
     expect(await readdir(stagingDir)).toContain(abandoned);
     expect(await harness.blobStore.head(orphanKey)).not.toBeNull();
   });
 
   it("runs in one process at a time", async () => {
-    const [a, b] = await Promise.all([runReconcile(deps, { dryRun: true }), runReconcile(deps, { dryRun: true })]);
+    const [a, b] = await Promise.all([
+      runReconcile(deps, { dryRun: true }),
+      runReconcile(deps, { dryRun: true }),
+    ]);
     expect([a, b].filter((r) => r === null)).toHaveLength(1);
   });
 
@@ -96,7 +115,9 @@ describe("the reconciler", () => {
     expect(steps.every((s) => s.state === "done")).toBe(true);
     // A second round finds nothing left to do.
     const again = await runReconcile(deps, settings, now());
-    expect([again?.expired, again?.orphanBlobs, again?.unstarted, again?.stuckSteps].map((x) => x?.length)).toEqual([0, 0, 0, 0]);
+    expect(
+      [again?.expired, again?.orphanBlobs, again?.unstarted, again?.stuckSteps].map((x) => x?.length),
+    ).toEqual([0, 0, 0, 0]);
   });
 
   it("auto-tags a processed wallpaper apart from human tags", async () => {
@@ -109,7 +130,8 @@ describe("the reconciler", () => {
       return rows.map((r) => r.name).sort();
     };
     const deadline = Date.now() + 20_000;
-    while ((await autoTags()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    while ((await autoTags()).length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
     const names = await autoTags();
     // Aqua.jpg: 2560x1600 (16:10, QHD class), landscape.
     expect(names).toEqual(expect.arrayContaining(["landscape", "16x10"]));

@@ -17,16 +17,14 @@ let wallpaperId = "";
 beforeAll(async () => {
   harness = await openHarness();
   const { db } = harness.deps;
-  await db
-    .insert(users)
-    .values(
-      Object.values(people).map((p) => ({
-        id: p.id,
-        name: p.id,
-        email: `${p.id}@example.test`,
-        role: p.role,
-      })),
-    );
+  await db.insert(users).values(
+    Object.values(people).map((p) => ({
+      id: p.id,
+      name: p.id,
+      email: `${p.id}@example.test`,
+      role: p.role,
+    })),
+  );
   const [row] = await db
     .insert(wallpapers)
     .values({

@@ -1,7 +1,12 @@
 import { createHash } from "node:crypto";
 import { configureSharp } from "@wallpaperdb/media";
 import sharp from "sharp";
-import { encoderFor, type RenderedVariant, type VariantFormat, type VariantKind } from "./render-derivatives.ts";
+import {
+  encoderFor,
+  type RenderedVariant,
+  type VariantFormat,
+  type VariantKind,
+} from "./render-derivatives.ts";
 import { previewSize, thumbSize } from "./variant-sizes.ts";
 
 export interface RenderVariantOptions {
@@ -35,7 +40,11 @@ export async function renderVariant(
     .flatten({ background: "#000000" })
     .toColourspace("srgb")
     .resize(size.width, size.height, { fit: "fill" });
-  const data = await encoderFor(format, options.avifEffort ?? 0, size.width * size.height)(pipeline).toBuffer();
+  const data = await encoderFor(
+    format,
+    options.avifEffort ?? 0,
+    size.width * size.height,
+  )(pipeline).toBuffer();
   const contentHash = createHash("sha256").update(data).digest("hex");
   return { kind, format, width: size.width, height: size.height, data, contentHash };
 }

@@ -15,7 +15,10 @@ it("renders only the formats asked for, and the lazy preview AVIF matches an eag
   ]);
   const previewWebp = eager.variants.find((v) => v.kind === "preview" && v.format === "webp");
   const lazy = await renderVariant(corpusJpeg, "preview", "avif");
-  expect({ width: lazy.width, height: lazy.height }).toEqual({ width: previewWebp?.width, height: previewWebp?.height });
+  expect({ width: lazy.width, height: lazy.height }).toEqual({
+    width: previewWebp?.width,
+    height: previewWebp?.height,
+  });
   const decoded = await sharp(lazy.data).metadata();
   expect(decoded).toMatchObject({ format: "heif", width: lazy.width, height: lazy.height });
   expect(decoded.exif).toBeUndefined();

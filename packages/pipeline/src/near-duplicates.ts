@@ -21,7 +21,12 @@ export async function findNearDuplicates(
   maxDistance = NEAR_DUPLICATE_DISTANCE,
 ): Promise<NearDuplicate[]> {
   const radius = chunkRadius(maxDistance);
-  const columns = [wallpaperFacts.phash0, wallpaperFacts.phash1, wallpaperFacts.phash2, wallpaperFacts.phash3];
+  const columns = [
+    wallpaperFacts.phash0,
+    wallpaperFacts.phash1,
+    wallpaperFacts.phash2,
+    wallpaperFacts.phash3,
+  ];
   const lookups = phashChunks(phash).map((chunk, i) => {
     const values = `{${chunkNeighbours(chunk, radius).join(",")}}`;
     return sql`${columns[i]} = any(${values}::int[])`;
@@ -39,7 +44,11 @@ export async function findNearDuplicates(
  * transaction-level advisory lock makes concurrent near-duplicates see each other: without it, two
  * copies processed at the same moment would each miss the other.
  */
-export async function linkNearDuplicates(tx: Executor, wallpaperId: string, phash: bigint): Promise<NearDuplicate[]> {
+export async function linkNearDuplicates(
+  tx: Executor,
+  wallpaperId: string,
+  phash: bigint,
+): Promise<NearDuplicate[]> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('wallpaper_near_duplicates'))`);
   const found = await findNearDuplicates(tx, wallpaperId, phash);
   if (found.length === 0) return found;

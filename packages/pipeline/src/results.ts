@@ -54,7 +54,11 @@ function lab(oklab: PaletteColor["oklab"]): { l: number; a: number; b: number } 
 }
 
 /** Replaces the palette: delete-then-insert in one transaction, so a shorter rerun leaves no stale ranks. */
-export async function replaceColors(tx: Executor, wallpaperId: string, colors: PaletteColor[]): Promise<void> {
+export async function replaceColors(
+  tx: Executor,
+  wallpaperId: string,
+  colors: PaletteColor[],
+): Promise<void> {
   await tx.delete(wallpaperColors).where(eq(wallpaperColors.wallpaperId, wallpaperId));
   if (colors.length === 0) return;
   await tx.insert(wallpaperColors).values(

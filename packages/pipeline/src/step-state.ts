@@ -80,14 +80,20 @@ export async function startStep(db: Database, wallpaperId: string, step: StepNam
  * upgrading those locks later would deadlock. NO KEY UPDATE leaves ingest's foreign keys unblocked.
  */
 export async function lockWallpaper(tx: Executor, wallpaperId: string): Promise<void> {
-  await tx.execute(sql`select 1 from ${wallpapers} where ${wallpapers.id} = ${wallpaperId} for no key update`);
+  await tx.execute(
+    sql`select 1 from ${wallpapers} where ${wallpapers.id} = ${wallpaperId} for no key update`,
+  );
 }
 
 /**
  * Marks a step done inside the caller's transaction (the one writing the step's results). When it was
  * the last step the wallpaper needed, sets processed_at once and enqueues `wallpaper.processed.v1`.
  */
-export async function finishStep(tx: Executor, wallpaperId: string, step: StepName): Promise<{ processed: boolean }> {
+export async function finishStep(
+  tx: Executor,
+  wallpaperId: string,
+  step: StepName,
+): Promise<{ processed: boolean }> {
   await lockWallpaper(tx, wallpaperId);
   const [row] = await tx
     .update(processingSteps)
@@ -128,7 +134,12 @@ export async function failStep(
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(processingSteps)
-      .set({ state, lastError: error.slice(0, 10_000), finishedAt: final ? sql`now()` : null, updatedAt: sql`now()` })
+      .set({
+        state,
+        lastError: error.slice(0, 10_000),
+        finishedAt: final ? sql`now()` : null,
+        updatedAt: sql`now()`,
+      })
       .where(
         and(
           eq(processingSteps.wallpaperId, wallpaperId),

@@ -36,7 +36,11 @@ const ready = sql`(
 // Wallpapers none of whose steps ever ran are ingest's re-drive (redriveUnprocessedWallpapers).
 const started = sql`exists (select 1 from processing_steps p where p.wallpaper_id = ${processingSteps.wallpaperId} and p.attempts > 0)`;
 
-async function requeue(tx: Executor, row: StuckStep, wallpaper: typeof wallpapers.$inferSelect): Promise<void> {
+async function requeue(
+  tx: Executor,
+  row: StuckStep,
+  wallpaper: typeof wallpapers.$inferSelect,
+): Promise<void> {
   switch (row.event) {
     case "wallpaper.uploaded.v1":
       await enqueueEvent(tx, "wallpaper.uploaded.v1", {
@@ -50,7 +54,10 @@ async function requeue(tx: Executor, row: StuckStep, wallpaper: typeof wallpaper
       });
       return;
     case "wallpaper.poster.ready.v1":
-      await enqueueEvent(tx, "wallpaper.poster.ready.v1", { wallpaperId: wallpaper.id, posterKey: posterKey(wallpaper.id) });
+      await enqueueEvent(tx, "wallpaper.poster.ready.v1", {
+        wallpaperId: wallpaper.id,
+        posterKey: posterKey(wallpaper.id),
+      });
       return;
     default:
       await enqueueEvent(tx, "wallpaper.variants.ready.v1", {
@@ -72,7 +79,11 @@ function triggerOf(step: StepName, mediaType: string): string {
  * transaction, guarded on the state it was found in. Handlers skip steps already done, so a duplicate
  * event is harmless.
  */
-export async function redriveStuckSteps(db: Database, now: Date, options: StuckStepOptions): Promise<StuckStep[]> {
+export async function redriveStuckSteps(
+  db: Database,
+  now: Date,
+  options: StuckStepOptions,
+): Promise<StuckStep[]> {
   const runningBefore = new Date(now.getTime() - options.runningForMs);
   const pendingBefore = new Date(now.getTime() - options.pendingForMs);
   const rows = await db

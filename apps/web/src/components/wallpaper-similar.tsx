@@ -43,7 +43,6 @@ export async function WallpaperSimilar({ id }: { id: string }) {
                   backgroundImage: placeholder ? `url(${placeholder})` : undefined,
                 }}
               >
-                {/* biome-ignore lint/performance/noImgElement: media routes serve pre-sized immutable variants */}
                 <img src={thumb?.url} alt="" loading="lazy" decoding="async" />
               </span>
               <span className="gallery-tile-meta">

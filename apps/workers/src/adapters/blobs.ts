@@ -14,7 +14,11 @@ export async function readBlob(store: BlobStore, key: string): Promise<Buffer> {
 }
 
 /** ffmpeg needs a file path: copies the blob to a private temp file for the duration of `work`. */
-export async function withLocalCopy<T>(store: BlobStore, key: string, work: (path: string) => Promise<T>): Promise<T> {
+export async function withLocalCopy<T>(
+  store: BlobStore,
+  key: string,
+  work: (path: string) => Promise<T>,
+): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), "wpdb-worker-"));
   try {
     const path = join(dir, "input");

@@ -28,7 +28,9 @@ export const EAGER_FORMATS = {
 } as const satisfies Record<imaging.VariantKind, readonly imaging.VariantFormat[]>;
 
 export const renderImageDerivatives = (input: string | Buffer) =>
-  decoding("image cannot be decoded", () => imaging.renderImageDerivatives(input, { formats: EAGER_FORMATS }));
+  decoding("image cannot be decoded", () =>
+    imaging.renderImageDerivatives(input, { formats: EAGER_FORMATS }),
+  );
 
 export const extractPosterFrame = (path: string, opts: imaging.VideoToolOptions) =>
   decoding("video poster frame cannot be extracted", () => imaging.extractPosterFrame(path, opts));
@@ -36,7 +38,8 @@ export const extractPosterFrame = (path: string, opts: imaging.VideoToolOptions)
 export const makePreviewClip = (path: string, opts: imaging.VideoToolOptions) =>
   decoding("video preview clip cannot be made", () => imaging.makePreviewClip(path, opts));
 
-export const decodeAnalysis = (data: Buffer) => decoding("analysis cannot be read", () => imaging.decodeAnalysis(data));
+export const decodeAnalysis = (data: Buffer) =>
+  decoding("analysis cannot be read", () => imaging.decodeAnalysis(data));
 
 export const { encodeAnalysis, computeQuality, computeColorPalette, computePerceptualHash } = imaging;
 

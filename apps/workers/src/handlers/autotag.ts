@@ -1,5 +1,5 @@
-import { wallpaperColors, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
 import type { Database } from "@wallpaperdb/db";
+import { wallpaperColors, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
 import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
 import { setAutoTags, systemActor } from "@wallpaperdb/tags";
 import { eq } from "drizzle-orm";

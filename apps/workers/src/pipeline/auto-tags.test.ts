@@ -23,11 +23,24 @@ describe("autoTagNames", () => {
       { name: "white", fraction: 0.05 },
       { name: "orange", fraction: 0.09 },
     ];
-    expect(autoTagNames({ ...base, colors })).toEqual(["16x9", "4k", "dark", "landscape", "sky_blue", "white"]);
+    expect(autoTagNames({ ...base, colors })).toEqual([
+      "16x9",
+      "4k",
+      "dark",
+      "landscape",
+      "sky_blue",
+      "white",
+    ]);
   });
 
   it("adds monochrome and video, and leaves out facts that are unknown", () => {
-    const input = { ...base, mediaType: "video" as const, monochrome: true, aspectName: null, brightness: null };
+    const input = {
+      ...base,
+      mediaType: "video" as const,
+      monochrome: true,
+      aspectName: null,
+      brightness: null,
+    };
     expect(autoTagNames(input)).toEqual(["4k", "landscape", "monochrome", "video"]);
   });
 });

@@ -28,7 +28,8 @@ export function autoTagNames(input: AutoTagInput): string[] {
   if (input.monochrome) names.add("monochrome");
   if (input.mediaType === "video") names.add("video");
   const coverage = new Map<string, number>();
-  for (const color of input.colors) coverage.set(color.name, (coverage.get(color.name) ?? 0) + color.fraction);
+  for (const color of input.colors)
+    coverage.set(color.name, (coverage.get(color.name) ?? 0) + color.fraction);
   for (const [name, fraction] of coverage) if (fraction >= COLOR_TAG_MIN_FRACTION) names.add(tagName(name));
   return [...names].sort();
 }

@@ -2,7 +2,14 @@ import type { Logger } from "@wallpaperdb/core/logger";
 import type { Database, Executor } from "@wallpaperdb/db";
 import type { HandlerResult } from "@wallpaperdb/events";
 import type { HandlerContext } from "@wallpaperdb/events/consumer";
-import { BadMediaError, failStep, finishStep, lockWallpaper, type StepName, startStep } from "@wallpaperdb/pipeline";
+import {
+  BadMediaError,
+  failStep,
+  finishStep,
+  lockWallpaper,
+  type StepName,
+  startStep,
+} from "@wallpaperdb/pipeline";
 import { recordStepDuration, recordStepFailure } from "@wallpaperdb/telemetry";
 
 /** Deliveries per pipeline event before the step is failed for good (the consumer's maxDeliver). */

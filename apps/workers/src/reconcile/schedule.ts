@@ -9,7 +9,11 @@ export interface Reconciler {
  * run it; the advisory lock lets one of them work per round. A failed round is logged and retried next
  * round (the database or the blob store may be what failed).
  */
-export function startReconciler(deps: ReconcileDeps, intervalMs: number, settings: ReconcileSettings = {}): Reconciler {
+export function startReconciler(
+  deps: ReconcileDeps,
+  intervalMs: number,
+  settings: ReconcileSettings = {},
+): Reconciler {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const log = deps.logger.child({ component: "reconcile" });
@@ -22,7 +26,8 @@ export function startReconciler(deps: ReconcileDeps, intervalMs: number, setting
         return;
       }
       const counts = summarize(report);
-      const acted = counts.expiredUploads + counts.orphanBlobs + counts.unstartedWallpapers + counts.stuckSteps;
+      const acted =
+        counts.expiredUploads + counts.orphanBlobs + counts.unstartedWallpapers + counts.stuckSteps;
       if (acted > 0 || counts.missingBlobs > 0) log.info({ ...counts, report }, "reconciled");
       else log.debug(counts, "reconciled: nothing to do");
     } catch (error) {

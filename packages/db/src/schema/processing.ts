@@ -113,8 +113,6 @@ export const wallpaperNearDuplicates = pgTable(
   (t) => [
     primaryKey({ columns: [t.wallpaperId, t.duplicateOf] }),
     index("wallpaper_near_duplicates_of_idx").on(t.duplicateOf),
-    index("wallpaper_near_duplicates_open_idx")
-      .on(t.flaggedAt)
-      .where(sql`not ${t.resolved}`),
+    index("wallpaper_near_duplicates_open_idx").on(t.flaggedAt).where(sql`not ${t.resolved}`),
   ],
 );
