@@ -22,6 +22,16 @@ packages=(ffmpeg)
 [[ $mode == test ]] && packages+=(chromium docker-compose)
 ensure_apt "${packages[@]}"
 
+# Tests and benchmarks use real wallpapers from Debian's wallpaper packages (never committed).
+if [[ $mode == test ]]; then
+  fetcher="$ROOT/../shared/corpus/fetch-wallpapers"
+  if [[ -x $fetcher || -f $fetcher ]]; then
+    bash "$fetcher" "$ROOT/.cache/corpus"
+  elif [[ ! -s $ROOT/.cache/corpus/files.txt ]]; then
+    warn "no wallpaper corpus (../shared/corpus/fetch-wallpapers not found): corpus tests will fail"
+  fi
+fi
+
 # 3. Services: use running ones, start installed ones, install missing ones.
 "$ROOT/scripts/services.sh"
 
