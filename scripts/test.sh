@@ -14,11 +14,15 @@ pnpm --silent typecheck  # the web app is type-checked by `next build` below
 say "unit tests (no infrastructure)"
 pnpm vitest run --project unit
 
+# Built once here: the CLI's integration tests and the end-to-end tests serve this production build
+# (their own `turbo run build` is then a cache hit).
+say "building the web app"
+pnpm turbo run build --filter @wallpaperdb/web --output-logs=errors-only
+
 say "unit + integration tests against real PostgreSQL, NATS, ffmpeg (with coverage)"
 pnpm vitest run --coverage --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
 
 say "end-to-end tests in Chromium"
-pnpm turbo run build --filter @wallpaperdb/web --output-logs=errors-only
 PLAYWRIGHT_JSON_OUTPUT_FILE="$results/e2e.json" pnpm playwright test
 
 node scripts/summarize-tests.ts "$results" "$((SECONDS - started))"
