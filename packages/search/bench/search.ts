@@ -1,0 +1,261 @@
+/**
+ * `pnpm bench:search`: gallery search, color search and tag autocomplete over 100,000 generated
+ * wallpapers, each timed through the tRPC layer (createCaller on appRouter) beside the raw page SQL the
+ * PostgreSQL adapter runs for it (the same statement, compiled by drizzle and sent alone through
+ * postgres.js). Creates a fresh database and drops it at the end.
+ */
+import { performance } from "node:perf_hooks";
+import { createLogger } from "@wallpaperdb/core/logger";
+import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
+import { hexToOklab, namedPalette } from "@wallpaperdb/imaging";
+import { autocompleteQuery, normalizePrefix } from "@wallpaperdb/tags";
+import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { type ApiDeps, createCaller, createTRPCContext } from "../../api/src/index.ts";
+import { pageQuery } from "../src/postgres/postgres-backend.ts";
+import { prepareSearch } from "../src/prepare.ts";
+import { parseSearchQuery } from "../src/query/index.ts";
+
+const WALLPAPERS = 100_000;
+const TAGS = 2_000;
+const ITERATIONS = 200;
+const WARMUP = 10;
+const GALLERY_P95_MS = 30;
+const AUTOCOMPLETE_P95_MS = 10;
+
+const out = (line = "") => process.stdout.write(`${line}\n`);
+const dialect = new PgDialect();
+
+const WORDS = [
+  "anime",
+  "nature",
+  "city",
+  "space",
+  "mountain",
+  "forest",
+  "ocean",
+  "car",
+  "night",
+  "sunset",
+  "abstract",
+  "minimal",
+  "landscape",
+  "portrait",
+  "dark",
+  "neon",
+  "cyberpunk",
+  "fantasy",
+  "game",
+  "art",
+];
+
+async function seed(database: TestDatabase): Promise<void> {
+  const { db } = database;
+  const t0 = performance.now();
+  await db.execute(sql`select setseed(0.42)`);
+  // Tags: word-gNNN names, so prefixes hit many tags; rank 1 is the most used.
+  await db.execute(sql`insert into tags (name)
+    select (array[${sql.raw(WORDS.map((w) => `'${w}'`).join(","))}])[1 + (g - 1) % ${WORDS.length}]
+      || case when g <= ${WORDS.length} then '' else '_' || g end
+    from generate_series(1, ${TAGS}) g order by g`);
+  await db.execute(sql`insert into tag_aliases (name, tag_id)
+    select 'alias_' || t.name, t.id from tags t where t.id % 10 = 0`);
+  await db.execute(sql`
+    insert into wallpapers (id, sha256, media_type, mime_type, original_key, size_bytes, width, height, moderation, processed_at, created_at)
+    select gen_random_uuid(), encode(sha256(('bench' || g)::bytea), 'hex'),
+      (case when g % 20 = 0 then 'video' else 'image' end)::media_type,
+      case when g % 20 = 0 then 'video/mp4' else 'image/jpeg' end, 'originals/bench' || g,
+      500000 + (g * 7919) % 9000000,
+      (array[1920, 2560, 3840, 3440, 1080, 1200, 7680, 2560, 1920, 5120])[1 + g % 10],
+      (array[1080, 1440, 2160, 1440, 1920, 1200, 4320, 1600, 1200, 2880])[1 + g % 10],
+      'approved'::moderation_status,
+      now() - (g * 37 || ' seconds')::interval, now() - (g * 37 || ' seconds')::interval
+    from generate_series(1, ${WALLPAPERS}) g`);
+  await db.execute(sql`
+    insert into wallpaper_facts (wallpaper_id, aspect_ratio, aspect_name, orientation, megapixels, quality_score, phash, phash_0, phash_1, phash_2, phash_3)
+    select w.id, w.width::real / w.height,
+      case when w.width * 9 = w.height * 16 then '16:9' when w.width * 43 = w.height * 100 then '21:9'
+           when w.width * 10 = w.height * 16 then '16:10' when w.width * 16 = w.height * 9 then '9:16' else null end,
+      case when w.width > w.height then 'landscape' when w.width < w.height then 'portrait' else 'square' end,
+      w.width * w.height / 1e6,
+      greatest(0, least(100, 55 + 15 * (random() + random() + random() - 1.5) * 2)),
+      h, (h >> 48) & 65535, (h >> 32) & 65535, (h >> 16) & 65535, h & 65535
+    from wallpapers w cross join lateral (select hashtextextended(w.id::text, 1) as h) x`);
+  // Colors: 5 per wallpaper from the named palette, with their real OKLab values.
+  const palette = namedPalette.map((color, i) => {
+    const [l, a, b] = hexToOklab(color.hex);
+    return sql`(${i}::int, ${color.hex}::text, ${l}::real, ${a}::real, ${b}::real, ${color.name}::text)`;
+  });
+  await db.execute(sql`
+    with p(i, hex, l, a, b, name) as (values ${sql.join(palette, sql`, `)})
+    insert into wallpaper_colors (wallpaper_id, rank, hex, l, a, b, fraction, name, name_hex)
+    select w.id, r, p.hex, p.l, p.a, p.b, (array[0.4, 0.25, 0.15, 0.12, 0.08])[r + 1], p.name, p.hex
+    from wallpapers w cross join generate_series(0, 4) r
+    join p on p.i = abs(hashtext(w.id::text || r)) % ${namedPalette.length}`);
+  // ~6 tags per wallpaper, log-uniform ranks (Zipf, s = 1): tag 1 is on ~13 % of wallpapers.
+  await db.execute(sql`
+    insert into wallpaper_tags (wallpaper_id, tag_id, source)
+    select distinct w.id, least(${TAGS}, floor(exp(random() * ln(${TAGS} + 1)))::int), 'human'::tag_source
+    from wallpapers w cross join generate_series(1, 6) k
+    on conflict do nothing`);
+  await db.execute(sql`update tags t set wallpaper_count = c.n
+    from (select tag_id, count(distinct wallpaper_id)::int as n from wallpaper_tags group by tag_id) c
+    where c.tag_id = t.id`);
+  await db.execute(sql`analyze`);
+  const [counts] = await db.execute<{ w: number; wt: number; c: number; a: number }>(sql`select
+    (select count(*)::int from wallpapers) as w, (select count(*)::int from wallpaper_tags) as wt,
+    (select count(*)::int from wallpaper_colors) as c, (select count(*)::int from tag_aliases) as a`);
+  out(
+    `seeded ${counts?.w} wallpapers, ${counts?.wt} tag rows, ${counts?.c} colors, ${TAGS} tags, ${counts?.a} aliases ` +
+      `in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function time(fn: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < WARMUP; i++) await fn(i);
+  const samples: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const start = performance.now();
+    await fn(i);
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+interface Case {
+  name: string;
+  kind: "gallery" | "color" | "autocomplete";
+  /** Through tRPC, variant i. */
+  trpc: (i: number) => Promise<unknown>;
+  /** The compiled raw SQL of the same variant. */
+  raw: (i: number) => Promise<{ text: string; params: unknown[] }>;
+}
+
+async function main(): Promise<void> {
+  const database = await createTestDatabase("wpdb_bench_search");
+  try {
+    await seed(database);
+    const deps: ApiDeps = {
+      db: database.db,
+      sql: database.sql,
+      // Search and autocomplete touch neither NATS nor the blob store.
+      nats: undefined as unknown as ApiDeps["nats"],
+      blobStore: undefined as unknown as ApiDeps["blobStore"],
+      logger: createLogger("bench-search"),
+    };
+    const caller = createCaller(await createTRPCContext({ headers: new Headers(), deps }));
+
+    const popular = await database.db.execute<{ name: string }>(
+      sql`select name from tags order by wallpaper_count desc limit 20`,
+    );
+    const tagNames = popular.map((row) => row.name);
+    const pick = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
+
+    // The adapter's page query for a query string (and cursor), compiled to text + params.
+    async function pageSql(q: string, cursor: string | null = null) {
+      const parsed = parseSearchQuery(q);
+      if (!parsed.ok) throw new Error(`bad query ${q}: ${JSON.stringify(parsed.errors)}`);
+      const prepared = await prepareSearch(database.db, parsed.query, cursor, 2);
+      const compiled = dialect.sqlToQuery(pageQuery(prepared).query as SQL);
+      return { text: compiled.sql, params: compiled.params };
+    }
+    const search = (q: string, cursor?: string | null) => caller.wallpaper.search({ q, cursor });
+
+    const colorHexes = namedPalette.map((c) => c.hex.replace("#", ""));
+    const galleryQueries: [string, (i: number) => string][] = [
+      ["newest page", () => ""],
+      ["tag filter", (i) => pick(tagNames, i)],
+      [
+        "two tags, one excluded",
+        (i) => `${pick(tagNames, i)} ${pick(tagNames, i + 3)} -${pick(tagNames, i + 7)}`,
+      ],
+      ["atleast + ratio", () => "atleast:2560x1440 ratio:16x9"],
+      ["quality sort", () => "sort:quality"],
+      ["quality sort, min q, landscape", () => "sort:quality quality:>=60 orientation:landscape"],
+    ];
+    const cases: Case[] = galleryQueries.map(([name, q]) => ({
+      name,
+      kind: "gallery",
+      trpc: (i) => search(q(i)),
+      raw: (i) => pageSql(q(i)),
+    }));
+
+    // Page 2 via the cursor of page 1 (cursors computed up front, per variant).
+    const page2Queries = tagNames.slice(0, 5).map((tag) => tag);
+    const cursors = new Map<string, string | null>();
+    for (const q of ["", ...page2Queries]) cursors.set(q, (await search(q)).nextCursor);
+    const page2 = (i: number) => (i % 2 === 0 ? "" : pick(page2Queries, i));
+    cases.push({
+      name: "page 2 via cursor (newest / tag)",
+      kind: "gallery",
+      trpc: (i) => search(page2(i), cursors.get(page2(i)) ?? null),
+      raw: (i) => pageSql(page2(i), cursors.get(page2(i)) ?? null),
+    });
+
+    for (const [name, q] of [
+      ["color (one)", (i: number) => `color:${pick(colorHexes, i)}`],
+      ["color + tag", (i: number) => `color:${pick(colorHexes, i)} ${pick(tagNames, i)}`],
+      ["two colors", (i: number) => `color:${pick(colorHexes, i)},${pick(colorHexes, i + 5)}`],
+    ] as const) {
+      cases.push({ name, kind: "color", trpc: (i) => search(q(i)), raw: (i) => pageSql(q(i)) });
+    }
+
+    const prefixes = ["a", "an", "ani", "anime_1", "na", "cy", "dark_", "alias_", "mou", "zz", "n", "sun"];
+    cases.push({
+      name: "tag autocomplete",
+      kind: "autocomplete",
+      trpc: (i) => caller.tag.autocomplete({ prefix: pick(prefixes, i), limit: 10 }),
+      raw: async (i) => {
+        const compiled = dialect.sqlToQuery(autocompleteQuery(normalizePrefix(pick(prefixes, i)), 10));
+        return { text: compiled.sql, params: compiled.params };
+      },
+    });
+
+    const rows: string[][] = [];
+    for (const c of cases) {
+      // Compile the raw statements up front so only the database round trip is timed.
+      const compiled = await Promise.all(Array.from({ length: ITERATIONS + WARMUP }, (_, i) => c.raw(i)));
+      const viaTrpc = await time(c.trpc);
+      const raw = await time((i) =>
+        database.sql.unsafe(compiled[i]?.text ?? "", (compiled[i]?.params ?? []) as never[]),
+      );
+      const target = c.kind === "autocomplete" ? AUTOCOMPLETE_P95_MS : GALLERY_P95_MS;
+      rows.push([
+        c.name,
+        viaTrpc.p50.toFixed(2),
+        viaTrpc.p95.toFixed(2),
+        raw.p50.toFixed(2),
+        raw.p95.toFixed(2),
+        (viaTrpc.p95 / raw.p95).toFixed(1),
+        `< ${target}`,
+        viaTrpc.p95 < target ? "PASS" : "MISS",
+      ]);
+    }
+
+    const header = ["query", "tRPC p50", "tRPC p95", "SQL p50", "SQL p95", "ratio p95", "target", ""];
+    const widths = header.map((h, col) => Math.max(h.length, ...rows.map((row) => (row[col] ?? "").length)));
+    const line = (cells: string[]) =>
+      cells
+        .map((cell, col) => (col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0)))
+        .join("  ");
+    out();
+    out(`${ITERATIONS} iterations each (after ${WARMUP} warm-up), times in ms; targets are on the tRPC p95`);
+    out(line(header));
+    out(widths.map((w) => "-".repeat(w)).join("  "));
+    for (const row of rows) out(line(row));
+    out();
+    out(
+      "tRPC = createCaller(appRouter): parse + tag resolution + page query + total + cards (or autocomplete);",
+    );
+    out("SQL  = the adapter's page query (or the autocomplete query) alone, sent through postgres.js.");
+  } finally {
+    await database.drop();
+  }
+}
+
+await main();
