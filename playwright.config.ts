@@ -20,6 +20,23 @@ const sharedEnv = {
   LOG_LEVEL: "warn",
 };
 
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    // Debian's Chromium; Playwright never downloads a browser here.
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -39,25 +56,10 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          // Debian's Chromium; Playwright never downloads a browser here.
-          executablePath: "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
-    },
+    // The gallery spec asserts exact counts and filter results, so it runs first, on a gallery that
+    // holds only its own uploads; every other spec runs after it.
+    { name: "gallery", testMatch: /gallery\.spec\.ts/, use: chromium },
+    { name: "chromium", testIgnore: /gallery\.spec\.ts/, dependencies: ["gallery"], use: chromium },
   ],
   webServer: [
     {

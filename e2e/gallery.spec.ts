@@ -9,7 +9,7 @@ const files = [
   "nature/Garden.jpg",
   "abstract/Elephants_3840x2160.jpg",
   "abstract/Waves.png",
-  "nature/Dune.jpg",
+  "nature/RainDrops.jpg",
 ];
 
 interface Card {
