@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 
 type Mode = "sign-in" | "sign-up";
 
@@ -18,6 +18,10 @@ async function errorMessage(response: Response): Promise<string> {
 export function AuthForm({ mode }: { mode: Mode }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Until React has hydrated, a submit would be the browser's own GET with the password in the URL:
+  // the button stays disabled until our handler is attached.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,7 +52,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
   }
 
   return (
-    <form className="card auth-form" onSubmit={submit} noValidate={false}>
+    <form className="card auth-form" method="post" onSubmit={submit} noValidate={false}>
       {mode === "sign-up" ? (
         <label className="field">
           <span>Name</span>
@@ -75,7 +79,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
           {error}
         </p>
       ) : null}
-      <button className="button" type="submit" disabled={busy}>
+      <button className="button" type="submit" disabled={busy || !hydrated}>
         {mode === "sign-up" ? "Create account" : "Sign in"}
       </button>
       <p className="muted">
