@@ -1,43 +1,57 @@
 import type { GrayPlane } from "./analysis.ts";
 
-const at = (plane: GrayPlane, x: number, y: number): number => plane.data[y * plane.width + x] ?? 0;
+// These run on the worker's main thread for every wallpaper, so they are written as flat loops over the
+// bytes with no per-pixel allocation or helper calls, and in two passes (histogram, then sums) instead of
+// keeping a million-entry array of intermediates. Every sum is of integers, so the order of the additions
+// cannot change a result.
 
 /** Variance of the 4-neighbour Laplacian: the classic focus measure (Pech-Pacheco et al. 2000). */
 export function laplacianVariance(plane: GrayPlane): number {
-  const { width, height } = plane;
+  const { data, width, height } = plane;
   let sum = 0;
   let sumSquares = 0;
   let n = 0;
   for (let y = 1; y < height - 1; y++) {
+    const row = y * width;
     for (let x = 1; x < width - 1; x++) {
+      const i = row + x;
       const v =
-        at(plane, x - 1, y) +
-        at(plane, x + 1, y) +
-        at(plane, x, y - 1) +
-        at(plane, x, y + 1) -
-        4 * at(plane, x, y);
+        (data[i - 1] as number) +
+        (data[i + 1] as number) +
+        (data[i - width] as number) +
+        (data[i + width] as number) -
+        4 * (data[i] as number);
       sum += v;
       sumSquares += v * v;
-      n++;
     }
+    n += width - 2;
   }
-  if (n === 0) return 0;
+  if (n <= 0) return 0;
   return sumSquares / n - (sum / n) ** 2;
 }
 
-/** Value at quantile q of small non-negative integers, from a histogram: no sort of a million values. */
-function integerQuantile(values: Int32Array, maxValue: number, q: number): number {
-  const histogram = new Int32Array(maxValue + 1);
-  for (const value of values)
-    histogram[Math.min(maxValue, value)] = (histogram[Math.min(maxValue, value)] ?? 0) + 1;
-  const target = q * values.length;
+/** Smallest value whose histogram count reaches quantile q of `total`: no sort of a million values. */
+function histogramQuantile(histogram: Int32Array, total: number, q: number): number {
+  const target = q * total;
   let seen = 0;
-  for (let value = 0; value <= maxValue; value++) {
-    seen += histogram[value] ?? 0;
+  for (let value = 0; value < histogram.length; value++) {
+    seen += histogram[value] as number;
     if (seen >= target) return value;
   }
-  return maxValue;
+  return histogram.length - 1;
 }
+
+const sobelAt = (data: Uint8Array, i: number, width: number): number => {
+  const a = data[i - width - 1] as number;
+  const b = data[i - width] as number;
+  const c = data[i - width + 1] as number;
+  const d = data[i - 1] as number;
+  const f = data[i + 1] as number;
+  const g = data[i + width - 1] as number;
+  const h = data[i + width] as number;
+  const k = data[i + width + 1] as number;
+  return Math.abs(c + 2 * f + k - a - 2 * d - g) + Math.abs(g + 2 * h + k - a - 2 * b - c);
+};
 
 /**
  * Noise σ in grey levels: Immerkær's (1996) mask — it cancels planes and ramps, leaving noise — averaged
@@ -46,39 +60,53 @@ function integerQuantile(values: Int32Array, maxValue: number, q: number): numbe
 export function noiseSigma(plane: GrayPlane): number {
   const { data, width, height } = plane;
   if (width < 3 || height < 3) return 0;
-  const inner = (width - 2) * (height - 2);
-  const residuals = new Int32Array(inner);
-  const gradients = new Int32Array(inner);
-  let i = 0;
+  // Sobel magnitudes fit 0–2040: kept per pixel (2 bytes each) for the second pass.
+  const gradients = new Uint16Array((width - 2) * (height - 2));
+  const histogram = new Int32Array(2041);
+  let j = 0;
   for (let y = 1; y < height - 1; y++) {
-    const up = (y - 1) * width;
-    const mid = y * width;
-    const down = (y + 1) * width;
-    for (let x = 1; x < width - 1; x++) {
-      const a = data[up + x - 1] ?? 0,
-        b = data[up + x] ?? 0,
-        c = data[up + x + 1] ?? 0;
-      const d = data[mid + x - 1] ?? 0,
-        e = data[mid + x] ?? 0,
-        f = data[mid + x + 1] ?? 0;
-      const g = data[down + x - 1] ?? 0,
-        h = data[down + x] ?? 0,
-        k = data[down + x + 1] ?? 0;
-      residuals[i] = Math.abs(a - 2 * b + c - 2 * d + 4 * e - 2 * f + g - 2 * h + k);
-      gradients[i] = Math.abs(c + 2 * f + k - a - 2 * d - g) + Math.abs(g + 2 * h + k - a - 2 * b - c);
-      i++;
+    for (let x = 1, i = y * width + 1; x < width - 1; x++, i++) {
+      const gradient = sobelAt(data, i, width);
+      gradients[j++] = gradient;
+      histogram[gradient] = (histogram[gradient] as number) + 1;
     }
   }
-  const calm = integerQuantile(gradients, 2040, 0.5);
+  const calm = histogramQuantile(histogram, gradients.length, 0.5);
   let sum = 0;
   let n = 0;
-  for (let j = 0; j < inner; j++) {
-    if ((gradients[j] ?? 0) > calm) continue;
-    sum += residuals[j] ?? 0;
-    n++;
+  j = 0;
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1, i = y * width + 1; x < width - 1; x++, i++) {
+      if ((gradients[j++] as number) > calm) continue;
+      const residual =
+        (data[i - width - 1] as number) -
+        2 * (data[i - width] as number) +
+        (data[i - width + 1] as number) -
+        2 * (data[i - 1] as number) +
+        4 * (data[i] as number) -
+        2 * (data[i + 1] as number) +
+        (data[i + width - 1] as number) -
+        2 * (data[i + width] as number) +
+        (data[i + width + 1] as number);
+      sum += Math.abs(residual);
+      n++;
+    }
   }
   // Immerkær: σ = √(π/2)·mean|r|/6, the mask's gain on white noise being √36 = 6.
   return n === 0 ? 0 : (Math.sqrt(Math.PI / 2) * sum) / n / 6;
+}
+
+/** Boundary / interior ratio of the mean steps at each phase mod 8 (see blockinessRatio). */
+function phaseRatio(sums: Float64Array, counts: Float64Array): number {
+  const means = Array.from(sums, (s, i) => s / Math.max(1, counts[i] ?? 0));
+  const peak = Math.max(...means);
+  const peakPhase = means.indexOf(peak);
+  // A 4x upscale or a period-4 pattern peaks at two phases 4 apart; JPEG's 8x8 grid at one only.
+  const others = means.filter((_, i) => i !== peakPhase && i !== (peakPhase + 4) % 8);
+  const interior = others.reduce((a, b) => a + b, 0) / others.length;
+  // A flat image has no steps at all: call it unblocked rather than dividing by ~0.
+  if (interior < 0.05) return 1;
+  return Math.min(peak / interior, peak / Math.max(0.05, means[(peakPhase + 4) % 8] ?? 0));
 }
 
 /**
@@ -87,32 +115,29 @@ export function noiseSigma(plane: GrayPlane): number {
  * Returns boundary / interior ratio averaged over both directions (≈1 when there are no blocks).
  */
 export function blockinessRatio(plane: GrayPlane): number {
-  const { width, height } = plane;
-  const ratio = (horizontal: boolean): number => {
-    const sums = new Float64Array(8);
-    const counts = new Float64Array(8);
-    for (let y = 0; y < height - (horizontal ? 0 : 1); y++) {
-      for (let x = 0; x < width - (horizontal ? 1 : 0); x++) {
-        const step = Math.abs(
-          horizontal ? at(plane, x + 1, y) - at(plane, x, y) : at(plane, x, y + 1) - at(plane, x, y),
-        );
-        const phase = (horizontal ? x : y) % 8;
-        sums[phase] = (sums[phase] ?? 0) + step;
-        counts[phase] = (counts[phase] ?? 0) + 1;
-      }
-    }
-    const means = Array.from(sums, (s, i) => s / Math.max(1, counts[i] ?? 0));
-    const peak = Math.max(...means);
-    const peakPhase = means.indexOf(peak);
-    // A 4x upscale or a period-4 pattern peaks at two phases 4 apart; JPEG's 8x8 grid at one only.
-    const others = means.filter((_, i) => i !== peakPhase && i !== (peakPhase + 4) % 8);
-    const interior = others.reduce((a, b) => a + b, 0) / others.length;
-    // A flat image has no steps at all: call it unblocked rather than dividing by ~0.
-    if (interior < 0.05) return 1;
-    return Math.min(peak / interior, peak / Math.max(0.05, means[(peakPhase + 4) % 8] ?? 0));
-  };
+  const { data, width, height } = plane;
   if (width < 16 || height < 16) return 1;
-  return (ratio(true) + ratio(false)) / 2;
+  const hSums = new Float64Array(8);
+  const hCounts = new Float64Array(8);
+  const vSums = new Float64Array(8);
+  const vCounts = new Float64Array(8);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width - 1; x++) {
+      const phase = x & 7;
+      hSums[phase] =
+        (hSums[phase] as number) + Math.abs((data[row + x + 1] as number) - (data[row + x] as number));
+    }
+    if (y === height - 1) continue;
+    let rowSum = 0;
+    for (let x = 0; x < width; x++)
+      rowSum += Math.abs((data[row + width + x] as number) - (data[row + x] as number));
+    const phase = y & 7;
+    vSums[phase] = (vSums[phase] as number) + rowSum;
+    vCounts[phase] = (vCounts[phase] as number) + width;
+  }
+  for (let x = 0; x < width - 1; x++) hCounts[x & 7] = (hCounts[x & 7] as number) + height;
+  return (phaseRatio(hSums, hCounts) + phaseRatio(vSums, vCounts)) / 2;
 }
 
 /**
@@ -123,34 +148,40 @@ export function blockinessRatio(plane: GrayPlane): number {
 export function edgeSpreadRatio(plane: GrayPlane): number | null {
   const { data, width, height } = plane;
   if (width < 4 || height < 4) return null;
-  // Centered 2-px steps and the two 1-px steps each spans, horizontally then vertically per pixel.
-  const count = 2 * (width - 2) * (height - 2);
-  const magnitudes = new Int32Array(count);
-  const single = new Float64Array(count);
-  let i = 0;
+  // Centered 2-px steps, horizontally and vertically per pixel: first their histogram, for the 98th
+  // percentile, then the sums over the steps at or above it.
+  const histogram = new Int32Array(256);
   for (let y = 1; y < height - 1; y++) {
-    for (let x = 1; x < width - 1; x++) {
-      const c = data[y * width + x] ?? 0;
-      const left = data[y * width + x - 1] ?? 0;
-      const right = data[y * width + x + 1] ?? 0;
-      const above = data[(y - 1) * width + x] ?? 0;
-      const below = data[(y + 1) * width + x] ?? 0;
-      magnitudes[i] = Math.abs(right - left);
-      single[i++] = (right - c) ** 2 + (c - left) ** 2;
-      magnitudes[i] = Math.abs(below - above);
-      single[i++] = (below - c) ** 2 + (c - above) ** 2;
+    for (let x = 1, i = y * width + 1; x < width - 1; x++, i++) {
+      const horizontal = Math.abs((data[i + 1] as number) - (data[i - 1] as number));
+      const vertical = Math.abs((data[i + width] as number) - (data[i - width] as number));
+      histogram[horizontal] = (histogram[horizontal] as number) + 1;
+      histogram[vertical] = (histogram[vertical] as number) + 1;
     }
   }
-  const strong = integerQuantile(magnitudes, 255, 0.98);
+  const strong = histogramQuantile(histogram, 2 * (width - 2) * (height - 2), 0.98);
   // Smooth gradients and flat art have no edges worth the name: no verdict rather than a guess.
   if (strong < 8) return null;
   let num = 0;
   let den = 0;
-  for (let j = 0; j < count; j++) {
-    const magnitude = magnitudes[j] ?? 0;
-    if (magnitude < strong) continue;
-    num += magnitude * magnitude;
-    den += single[j] ?? 0;
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1, i = y * width + 1; x < width - 1; x++, i++) {
+      const c = data[i] as number;
+      const left = data[i - 1] as number;
+      const right = data[i + 1] as number;
+      const above = data[i - width] as number;
+      const below = data[i + width] as number;
+      const horizontal = Math.abs(right - left);
+      if (horizontal >= strong) {
+        num += horizontal * horizontal;
+        den += (right - c) ** 2 + (c - left) ** 2;
+      }
+      const vertical = Math.abs(below - above);
+      if (vertical >= strong) {
+        num += vertical * vertical;
+        den += (below - c) ** 2 + (c - above) ** 2;
+      }
+    }
   }
   return den === 0 ? null : (2 * num) / den;
 }
