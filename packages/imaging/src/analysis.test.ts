@@ -1,3 +1,4 @@
+import { deflateSync, zstdDecompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { decodeAnalysis, encodeAnalysis, type ImageAnalysis } from "./analysis.ts";
 
@@ -20,6 +21,12 @@ describe("analysis blob", () => {
     expect(Buffer.compare(decoded.small.data, analysis.small.data)).toBe(0);
     expect(Buffer.compare(decoded.grayNative.data, analysis.grayNative.data)).toBe(0);
     expect(decoded.normalized).toMatchObject({ width: 3, height: 3 });
+  });
+
+  it("still reads the deflated blobs stored before zstd", () => {
+    const legacy = deflateSync(zstdDecompressSync(encodeAnalysis(analysis)), { level: 1 });
+    const decoded = decodeAnalysis(legacy);
+    expect(Buffer.compare(decoded.normalized.data, analysis.normalized.data)).toBe(0);
   });
 
   it("refuses inconsistent planes and foreign blobs", () => {

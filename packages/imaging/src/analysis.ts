@@ -1,4 +1,4 @@
-import { deflateSync, inflateSync } from "node:zlib";
+import { constants, inflateSync, zstdCompressSync, zstdDecompressSync } from "node:zlib";
 
 export interface GrayPlane {
   data: Buffer;
@@ -32,7 +32,10 @@ function checkPlane(name: string, plane: GrayPlane, channels: number): void {
   }
 }
 
-/** Header (magic + six uint32 sizes) then the three planes, deflated: ~0.5–1 MB raw, less stored. */
+/** A zstd frame starts with these bytes; blobs written before zstd was used are zlib (deflate) streams. */
+const ZSTD_FRAME_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
+
+/** Header (magic + six uint32 sizes) then the three planes, zstd-compressed: ~2 MB raw, a bit less stored. */
 export function encodeAnalysis(analysis: ImageAnalysis): Buffer {
   const { small, grayNative, normalized } = analysis;
   checkPlane("small", small, 3);
@@ -49,12 +52,15 @@ export function encodeAnalysis(analysis: ImageAnalysis): Buffer {
   ];
   header.writeUInt32BE(MAGIC, 0);
   for (const [i, size] of sizes.entries()) header.writeUInt32BE(size, 4 + i * 4);
-  // Level 1: the planes are photographic and barely compress; speed matters more than the last few %.
-  return deflateSync(Buffer.concat([header, small.data, grayNative.data, normalized.data]), { level: 1 });
+  // Level 1: the planes are photographic and barely compress, so speed is what counts; zstd at level 1
+  // is ~10x faster than deflate at level 1 here (the variants step encodes one per wallpaper).
+  return zstdCompressSync(Buffer.concat([header, small.data, grayNative.data, normalized.data]), {
+    params: { [constants.ZSTD_c_compressionLevel]: 1 },
+  });
 }
 
 export function decodeAnalysis(blob: Buffer): ImageAnalysis {
-  const raw = inflateSync(blob);
+  const raw = blob.subarray(0, 4).equals(ZSTD_FRAME_MAGIC) ? zstdDecompressSync(blob) : inflateSync(blob);
   if (raw.length < HEADER_BYTES || raw.readUInt32BE(0) !== MAGIC)
     throw new RangeError("Not an analysis blob");
   const size = (i: number) => raw.readUInt32BE(4 + i * 4);
