@@ -21,8 +21,9 @@ if [[ -z ${AUTH_SECRET:-} || -z ${BLOB_SIGNING_SECRET:-} ]]; then
   source "$secrets"
   set +a
 fi
-# glibc's per-thread malloc arenas make libvips's memory balloon; two arenas keep workers small.
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+# glibc's per-thread malloc arenas and its sliding mmap threshold make libvips's memory balloon; two
+# arenas and a fixed threshold keep workers small (apps/workers/src/process-settings.ts).
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-1048576}
 
 say "building the web app"
 pnpm turbo run build --filter @wallpaperdb/web --output-logs=errors-only

@@ -10,6 +10,7 @@ import { enqueueEvent } from "@wallpaperdb/events/outbox";
 import { createTestBus, type TestBus } from "@wallpaperdb/events/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { WORKER_MALLOC_ENV } from "../src/process-settings.ts";
 
 const mainPath = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 let database: TestDatabase;
@@ -49,7 +50,7 @@ function startWorker(extraEnv: Record<string, string> = {}): Worker {
       BLOB_DIR: join(dataDir, "blobs"),
       BLOB_SIGNING_SECRET: "main-test-signing-secret-0123456789abcdef",
       UPLOAD_DIR: join(dataDir, "uploads"),
-      MALLOC_ARENA_MAX: "2",
+      ...WORKER_MALLOC_ENV,
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],

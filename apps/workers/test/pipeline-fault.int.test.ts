@@ -6,6 +6,7 @@ import { outbox, processingSteps, variants } from "@wallpaperdb/db";
 import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { WORKER_MALLOC_ENV, WORKER_NODE_FLAGS } from "../src/process-settings.ts";
 import {
   createPipelineHarness,
   insertWallpaper,
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 function startWorker(id: string): ChildProcess {
-  const child = spawn(process.execPath, ["--max-semi-space-size=8", "--max-old-space-size=256", mainPath], {
+  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, mainPath], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: "production",
@@ -44,7 +45,7 @@ function startWorker(id: string): ChildProcess {
       WORKER_ID: id,
       // A killed worker's events come back after this, instead of the default 30 s.
       WORKERS_ACK_WAIT_MS: "3000",
-      MALLOC_ARENA_MAX: "2",
+      ...WORKER_MALLOC_ENV,
       PIPELINE_IMAGE_CONCURRENCY: "2",
     },
     stdio: ["ignore", "ignore", "ignore"],
