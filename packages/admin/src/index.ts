@@ -14,4 +14,4 @@ export {
   moderationQueue,
   resolveDuplicate,
 } from "./moderation.ts";
-export { drivableSteps, enqueueStepTrigger, redrive } from "./redrive.ts";
+export { redrive } from "./redrive.ts";

@@ -15,5 +15,12 @@ export {
   type VariantRow,
 } from "./results.ts";
 export { failStep, finishStep, initSteps, lockWallpaper, type StartedStep, startStep } from "./step-state.ts";
+export {
+  drivableSteps,
+  enqueueStepTrigger,
+  prerequisitesOf,
+  type TriggerTarget,
+  triggerOf,
+} from "./step-triggers.ts";
 export { BadMediaError, type MediaType, type StepName, type StepState, stepsFor } from "./steps.ts";
 export { redriveStuckSteps, type StuckStep, type StuckStepOptions } from "./stuck-steps.ts";

@@ -1,8 +1,7 @@
-import { type Database, type Executor, processingSteps, wallpapers } from "@wallpaperdb/db";
-import { enqueueEvent } from "@wallpaperdb/events/outbox";
+import { type Database, processingSteps, wallpapers } from "@wallpaperdb/db";
 import { and, eq, lt, sql } from "drizzle-orm";
-import { analysisKey, posterKey } from "./keys.ts";
 import { progress } from "./step-state.ts";
+import { enqueueStepTrigger, triggerOf } from "./step-triggers.ts";
 import type { StepName } from "./steps.ts";
 
 export interface StuckStepOptions {
@@ -36,43 +35,6 @@ const ready = sql`(
 // Wallpapers none of whose steps ever ran are ingest's re-drive (redriveUnprocessedWallpapers).
 const started = sql`exists (select 1 from processing_steps p where p.wallpaper_id = ${processingSteps.wallpaperId} and p.attempts > 0)`;
 
-async function requeue(
-  tx: Executor,
-  row: StuckStep,
-  wallpaper: typeof wallpapers.$inferSelect,
-): Promise<void> {
-  switch (row.event) {
-    case "wallpaper.uploaded.v1":
-      await enqueueEvent(tx, "wallpaper.uploaded.v1", {
-        wallpaperId: wallpaper.id,
-        sha256: wallpaper.sha256,
-        mediaType: wallpaper.mediaType,
-        mimeType: wallpaper.mimeType,
-        originalKey: wallpaper.originalKey,
-        width: wallpaper.width,
-        height: wallpaper.height,
-      });
-      return;
-    case "wallpaper.poster.ready.v1":
-      await enqueueEvent(tx, "wallpaper.poster.ready.v1", {
-        wallpaperId: wallpaper.id,
-        posterKey: posterKey(wallpaper.id),
-      });
-      return;
-    default:
-      await enqueueEvent(tx, "wallpaper.variants.ready.v1", {
-        wallpaperId: wallpaper.id,
-        analysisKey: analysisKey(wallpaper.id),
-      });
-  }
-}
-
-function triggerOf(step: StepName, mediaType: string): string {
-  if (step === "poster" || (step === "variants" && mediaType === "image")) return "wallpaper.uploaded.v1";
-  if (step === "variants") return "wallpaper.poster.ready.v1";
-  return "wallpaper.variants.ready.v1";
-}
-
 /**
  * Steps whose worker died without a redelivery (running too long) or whose event was lost (pending and
  * runnable for too long): each goes back to pending and its triggering event is enqueued again, in one
@@ -105,7 +67,7 @@ export async function redriveStuckSteps(
       state: step.state === "running" ? "running" : "pending",
       attempts: step.attempts,
       since: step.updatedAt,
-      event: triggerOf(step.step as StepName, wallpaper.mediaType),
+      event: triggerOf(wallpaper.mediaType, step.step as StepName),
     };
     if (!options.dryRun) {
       const moved = await db.transaction(async (tx) => {
@@ -128,7 +90,7 @@ export async function redriveStuckSteps(
           .returning({ attempts: processingSteps.attempts });
         if (!reset) return false;
         await progress(tx, wallpaper.id, stuck.step, "pending", reset.attempts);
-        await requeue(tx, stuck, wallpaper);
+        await enqueueStepTrigger(tx, wallpaper, stuck.step);
         return true;
       });
       if (!moved) continue;

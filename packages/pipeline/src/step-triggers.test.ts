@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drivableSteps } from "./redrive.ts";
+import { drivableSteps, triggerOf } from "./step-triggers.ts";
 
 describe("drivableSteps", () => {
   it("starts a wallpaper without rows at the head of its chain", () => {
@@ -24,5 +24,15 @@ describe("drivableSteps", () => {
 
   it("drives nothing when every step is done", () => {
     expect(drivableSteps("image", { variants: "done", quality: "done", color: "done" })).toEqual([]);
+  });
+});
+
+describe("triggerOf", () => {
+  it("names the event each step consumes", () => {
+    expect(triggerOf("image", "variants")).toBe("wallpaper.uploaded.v1");
+    expect(triggerOf("video", "poster")).toBe("wallpaper.uploaded.v1");
+    expect(triggerOf("video", "variants")).toBe("wallpaper.poster.ready.v1");
+    expect(triggerOf("image", "quality")).toBe("wallpaper.variants.ready.v1");
+    expect(triggerOf("video", "color")).toBe("wallpaper.variants.ready.v1");
   });
 });

@@ -1,0 +1,82 @@
+import type { Executor } from "@wallpaperdb/db";
+import type { EventType } from "@wallpaperdb/events";
+import { enqueueEvent } from "@wallpaperdb/events/outbox";
+import { analysisKey, posterKey } from "./keys.ts";
+import { type MediaType, type StepName, stepsFor } from "./steps.ts";
+
+/** What the pipeline's triggering events carry about a wallpaper (a `wallpapers` row fits). */
+export interface TriggerTarget {
+  id: string;
+  sha256: string;
+  mediaType: MediaType;
+  mimeType: string;
+  originalKey: string;
+  width: number;
+  height: number;
+}
+
+/** The steps that must be done before `step` can run; each step's event is sent when they are. */
+export function prerequisitesOf(mediaType: MediaType, step: StepName): StepName[] {
+  if (step === "poster") return [];
+  if (step === "variants") return mediaType === "video" ? ["poster"] : [];
+  return ["variants"];
+}
+
+/**
+ * The steps that can run now: pending (or without a row) with every prerequisite done. Driving only
+ * those is enough, since each step emits the next one's event when it finishes; a step behind a
+ * failed or running one is left to that one. Image and video chains make this at most one event.
+ */
+export function drivableSteps(mediaType: MediaType, states: Record<string, string>): StepName[] {
+  return stepsFor(mediaType).filter(
+    (step) =>
+      (states[step] ?? "pending") === "pending" &&
+      prerequisitesOf(mediaType, step).every((before) => states[before] === "done"),
+  );
+}
+
+/** The event a step consumes: a video's variants are rendered from its poster, an image's from the original. */
+export function triggerOf(mediaType: MediaType, step: StepName): EventType {
+  switch (step) {
+    case "poster":
+      return "wallpaper.uploaded.v1";
+    case "variants":
+      return mediaType === "video" ? "wallpaper.poster.ready.v1" : "wallpaper.uploaded.v1";
+    case "quality":
+    case "color":
+      return "wallpaper.variants.ready.v1";
+    default: {
+      const unknown: never = step;
+      throw new Error(`no trigger for step ${String(unknown)}`);
+    }
+  }
+}
+
+/**
+ * Enqueues, in the caller's transaction, the event that makes `step` run again for this wallpaper.
+ * Handlers skip steps already done, so the steps sharing the event (quality and color) are unharmed.
+ */
+export async function enqueueStepTrigger(tx: Executor, target: TriggerTarget, step: StepName): Promise<void> {
+  const type = triggerOf(target.mediaType, step);
+  switch (type) {
+    case "wallpaper.uploaded.v1":
+      await enqueueEvent(tx, type, {
+        wallpaperId: target.id,
+        sha256: target.sha256,
+        mediaType: target.mediaType,
+        mimeType: target.mimeType,
+        originalKey: target.originalKey,
+        width: target.width,
+        height: target.height,
+      });
+      return;
+    case "wallpaper.poster.ready.v1":
+      await enqueueEvent(tx, type, { wallpaperId: target.id, posterKey: posterKey(target.id) });
+      return;
+    case "wallpaper.variants.ready.v1":
+      await enqueueEvent(tx, type, { wallpaperId: target.id, analysisKey: analysisKey(target.id) });
+      return;
+    default:
+      throw new Error(`step ${step} has no trigger event`);
+  }
+}
