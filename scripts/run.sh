@@ -29,13 +29,25 @@ say "building the web app"
 pnpm turbo run build --filter @wallpaperdb/web --output-logs=errors-only
 
 pids=()
+alive() {
+  local pid
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done
+  return 1
+}
 stop() {
   trap - INT TERM EXIT
   say "stopping"
+  if [[ $1 == INT ]]; then
+    # Ctrl-C has already reached every process of the terminal's group, and a second signal makes the
+    # workers exit at once instead of finishing the images they hold (WORKERS_SHUTDOWN_TIMEOUT_MS,
+    # 10 s by default). Only a process still running after that gets TERM.
+    for _ in {1..150}; do alive || break; sleep 0.1; done
+  fi
   kill -TERM "${pids[@]}" 2>/dev/null || true
   wait "${pids[@]}" 2>/dev/null || true
 }
-trap stop INT TERM EXIT
+trap 'stop INT' INT
+trap 'stop TERM' TERM EXIT
 
 (cd apps/web && exec ./node_modules/.bin/next start -p "$PORT") &
 pids+=($!)
