@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { processingSteps, variants, wallpaperColors, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
+import { corpusJpeg } from "@wallpaperdb/imaging/testing";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleUploadedVariants } from "../src/handlers/variants.ts";
@@ -18,7 +19,6 @@ import {
 } from "./pipeline-harness.ts";
 
 const run = promisify(execFile);
-const corpusJpeg = "/work/main/.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate/nature/Aqua.jpg";
 let harness: PipelineHarness;
 let workDir: string;
 
@@ -62,7 +62,7 @@ describe("an image from the real corpus", () => {
   let wallpaperId: string;
 
   it("goes from uploaded to processed with every step done", async () => {
-    const data = await readFile(corpusJpeg);
+    const data = await readFile(corpusJpeg());
     wallpaperId = await insertWallpaper(harness, { data });
     await waitProcessed(harness, [wallpaperId], 60_000);
 

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { wallpaperNearDuplicates } from "@wallpaperdb/db";
+import { corpusFile } from "@wallpaperdb/imaging/testing";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -10,7 +11,7 @@ import {
   waitProcessed,
 } from "./pipeline-harness.ts";
 
-const corpus = "/work/main/.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate/nature";
+const nature = (name: string) => corpusFile(`mate-backgrounds/usr/share/backgrounds/mate/nature/${name}`);
 let harness: PipelineHarness;
 
 beforeAll(async () => {
@@ -23,9 +24,9 @@ afterAll(async () => {
 });
 
 it("links and flags a resized, recompressed copy of a processed wallpaper, and nothing else", async () => {
-  const original = await readFile(`${corpus}/Garden.jpg`);
+  const original = await readFile(nature("Garden.jpg"));
   const originalId = await insertWallpaper(harness, { data: original });
-  const unrelatedId = await insertWallpaper(harness, { data: await readFile(`${corpus}/Storm.jpg`) });
+  const unrelatedId = await insertWallpaper(harness, { data: await readFile(nature("Storm.jpg")) });
   await waitProcessed(harness, [originalId, unrelatedId]);
 
   const meta = await sharp(original).metadata();

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { eventFailures, wallpapers } from "@wallpaperdb/db";
+import { corpusJpeg } from "@wallpaperdb/imaging/testing";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -24,13 +25,11 @@ afterAll(async () => {
   await harness?.cleanup();
 });
 
-const corpusJpeg = "/work/main/.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate/nature/Aqua.jpg";
-
 // A truncated video is no poison any more: the poster falls back to an exact frame and the clip to what
 // is there. What cannot be processed is an original that was accepted and then damaged in storage: a
 // JPEG cut in half decodes its header (size, type) but not its pixels.
 it("a file that cannot be processed fails once, with its reason, without blocking others", async () => {
-  const whole = await readFile(corpusJpeg);
+  const whole = await readFile(corpusJpeg());
   const meta = await sharp(whole).metadata();
   const poisonId = await insertWallpaper(harness, {
     data: whole.subarray(0, Math.floor(whole.length / 2)),

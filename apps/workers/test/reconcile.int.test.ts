@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { outbox, processingSteps, tags, uploads, wallpaperTags } from "@wallpaperdb/db";
+import { corpusJpeg } from "@wallpaperdb/imaging/testing";
 import { createFileStaging } from "@wallpaperdb/ingest/staging";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +16,6 @@ import {
   waitProcessed,
 } from "./pipeline-harness.ts";
 
-const corpusJpeg = "/work/main/.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate/nature/Aqua.jpg";
 let harness: PipelineHarness;
 let stagingDir: string;
 let deps: ReconcileDeps;
@@ -69,7 +69,7 @@ describe("the reconciler", () => {
     await writeFile(join(stagingDir, abandoned), Buffer.alloc(400, 1));
     orphanKey = `originals/ab/${"ab".repeat(32)}`;
     await harness.blobStore.put(orphanKey, Buffer.from("bytes with no wallpaper row"));
-    const original = await readFile(corpusJpeg);
+    const original = await readFile(corpusJpeg());
     neverStarted = await lostWallpaper(original);
     // A worker died mid-step long ago: running, one attempt, its event gone.
     stuck = await lostWallpaper(Buffer.concat([original, Buffer.from("different sha")]));

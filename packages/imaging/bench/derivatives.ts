@@ -4,9 +4,9 @@ import { readFileSync } from "node:fs";
 import { configureSharp } from "@wallpaperdb/media";
 import sharp from "sharp";
 import { renderImageDerivatives } from "../src/render-derivatives.ts";
+import { corpusFiles } from "../src/testing.ts";
 
-const corpus = process.argv[2] ?? "/work/main/.cache/corpus/files.txt";
-const files = readFileSync(corpus, "utf8").trim().split("\n");
+const files = process.argv[2] ? readFileSync(process.argv[2], "utf8").trim().split("\n") : corpusFiles();
 const write = (line: string) => process.stdout.write(`${line}\n`);
 configureSharp();
 write(`sharp.concurrency()=${sharp.concurrency()} files=${files.length}`);

@@ -1,8 +1,8 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { computeColorPalette, decodeAnalysis, encodeAnalysis, renderImageDerivatives } from "../src/index.ts";
+import { sampleCorpus } from "../src/testing.ts";
 import { previewSize, thumbSize } from "../src/variant-sizes.ts";
-import { sampleCorpus } from "./corpus.ts";
 
 const expectedFormat = { avif: "heif", webp: "webp", jpeg: "jpeg" } as const;
 

@@ -1,11 +1,10 @@
 import sharp from "sharp";
 import { expect, it } from "vitest";
 import { renderImageDerivatives, renderVariant } from "../src/index.ts";
-
-const corpusJpeg = "/work/main/.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate/nature/Aqua.jpg";
+import { corpusJpeg } from "../src/testing.ts";
 
 it("renders only the formats asked for, and the lazy preview AVIF matches an eager one", async () => {
-  const eager = await renderImageDerivatives(corpusJpeg, { formats: { preview: ["webp", "jpeg"] } });
+  const eager = await renderImageDerivatives(corpusJpeg(), { formats: { preview: ["webp", "jpeg"] } });
   expect(eager.variants.map((v) => `${v.kind}.${v.format}`).sort()).toEqual([
     "preview.jpeg",
     "preview.webp",
@@ -14,7 +13,7 @@ it("renders only the formats asked for, and the lazy preview AVIF matches an eag
     "thumb.webp",
   ]);
   const previewWebp = eager.variants.find((v) => v.kind === "preview" && v.format === "webp");
-  const lazy = await renderVariant(corpusJpeg, "preview", "avif");
+  const lazy = await renderVariant(corpusJpeg(), "preview", "avif");
   expect({ width: lazy.width, height: lazy.height }).toEqual({
     width: previewWebp?.width,
     height: previewWebp?.height,

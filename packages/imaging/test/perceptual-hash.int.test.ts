@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { computePerceptualHash, hammingDistance } from "../src/index.ts";
-import { corpusFiles } from "./corpus.ts";
+import { corpusFiles } from "../src/testing.ts";
 
 // The same 512 px copy renderImageDerivatives puts in analysis.small, made directly (shrink-on-load) so
 // the whole corpus fits the time budget.

@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { computeQuality, renderImageDerivatives } from "../src/index.ts";
 import { seededRandom } from "../src/kmeans.ts";
-import { sampleCorpus } from "./corpus.ts";
+import { sampleCorpus } from "../src/testing.ts";
 
 const BASE_EDGE = 1600;
 
