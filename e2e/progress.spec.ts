@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { e2eEnv } from "../apps/web/scripts/e2e-env.ts";
 import { holdVariantsStep, type ProcessingHold } from "../apps/web/scripts/e2e-processing-hold.ts";
+import { type StreamCutter, startStreamCutter } from "./stream-cutter.ts";
 
 const corpus = join(import.meta.dirname, "../.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate");
 const steps = ["stored", "variants", "quality", "color", "ready"];
@@ -28,8 +29,10 @@ async function dropImage(page: Page, relative: string): Promise<string> {
 async function recordStepStates(page: Page): Promise<void> {
   await page.evaluate(() => {
     const seen: Record<string, string[]> = {};
-    const w = window as unknown as { stepStates: typeof seen; loadedOnce: boolean };
+    const doneOrder: string[] = [];
+    const w = window as unknown as { stepStates: typeof seen; doneOrder: string[]; loadedOnce: boolean };
     w.stepStates = seen;
+    w.doneOrder = doneOrder;
     w.loadedOnce = true;
     const record = () => {
       for (const item of document.querySelectorAll<HTMLElement>(
@@ -37,10 +40,14 @@ async function recordStepStates(page: Page): Promise<void> {
       )) {
         const step = item.dataset.step ?? "";
         const list = seen[step] ?? [];
-        if (list.at(-1) !== item.dataset.state) list.push(item.dataset.state ?? "");
+        if (list.at(-1) !== item.dataset.state) {
+          list.push(item.dataset.state ?? "");
+          if (item.dataset.state === "done") doneOrder.push(step);
+        }
         seen[step] = list;
       }
     };
+    record(); // what is already on screen (the wallpaper page renders its progress at once)
     new MutationObserver(record).observe(document.body, {
       subtree: true,
       childList: true,
@@ -50,11 +57,25 @@ async function recordStepStates(page: Page): Promise<void> {
   });
 }
 
+async function recordedStates(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as {
+      stepStates: Record<string, string[]>;
+      doneOrder: string[];
+      loadedOnce?: boolean;
+    };
+    return { seen: w.stepStates, doneOrder: w.doneOrder, loadedOnce: w.loadedOnce === true };
+  });
+}
+
 test.describe("live processing progress", () => {
   let hold: ProcessingHold | undefined;
+  let cutter: StreamCutter | undefined;
   test.afterEach(async () => {
     await hold?.close();
     hold = undefined;
+    await cutter?.close();
+    cutter = undefined;
   });
 
   test("steps appear live until ready with no reload, after the first SSE connection failed", async ({
@@ -103,5 +124,109 @@ test.describe("live processing progress", () => {
     // Each step only moved forward and ended done: every change reached the page.
     for (const name of steps) expect(state.seen[name]?.at(-1), name).toBe("done");
     for (const name of ["quality", "color", "ready"]) expect(state.seen[name]?.[0], name).toBe("pending");
+  });
+
+  test("an open SSE stream cut mid-way resumes from the last event id without missing a step", async ({
+    page,
+  }) => {
+    const proxy = await startStreamCutter(e2eEnv.webPort);
+    cutter = proxy;
+    const subscriptions: string[] = [];
+    // Only the progress stream goes through the cutter; the page, uploads and mutations stay direct.
+    await page.route("**/api/trpc/progress.wallpaper**", async (route) => {
+      const request = route.request();
+      subscriptions.push(request.url());
+      const url = new URL(request.url());
+      url.port = String(proxy.port);
+      return route.continue({ url: url.toString() });
+    });
+    hold = await holdVariantsStep(e2eEnv.databaseUrl);
+    await page.goto("/upload");
+    await recordStepStates(page);
+    const name = await dropImage(page, "nature/Wood.jpg");
+
+    const row = page.locator(`[data-testid=upload-row][data-filename="${name}"]`);
+    await expect(row).toHaveAttribute("data-state", "added", { timeout: 30_000 });
+    const progress = row.getByTestId("processing-progress");
+    const step = (name: string) => progress.locator(`[data-step="${name}"]`);
+    await expect(step("variants")).toHaveAttribute("data-state", "running", { timeout: 15_000 });
+    await expect.poll(() => proxy.liveStreams().length, { timeout: 10_000 }).toBeGreaterThan(0);
+
+    // (a) The open stream really drops: the connection is reset while the pipeline is mid-way.
+    await expect(progress).toHaveAttribute("data-connection", "pending");
+    const [lastDelivered] = proxy.cut();
+    expect(lastDelivered, "the cut stream had delivered a tracked event").toBeTruthy();
+    await expect(progress, "the page noticed the drop").toHaveAttribute("data-connection", "connecting");
+    // What the server received on the reconnect: EventSource's Last-Event-ID header (or tRPC's
+    // lastEventId input when the link itself reconnects).
+    const before = proxy.requests.length;
+    const resumedWith = () => {
+      for (const request of proxy.requests.slice(before)) {
+        const inInput = /%22lastEventId%22%3A%22(.*?)%22/.exec(request.line)?.[1];
+        const id = request.lastEventId ?? (inInput ? decodeURIComponent(inInput) : null);
+        if (id) return id;
+      }
+      return undefined;
+    };
+    await expect
+      .poll(resumedWith, {
+        timeout: 20_000,
+        message: `requests after the cut: ${JSON.stringify(proxy.requests)}`,
+      })
+      .toBeTruthy();
+    expect(resumedWith(), "the reconnect resumes after the last event the page saw").toBe(lastDelivered);
+    expect(subscriptions.length).toBeGreaterThanOrEqual(2);
+    // Connected again, with nothing lost meanwhile: the page never showed anything else.
+    await expect(progress).toHaveAttribute("data-connection", "pending", { timeout: 10_000 });
+    await expect(step("variants")).toHaveAttribute("data-state", "running");
+    const eventsAtCut = proxy.eventCount();
+
+    // (b) Everything after the cut arrives over the resumed stream: every step, in order, none missing.
+    await hold.release();
+    await expect(progress).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+    for (const name of steps) await expect(step(name)).toHaveAttribute("data-state", "done");
+    // variants done, quality and color running/done, ready: all over the resumed connection.
+    expect(proxy.eventCount() - eventsAtCut).toBeGreaterThanOrEqual(3);
+    const state = await recordedStates(page);
+    expect(state.loadedOnce).toBe(true);
+    expect(state.doneOrder[0]).toBe("stored");
+    expect(state.doneOrder[1]).toBe("variants");
+    expect(new Set(state.doneOrder.slice(2, 4))).toEqual(new Set(["quality", "color"]));
+    expect(state.doneOrder.at(-1)).toBe("ready");
+    expect(state.doneOrder).toHaveLength(steps.length);
+    const rank = { pending: 0, running: 1, done: 2 } as Record<string, number>;
+    for (const name of steps) {
+      const ranks = (state.seen[name] ?? []).map((value) => rank[value] ?? -1);
+      expect(ranks, `${name} only moved forward`).toEqual([...ranks].sort((a, b) => a - b));
+      expect(ranks.at(-1), name).toBe(2);
+    }
+  });
+
+  test("the wallpaper page shows the steps live, then its picture, with no reload", async ({ page }) => {
+    hold = await holdVariantsStep(e2eEnv.databaseUrl);
+    await page.goto("/upload");
+    const name = await dropImage(page, "nature/YellowFlower.jpg");
+    const row = page.locator(`[data-testid=upload-row][data-filename="${name}"]`);
+    await expect(row).toHaveAttribute("data-state", "added", { timeout: 30_000 });
+    const href = await row.locator('a[href^="/wallpapers/"]').first().getAttribute("href");
+    expect(href).toMatch(/^\/wallpapers\/[0-9a-f-]{36}$/);
+    await page.goto(href ?? "/");
+
+    await recordStepStates(page);
+    const processing = page.getByTestId("wallpaper-processing");
+    const step = (name: string) => processing.locator(`[data-step="${name}"]`);
+    await expect(step("variants")).toHaveAttribute("data-state", "running", { timeout: 15_000 });
+    await expect(step("quality")).toHaveAttribute("data-state", "pending");
+    await expect(page.getByTestId("wallpaper-stage").locator("img")).toHaveCount(0);
+
+    await hold.release();
+    // Ready: the page re-renders in place with the picture the variants step stored.
+    await expect(processing).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.getByTestId("wallpaper-stage").locator("img").first()).toBeVisible();
+    const state = await recordedStates(page);
+    expect(state.loadedOnce).toBe(true);
+    expect(state.doneOrder[0]).toBe("stored");
+    expect(state.doneOrder).toEqual(expect.arrayContaining(["variants", "quality", "color"]));
+    expect(state.doneOrder.indexOf("variants")).toBeLessThan(state.doneOrder.indexOf("quality"));
   });
 });

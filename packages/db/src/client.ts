@@ -1,6 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema/index.ts";
+import { traceSql } from "./traced-sql.ts";
 
 export type Database = PostgresJsDatabase<typeof schema>;
 /** A transaction handle or the database itself: domain functions accept either. */
@@ -12,7 +13,11 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-/** The only place in the project that opens PostgreSQL connections. */
+/**
+ * The only place in the project that opens PostgreSQL connections. Drizzle gets a traced client (a span
+ * per statement and transaction, nothing when telemetry is off); `sql` is the plain client for LISTEN
+ * and probes.
+ */
 export function createDb(url: string, options: { max?: number; applicationName?: string } = {}): DbHandle {
   const sql = postgres(url, {
     max: options.max ?? 10,
@@ -20,7 +25,7 @@ export function createDb(url: string, options: { max?: number; applicationName?:
     connection: { application_name: options.applicationName ?? "wallpaperdb" },
   });
   return {
-    db: drizzle({ client: sql, schema }),
+    db: drizzle({ client: traceSql(sql), schema }),
     sql,
     close: () => sql.end({ timeout: 5 }),
   };

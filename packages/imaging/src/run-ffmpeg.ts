@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AppError } from "@wallpaperdb/core/errors";
 import { ffmpegInputArgs, runTool, sniffFile, type VideoFormat } from "@wallpaperdb/media";
+import { type Attributes, type Span, SpanKind, withSpan } from "@wallpaperdb/telemetry";
 
 export interface VideoToolOptions {
   /** From ffprobe (validateVideo); seek positions are fractions of it. */
@@ -27,6 +28,28 @@ export async function resolveVideoFormat(
   return sniffed.format;
 }
 
+/** What a trace should say about an ffmpeg run: the output codec/format and the seek, never paths. */
+export function ffmpegArgsSummary(
+  inputOptions: readonly string[],
+  outputArgs: readonly string[],
+): Attributes {
+  const flagValue = (args: readonly string[], flag: string) => {
+    const at = args.indexOf(flag);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const summary: Attributes = {};
+  const entries: [string, string | undefined][] = [
+    ["ffmpeg.output.codec", flagValue(outputArgs, "-c:v")],
+    ["ffmpeg.output.format", flagValue(outputArgs, "-f")],
+    ["ffmpeg.output.frames", flagValue(outputArgs, "-frames:v")],
+    ["ffmpeg.output.duration_s", flagValue(outputArgs, "-t")],
+    ["ffmpeg.seek_s", flagValue(inputOptions, "-ss")],
+  ];
+  for (const [name, value] of entries) if (value !== undefined) summary[name] = value;
+  if (inputOptions.includes("-skip_frame")) summary["ffmpeg.key_frame_only"] = true;
+  return summary;
+}
+
 /**
  * ffmpeg with media's hardened input options (argument array, `file` protocol only, forced demuxer from
  * the container allow-list), `inputOptions` placed before the input so `-ss` seeks the demuxer instead of
@@ -47,7 +70,25 @@ export async function runFfmpeg(
     ...["-threads", threads],
     ...outputArgs,
   ];
+  const attributes = {
+    "process.executable.name": "ffmpeg",
+    "ffmpeg.input.format": format,
+    "ffmpeg.threads": Number(threads),
+    ...ffmpegArgsSummary(inputOptions, outputArgs),
+  };
+  // One span per ffmpeg process (its duration is the process's wall time); a failure marks it an error.
+  await withSpan("ffmpeg", attributes, (span) => runAndCheck(args, options, span), {
+    kind: SpanKind.INTERNAL,
+  });
+}
+
+async function runAndCheck(
+  args: string[],
+  options: Pick<VideoToolOptions, "timeoutMs" | "ffmpegPath">,
+  span: Span,
+): Promise<void> {
   const result = await runTool(options.ffmpegPath ?? "ffmpeg", args, options.timeoutMs);
+  span.setAttributes({ "process.exit.code": result.exitCode, "ffmpeg.timed_out": result.timedOut });
   if (result.timedOut) {
     throw new AppError("corrupt", `ffmpeg took longer than ${options.timeoutMs} ms and was stopped.`, {
       tool: "ffmpeg",

@@ -2,11 +2,19 @@ import type { BlobStore } from "./blob-store.ts";
 import { loadStorageEnv } from "./env.ts";
 import { createLocalBlobStore } from "./local.ts";
 import { createS3BlobStore, createS3Client } from "./s3.ts";
+import { traceBlobStore } from "./traced.ts";
 
 export { loadStorageEnv, type StorageEnv, storageEnvSchema } from "./env.ts";
 
-/** The adapter selected by BLOB_STORE, configured from the environment (or the given map). */
+/**
+ * The adapter selected by BLOB_STORE, configured from the environment (or the given map), traced: a span
+ * per call when telemetry is on (see traced.ts), a function call when it is off.
+ */
 export function createBlobStoreFromEnv(source?: Record<string, string | undefined>): BlobStore {
+  return traceBlobStore(createUntracedStore(source));
+}
+
+function createUntracedStore(source?: Record<string, string | undefined>): BlobStore {
   const env = loadStorageEnv(source);
   switch (env.store) {
     case "local":

@@ -19,3 +19,4 @@ export {
 } from "./errors.ts";
 export { assertValidBlobKey, assertValidBlobPrefix, MAX_BLOB_KEY_LENGTH } from "./keys.ts";
 export { signLocalBlob, verifyLocalSignature } from "./local-signature.ts";
+export { traceBlobStore } from "./traced.ts";

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BlobStore } from "../src/blob-store.ts";
 import { describeBlobStoreContract } from "../src/contract.ts";
 import { createLocalBlobRequestHandler, createLocalBlobStore, signLocalBlob } from "../src/local.ts";
+import { traceBlobStore } from "../src/traced.ts";
 import { serveFetchHandler } from "./serve-fetch-handler.ts";
 
 const SECRET = "local-int-test-secret-0123456789";
@@ -40,6 +41,20 @@ describeBlobStoreContract("local folder", async () => {
       await server.close();
       await rm(root, { recursive: true, force: true });
       await rm(blocker, { force: true });
+    },
+  };
+});
+
+// The decorator every process applies (createBlobStoreFromEnv) must keep the port's behaviour exactly.
+describeBlobStoreContract("local folder, traced", async () => {
+  const root = await mkdtemp(join(tmpdir(), "wpdb-blobs-traced-"));
+  const { store, server } = await startLocalStore(root);
+  return {
+    store: traceBlobStore(store),
+    enforcesPresignedSignatures: true,
+    async cleanup() {
+      await server.close();
+      await rm(root, { recursive: true, force: true });
     },
   };
 });

@@ -81,3 +81,33 @@ export async function shutdownTelemetry(): Promise<void> {
     context.disable();
   }
 }
+
+let exitHookInstalled = false;
+
+/**
+ * Makes SIGTERM/SIGINT export what the batch span processor still holds. `next start` answers those
+ * signals itself: it closes the server (in-flight requests finish and end their spans) and then calls
+ * `process.exit(143)`, so a listener of ours cannot await anything. Instead the first signal defers that
+ * exit until shutdownTelemetry() has flushed, at most `timeoutMs`; spans ended while the server drains
+ * are flushed too. With no other listener for the signal, the hook exits itself after the flush (a
+ * listener replaces Node's default "terminate on signal").
+ */
+export function flushTelemetryOnExit(timeoutMs = 5_000): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  const onSignal = (signal: NodeJS.Signals) => {
+    const exit = process.exit.bind(process);
+    let flushing: Promise<void> | undefined;
+    const flushThenExit = (code?: number | string | null) => {
+      flushing ??= Promise.race([
+        shutdownTelemetry().catch(() => {}),
+        new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref()),
+      ]);
+      void flushing.then(() => exit(code ?? undefined));
+    };
+    process.exit = flushThenExit as typeof process.exit;
+    if (process.listenerCount(signal) === 0) flushThenExit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+}

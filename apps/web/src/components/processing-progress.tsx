@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import styles from "./processing-progress.module.css";
 import { type ProgressView, useWallpaperProgress } from "./use-wallpaper-progress.ts";
 
@@ -50,11 +51,20 @@ function displaySteps(view: ProgressView | null): DisplayStep[] {
   return steps;
 }
 
-export function ProcessingProgress({ wallpaperId }: { wallpaperId: string }) {
+export interface ProcessingProgressProps {
+  wallpaperId: string;
+  /** Called once the wallpaper is ready or failed (e.g. the wallpaper page re-renders with its results). */
+  onSettled?: (status: "ready" | "failed") => void;
+}
+
+export function ProcessingProgress({ wallpaperId, onSettled }: ProcessingProgressProps) {
   const { view, connection, error } = useWallpaperProgress(wallpaperId);
   const steps = displaySteps(view);
   const failed = steps.find((s) => s.state === "failed" && s.error);
   const status = view?.status ?? "loading";
+  useEffect(() => {
+    if (status === "ready" || status === "failed") onSettled?.(status);
+  }, [status, onSettled]);
   return (
     <div data-testid="processing-progress" data-status={status} data-connection={connection}>
       <ol className={styles.steps} aria-label="Processing steps">

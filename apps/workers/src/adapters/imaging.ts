@@ -1,18 +1,23 @@
 import * as imaging from "@wallpaperdb/imaging";
 import { type MediaLimits, validateVideo } from "@wallpaperdb/media";
 import { BadMediaError } from "@wallpaperdb/pipeline";
+import { withSpan } from "@wallpaperdb/telemetry";
 
 /**
  * The one module that runs decoders (sharp, ffmpeg) for the pipeline. Anything they throw means the
  * file cannot be processed, so it becomes a BadMediaError: the step fails at once instead of retrying.
+ * Each call is a span (`sharp …`, `ffmpeg …`, `ffprobe …`) under the step's consumer span.
  */
-async function decoding<T>(what: string, work: () => Promise<T> | T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new BadMediaError(`${what}: ${reason}`, { cause: error });
-  }
+function decoding<T>(span: string, what: string, work: () => Promise<T> | T): Promise<T> {
+  const [tool = span] = span.split(" ");
+  return withSpan(span, { "wallpaperdb.decoder": tool }, async () => {
+    try {
+      return await work();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      throw new BadMediaError(`${what}: ${reason}`, { cause: error });
+    }
+  });
 }
 
 export type Analysis = imaging.ImageAnalysis;
@@ -28,21 +33,25 @@ export const EAGER_FORMATS = {
 } as const satisfies Record<imaging.VariantKind, readonly imaging.VariantFormat[]>;
 
 export const renderImageDerivatives = (input: string | Buffer) =>
-  decoding("image cannot be decoded", () =>
+  decoding("sharp render derivatives", "image cannot be decoded", () =>
     imaging.renderImageDerivatives(input, { formats: EAGER_FORMATS }),
   );
 
 export const extractPosterFrame = (path: string, opts: imaging.VideoToolOptions) =>
-  decoding("video poster frame cannot be extracted", () => imaging.extractPosterFrame(path, opts));
+  decoding("ffmpeg poster frame", "video poster frame cannot be extracted", () =>
+    imaging.extractPosterFrame(path, opts),
+  );
 
 export const makePreviewClip = (path: string, opts: imaging.VideoToolOptions) =>
-  decoding("video preview clip cannot be made", () => imaging.makePreviewClip(path, opts));
+  decoding("ffmpeg preview clip", "video preview clip cannot be made", () =>
+    imaging.makePreviewClip(path, opts),
+  );
 
 export const decodeAnalysis = (data: Buffer) =>
-  decoding("analysis cannot be read", () => imaging.decodeAnalysis(data));
+  decoding("analysis decode", "analysis cannot be read", () => imaging.decodeAnalysis(data));
 
 export const { encodeAnalysis, computeQuality, computeColorPalette, computePerceptualHash } = imaging;
 
 /** ffprobe facts (duration, codec, fps) under media's allow-lists; a refusal is a bad file. */
 export const probeVideo = (path: string, limits: MediaLimits) =>
-  decoding("video cannot be probed", () => validateVideo(path, limits));
+  decoding("ffprobe video", "video cannot be probed", () => validateVideo(path, limits));

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { WallpaperDownloads } from "~/components/wallpaper-downloads.tsx";
+import { WallpaperLiveProgress } from "~/components/wallpaper-live-progress.tsx";
 import {
   WallpaperFacts,
   WallpaperPalette,
@@ -56,7 +57,8 @@ export default async function WallpaperPage({ params }: { params: Params }) {
         <div className="wallpaper-stage" data-testid="wallpaper-stage">
           {!view.processed ? (
             <div className="gallery-state muted" data-testid="wallpaper-processing">
-              Still processing: previews, palette and quality appear here when the workers finish.
+              <p>Still processing: previews, palette and quality appear here when the workers finish.</p>
+              <WallpaperLiveProgress wallpaperId={view.id} />
             </div>
           ) : clip ? (
             <video src={clip.url} poster={poster?.url} controls loop muted playsInline preload="metadata" />
