@@ -1,26 +1,24 @@
-// `pnpm bench:pipeline`: the pipeline's throughput on the real corpus beside the same decode-and-resize
-// work done in one process without queues, database or blob store (renderImageDerivatives with the
-// pipeline's own options, as many in flight), the 4K upload-to-processed latency, and the worker's peak RSS.
+// `pnpm bench:pipeline`: the pipeline's throughput on the real corpus, from upload.complete to processed
+// with all steps, beside the same decode-and-resize work done in one process without queues, database or
+// blob store (renderImageDerivatives with the pipeline's own options, as many in flight), the 4K
+// upload-to-processed latency, and the worker's peak RSS.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { loadavg } from "node:os";
+import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { wallpapers } from "@wallpaperdb/db";
 import { loadEventsEnv } from "@wallpaperdb/events/env";
+import { corpusFiles } from "@wallpaperdb/imaging/testing";
 import { configureSharp } from "@wallpaperdb/media";
 import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { renderImageDerivatives } from "../src/adapters/imaging.ts";
 import { WORKER_MALLOC_ENV, WORKER_NODE_FLAGS } from "../src/process-settings.ts";
-import {
-  createPipelineHarness,
-  insertWallpaper,
-  type PipelineHarness,
-  waitProcessed,
-} from "../test/pipeline-harness.ts";
+import { createPipelineHarness, type PipelineHarness, waitProcessed } from "../test/pipeline-harness.ts";
+import { openIngestPath } from "./ingest-path.ts";
 
-const corpusList = fileURLToPath(new URL("../../../.cache/corpus/files.txt", import.meta.url));
 const mainPath = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const IN_FLIGHT = 2;
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -63,9 +61,7 @@ const sha = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
 async function main(): Promise<void> {
   configureSharp({ concurrency: 1, cacheMemoryMb: 32 });
-  const paths = (await readFile(corpusList, "utf8"))
-    .split("\n")
-    .filter((p) => /\.(jpe?g|png|webp)$/i.test(p));
+  const paths = corpusFiles().filter((p) => /\.(jpe?g|png|webp)$/i.test(p));
   const files = await Promise.all(paths.map(async (path) => ({ path, data: await readFile(path) })));
   out(
     `corpus: ${files.length} images, ${(files.reduce((s, f) => s + f.data.length, 0) / 1e6).toFixed(1)} MB`,
@@ -106,25 +102,34 @@ async function main(): Promise<void> {
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  // This process plays the web app: uploads are staged over tus first, and the clock runs from
+  // upload.complete (validation, original stored, commit) to processed.
+  const ingest = openIngestPath(harness.database.db, harness.blobStore, harness.blobDir);
+  const completeFrom = async (name: string, data: Buffer) => {
+    const uploadId = await ingest.stage(name, data);
+    return () => ingest.complete(uploadId);
+  };
   try {
     // Warm-up: the worker's start-up (provisioning, imports) is not throughput.
-    const warm = await insertWallpaper(harness, {
-      data: await sharp({ create: { width: 64, height: 64, channels: 3, background: "#336699" } })
-        .png()
-        .toBuffer(),
-      mimeType: "image/png",
-    });
+    const warmPng = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer();
+    const warm = await (await completeFrom("warm.png", warmPng))();
     await waitProcessed(harness, [warm], 120_000);
     out(`worker RSS after start-up: ${mib(await procStatus(worker.pid, "VmRSS"))}`);
 
+    const completes = [];
+    for (const file of files) completes.push(await completeFrom(basename(file.path), file.data));
     await resetPeak(worker);
     const started = performance.now();
-    const ids = await Promise.all(files.map((file) => insertWallpaper(harness, { data: file.data })));
+    // Completes as a browser sends them, a few files at a time; the worker starts on the first commit.
+    const ids: string[] = [];
+    await inPool(completes, IN_FLIGHT, async (complete) => ids.push(await complete()));
     await waitProcessed(harness, ids, 600_000);
     const pipelineRate = files.length / ((performance.now() - started) / 1000);
     const corpusPeak = await procStatus(worker.pid, "VmHWM");
     out(
-      `pipeline (1 worker process, ${IN_FLIGHT} images in flight, all steps): ${pipelineRate.toFixed(2)} wallpapers/s (load ${loadavg()[0]?.toFixed(1)})`,
+      `pipeline from upload.complete (1 worker process, ${IN_FLIGHT} images in flight, all steps): ${pipelineRate.toFixed(2)} wallpapers/s (load ${loadavg()[0]?.toFixed(1)})`,
     );
     out(`worker peak RSS over the corpus (${IN_FLIGHT} in flight): ${mib(corpusPeak)}`);
     await printStepTimes(harness, ids);
@@ -137,8 +142,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < 10; i++) {
       // Same bytes each round: the sha256 must be free.
       await harness.database.db.delete(wallpapers).where(eq(wallpapers.sha256, sha(fourK.data)));
+      const complete = await completeFrom("4k.jpg", fourK.data);
       const t0 = performance.now();
-      const id = await insertWallpaper(harness, { data: fourK.data });
+      const id = await complete();
       await waitProcessed(harness, [id], 120_000);
       latencies.push(performance.now() - t0);
     }
@@ -149,8 +155,9 @@ async function main(): Promise<void> {
     const largest = files.reduce((a, b) => (b.data.length > a.data.length ? b : a));
     const meta = await sharp(largest.data).metadata();
     await harness.database.db.delete(wallpapers).where(eq(wallpapers.sha256, sha(largest.data)));
+    const complete = await completeFrom("largest.jpg", largest.data);
     await resetPeak(worker);
-    const id = await insertWallpaper(harness, { data: largest.data });
+    const id = await complete();
     await waitProcessed(harness, [id], 120_000);
     out(
       `worker peak RSS processing the largest file alone (${largest.path.split("/").pop()}, ${meta.width}x${meta.height}): ${mib(await procStatus(worker.pid, "VmHWM"))} (target < 512)`,
