@@ -7,8 +7,9 @@ import { createCaller, createTRPCContext } from "../src/index.ts";
 import type { SessionUser } from "../src/trpc.ts";
 import { type Harness, openHarness } from "./harness.ts";
 
-// One wallpaper per visibility state, all uploaded by `owner`. Only "public" may be seen by anyone;
-// the others exist only for the owner (here through an API key) and curators/admins.
+// One wallpaper per visibility state, all uploaded by `owner`. Held and rejected ones exist only for the
+// owner (here through an API key) and curators/admins; an approved one still processing is public but
+// not yet in search.
 type State = "public" | "rejected" | "held" | "processing";
 type Who = "anonymous" | "stranger" | "ownerKey" | "curator" | "admin";
 const people = {
@@ -99,7 +100,7 @@ describe("a wallpaper that is not public exists only for its uploader and curato
       for (const state of ["public", "rejected", "held", "processing"] as const) {
         const actual: Record<string, string> = {};
         for (const who of everyone) actual[who] = await codeOf(call(await callerFor(who), ids[state]));
-        const hidden = state === "public" ? "ok" : "not_found";
+        const hidden = state === "rejected" || state === "held" ? "not_found" : "ok";
         expect(actual, state).toEqual({
           anonymous: hidden,
           stranger: hidden,
@@ -118,10 +119,16 @@ describe("a wallpaper that is not public exists only for its uploader and curato
     expect(rejected).not.toHaveProperty("uploaderId");
     expect(rejected).not.toHaveProperty("originalKey");
     const curator = await callerFor("curator");
-    expect(await curator.wallpaper.byId({ wallpaperId: ids.processing })).toMatchObject({
-      processed: false,
+    expect(await curator.wallpaper.byId({ wallpaperId: ids.held })).toMatchObject({
+      moderation: "pending",
       visible: false,
       own: false,
+    });
+    expect(
+      await (await callerFor("anonymous")).wallpaper.byId({ wallpaperId: ids.processing }),
+    ).toMatchObject({
+      processed: false,
+      visible: false,
     });
     const anonymous = await callerFor("anonymous");
     expect(await anonymous.wallpaper.byId({ wallpaperId: ids.public })).toMatchObject({ visible: true });
@@ -160,7 +167,7 @@ describe("a wallpaper that is not public exists only for its uploader and curato
   });
 
   it("the detail page's loader follows the same rule", async () => {
-    for (const state of ["rejected", "held", "processing"] as const) {
+    for (const state of ["rejected", "held"] as const) {
       expect(await loadWallpaperView(h.deps.db, ids[state], null), state).toBeNull();
       expect(await loadWallpaperView(h.deps.db, ids[state], people.stranger), state).toBeNull();
       expect(await loadWallpaperView(h.deps.db, ids[state], people.owner), state).toMatchObject({
@@ -168,6 +175,7 @@ describe("a wallpaper that is not public exists only for its uploader and curato
       });
       expect(await loadWallpaperView(h.deps.db, ids[state], people.curator), state).not.toBeNull();
     }
+    expect(await loadWallpaperView(h.deps.db, ids.processing, null)).toMatchObject({ processed: false });
     expect(await loadWallpaperView(h.deps.db, ids.public, null)).toMatchObject({
       visible: true,
       originalFilename: "public-secret-name.png",

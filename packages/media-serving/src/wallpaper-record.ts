@@ -11,15 +11,17 @@ export type Moderation = "pending" | "approved" | "rejected";
 
 /**
  * The ONE visibility rule, shared by `wallpaper.byId` (and the other per-wallpaper procedures) and the
- * detail page. Everyone sees a processed, approved wallpaper (exactly what search and the media routes
- * serve). While it is processing, held or rejected, only its uploader and curators/admins see it; to
- * anyone else it is indistinguishable from an id that does not exist.
+ * detail page. Moderation decides: a held (pending) or rejected wallpaper exists only for its uploader
+ * and curators/admins; to anyone else it is indistinguishable from an id that does not exist. An
+ * approved one is public, also while it is still processing: the upload page links to it at once,
+ * anonymous uploads have no owner to recognize, and processing adds media, not permission. Search,
+ * similar, random and the media routes additionally need processing to have finished (`visible`).
  */
 export function canViewWallpaper(
-  row: { processedAt: Date | null; moderation: Moderation; uploaderId: string | null },
+  row: { moderation: Moderation; uploaderId: string | null },
   viewer: Viewer | null,
 ): boolean {
-  if (row.processedAt !== null && row.moderation === "approved") return true;
+  if (row.moderation === "approved") return true;
   if (!viewer) return false;
   return viewer.role === "curator" || viewer.role === "admin" || viewer.id === row.uploaderId;
 }
@@ -55,7 +57,7 @@ export interface WallpaperRecord {
   moderation: Moderation;
   /** Processing finished (processed_at is set). */
   processed: boolean;
-  /** Public: processed and approved. false means only the uploader and curators can see it. */
+  /** Processed and approved: in search, and its media are served. */
   visible: boolean;
   /** The viewer uploaded it (never the uploader's id itself: that stays private). */
   own: boolean;

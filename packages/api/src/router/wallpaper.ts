@@ -6,8 +6,8 @@ import type { SessionUser } from "../trpc.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 
 /**
- * The wallpaper as `user` may see it, or not_found: processing, held and rejected wallpapers exist
- * only for their uploader and curators (`canViewWallpaper`, the rule the detail page uses too).
+ * The wallpaper as `user` may see it, or not_found: held and rejected wallpapers exist only for their
+ * uploader and curators (`canViewWallpaper`, the rule the detail page uses too).
  */
 export async function requireViewableWallpaper(
   db: Database,

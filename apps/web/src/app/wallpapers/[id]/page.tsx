@@ -59,7 +59,7 @@ export default async function WallpaperPage({ params }: { params: Params }) {
       <h1 data-testid="wallpaper-title" style={{ fontSize: "1.5rem", marginBottom: 14 }}>
         {titleOf(view)}
       </h1>
-      {view.processed && !view.visible ? (
+      {view.moderation !== "approved" ? (
         <p className="notice notice-bad" data-testid="wallpaper-hidden">
           Not public: moderation {view.moderation === "rejected" ? "rejected it" : "holds it"}. Only its
           uploader and curators see this page.
@@ -71,7 +71,7 @@ export default async function WallpaperPage({ params }: { params: Params }) {
             <div className="gallery-state muted" data-testid="wallpaper-processing">
               Still processing: previews, palette and quality appear here when the workers finish.
             </div>
-          ) : !view.visible ? (
+          ) : view.moderation !== "approved" ? (
             <div className="gallery-state muted">
               The media of a wallpaper that is not public is not served.
             </div>
