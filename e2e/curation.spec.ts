@@ -153,6 +153,14 @@ test("moderation: a rejected wallpaper leaves the gallery and search; an approve
   );
   expect(byId.status()).toBe(404);
   await stranger.context().close();
+
+  // Its uploader still reaches its page, told why nobody else does.
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, uploader);
+  await owner.goto(`/wallpapers/${idOf(files.rejected)}`);
+  await expect(owner.getByTestId("wallpaper-hidden")).toContainText("rejected");
+  await expect(owner.getByTestId("wallpaper-facts")).toContainText(basename(files.rejected));
+  await owner.context().close();
 });
 
 test("tag editor: a tag with an alias and an implication", async ({ page }) => {
