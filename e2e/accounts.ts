@@ -1,3 +1,4 @@
+import { expect, type Page } from "@playwright/test";
 import { e2eEnv } from "../apps/web/scripts/e2e-env.ts";
 
 /**
@@ -20,4 +21,29 @@ export async function createE2eAdmin(): Promise<void> {
   if (!response.ok) {
     throw new Error(`could not create the e2e admin: ${response.status} ${await response.text()}`);
   }
+}
+
+export interface Account {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** Signs in through the page (lands on /account). */
+export async function signIn(page: Page, account: Account = e2eAdmin): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+/** Creates an account through the sign-up page (lands on /account, signed in). */
+export async function signUp(page: Page, account: Account): Promise<void> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(account.name);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
 }

@@ -1,12 +1,10 @@
-import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { e2eEnv } from "../apps/web/scripts/e2e-env.ts";
 import { createWallpaperClient, uploadFile } from "../packages/client/src/index.ts";
 import { e2eAdmin } from "./accounts.ts";
 
-// The admin story: tags with rules, the keyboard tagging view, moderation and the jobs page.
+// Admin tools in detail: tag rules (a refused cycle) and the keyboard tagging view (Backspace, revert).
+// Moderation and the jobs page are part of the curation story (curation.spec.ts).
 const account = e2eAdmin;
 const corpus = join(import.meta.dirname, "../.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate");
 const imagePath = join(corpus, "nature/Aqua.jpg");
@@ -87,66 +85,4 @@ test("keyboard tagging: autocomplete, alias, implied tags, Backspace, history re
   expect((await client.wallpaper.tags.query({ wallpaperId: state.wallpaperId })).map((t) => t.name)).toEqual(
     expect.arrayContaining(["blue_sky", "sky"]),
   );
-});
-
-test("moderation: a rejected wallpaper leaves search; approving brings it back", async ({
-  page,
-  baseURL,
-}) => {
-  const anonymous = createWallpaperClient({ baseUrl: baseURL ?? "" });
-  const visible = async () => (await anonymous.wallpaper.search.query({ limit: 50 })).items.map((i) => i.id);
-  await signIn(page);
-  await page.goto("/admin/moderation");
-  await page.getByRole("tab", { name: /approved/ }).click();
-  const item = page.getByTestId("moderation-item").filter({ hasText: "Aqua.jpg" });
-  await item.getByLabel("Rejection reason").fill("not a wallpaper");
-  await item.getByRole("button", { name: "Reject" }).click();
-  await expect(item).toHaveCount(0);
-  expect(await visible()).not.toContain(state.wallpaperId);
-
-  await page.getByRole("tab", { name: /rejected/ }).click();
-  const rejected = page.getByTestId("moderation-item").filter({ hasText: "Aqua.jpg" });
-  await expect(rejected).toContainText("not a wallpaper");
-  await rejected.getByRole("button", { name: "Approve" }).click();
-  await expect(rejected).toHaveCount(0);
-  expect(await visible()).toContain(state.wallpaperId);
-});
-
-test("jobs: a damaged original fails its step, the page shows it, and retry re-queues it", async ({
-  page,
-}) => {
-  // Damage the stored original (as a failing disk would): decoding its pixels now fails for good.
-  const whole = readFileSync(imagePath);
-  const sha = createHash("sha256").update(whole).digest("hex");
-  const stored = join(
-    import.meta.dirname,
-    "..",
-    e2eEnv.blobDir,
-    "objects",
-    "originals",
-    sha.slice(0, 2),
-    sha,
-  );
-  writeFileSync(stored, whole.subarray(0, Math.floor(whole.length / 2)));
-
-  await signIn(page);
-  await page.goto("/admin/jobs");
-  const variants = page.getByTestId("jobs-summary").locator('tr[data-step="variants"]');
-  await expect(variants.locator('[data-col="done"]')).toHaveText(/[1-9]/);
-  page.once("dialog", (dialog) => void dialog.accept());
-  await variants.getByRole("button", { name: "Re-run all" }).click();
-  await expect(page.getByTestId("jobs-result")).toContainText("re-queued");
-  await expect(variants.locator('[data-col="failed"]')).toHaveText("1", { timeout: 30_000 });
-  const failed = page.getByTestId("failed-item").filter({ hasText: "variants" });
-  await expect(failed).toContainText(/cannot be decoded|premature|corrupt/i);
-  // Attempts add up across runs (the first processing was one), so compare with what the page shows now.
-  const attemptsOf = async () => Number(/(\d+) attempts?/.exec((await failed.textContent()) ?? "")?.[1] ?? 0);
-  const before = await attemptsOf();
-  expect(before).toBeGreaterThanOrEqual(1);
-
-  await variants.getByRole("button", { name: "Retry failed variants" }).click();
-  await expect(page.getByTestId("jobs-result")).toHaveText("1 step reset, 1 re-queued.");
-  // The worker picks it up again: one more attempt, failed again with the same reason.
-  await expect.poll(attemptsOf, { timeout: 30_000 }).toBe(before + 1);
-  await expect(variants.locator('[data-col="failed"]')).toHaveText("1");
 });

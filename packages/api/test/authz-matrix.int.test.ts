@@ -177,6 +177,8 @@ beforeAll(async () => {
       width: 10,
       height: 10,
       uploaderId: people.owner.id,
+      // Public (processed, approved), so object-level refusals show as forbidden rather than not_found.
+      processedAt: new Date(),
     })
     .returning({ id: wallpapers.id });
   f.wallpaperId = row?.id ?? "";

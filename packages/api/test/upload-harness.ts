@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import { resolveRequestUser } from "@wallpaperdb/auth";
 import { type IngestServices, loadIngestSettings } from "@wallpaperdb/ingest";
 import { createFileStaging } from "@wallpaperdb/ingest/staging";
 import { createUploadHandler } from "@wallpaperdb/ingest/tus";
@@ -38,12 +39,16 @@ export async function openUploadHarness(): Promise<UploadHarness> {
     },
   };
   const deps = { ...base.deps, ingest: services };
-  const handler = createUploadHandler({
-    ...services,
-    db: deps.db,
-    blobStore: deps.blobStore,
-    logger: deps.logger,
-  });
+  const handler = createUploadHandler(
+    { ...services, db: deps.db, blobStore: deps.blobStore, logger: deps.logger },
+    {
+      // As the web route does, minus sessions: API keys name the sender.
+      identify: async (request) => {
+        const user = await resolveRequestUser(deps.db, undefined, request.headers);
+        return user ? { id: user.id } : null;
+      },
+    },
+  );
   const server = await serve(handler);
   return {
     ...base,
@@ -118,6 +123,7 @@ export function tusCreate(
   uploadId: string,
   filename: string,
   length: number,
+  headers: Record<string, string> = {},
 ): Promise<Response> {
   return fetch(endpoint, {
     method: "POST",
@@ -125,17 +131,24 @@ export function tusCreate(
       "Tus-Resumable": "1.0.0",
       "Upload-Length": String(length),
       "Upload-Metadata": tusMetadata({ uploadId, filename }),
+      ...headers,
     },
   });
 }
 
-export function tusPatch(url: string, offset: number, body: Buffer): Promise<Response> {
+export function tusPatch(
+  url: string,
+  offset: number,
+  body: Buffer,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(url, {
     method: "PATCH",
     headers: {
       "Tus-Resumable": "1.0.0",
       "Upload-Offset": String(offset),
       "Content-Type": "application/offset+octet-stream",
+      ...headers,
     },
     body,
   });

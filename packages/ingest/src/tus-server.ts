@@ -1,8 +1,9 @@
 import { Server } from "@tus/server";
 import { Metadata } from "@tus/utils";
 import { AppError, problemResponse } from "@wallpaperdb/core/errors";
+import { assertMayAccess } from "./access.ts";
 import { UPLOAD_ENDPOINT } from "./create-upload.ts";
-import type { IngestDeps } from "./deps.ts";
+import type { IngestDeps, Uploader } from "./deps.ts";
 import { withStreamingHash } from "./hashing-store.ts";
 import {
   findUpload,
@@ -13,6 +14,22 @@ import {
 } from "./uploads-repo.ts";
 
 export type UploadRequestHandler = (request: Request) => Promise<Response>;
+
+/**
+ * Who sends this request (session cookie or API key), resolved by the host. May throw an AppError
+ * (an invalid API key is `unauthorized`). Without it every request counts as anonymous.
+ */
+export type IdentifyUploader = (request: Request) => Promise<Uploader>;
+
+/**
+ * An upload tied to an account takes bytes (and answers HEAD/DELETE) only for that account, like
+ * upload.complete and upload.byId: its id is unguessable, but it travels in URLs and logs, so it is
+ * not the only check. Anonymous uploads stay reachable by their id. Identity is looked up only then.
+ */
+async function checkOwner(row: UploadRow, request: Request, identify: IdentifyUploader | undefined) {
+  if (row.uploaderId === null) return;
+  assertMayAccess(row, identify ? await identify(request) : null);
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TUS_HEADERS = { "Tus-Resumable": "1.0.0" };
@@ -37,7 +54,11 @@ function notOpen(row: UploadRow): AppError {
 }
 
 /** Our own refusals of a creation POST, answered as problem+json before tus sees the request. */
-async function checkCreation(deps: IngestDeps, request: Request): Promise<AppError | string> {
+async function checkCreation(
+  deps: IngestDeps,
+  request: Request,
+  identify: IdentifyUploader | undefined,
+): Promise<AppError | string> {
   const lengthHeader = request.headers.get("upload-length");
   if (lengthHeader === null || !/^\d+$/.test(lengthHeader)) {
     return new AppError("bad_request", "Upload-Length is required (deferred lengths are not supported).");
@@ -58,6 +79,7 @@ async function checkCreation(deps: IngestDeps, request: Request): Promise<AppErr
   const row = await findUpload(deps.db, uploadId);
   if (!row)
     return new AppError("not_found", "No upload with that id; call upload.create first.", { uploadId });
+  await checkOwner(row, request, identify);
   if (row.state !== "initiated" || row.expiresAt <= new Date()) return notOpen(row);
   const length = Number(lengthHeader);
   if (length > deps.limits.maxUploadBytes) {
@@ -79,7 +101,11 @@ async function checkCreation(deps: IngestDeps, request: Request): Promise<AppErr
  * The tus 1.0 endpoint (POST/HEAD/PATCH/DELETE/OPTIONS) as a fetch handler, for a Next route or any
  * node:http bridge. The tus upload id IS the uploads row id; bytes are accepted only for an open upload.
  */
-export function createUploadHandler(deps: IngestDeps, path = UPLOAD_ENDPOINT): UploadRequestHandler {
+export function createUploadHandler(
+  deps: IngestDeps,
+  options: { path?: string; identify?: IdentifyUploader } = {},
+): UploadRequestHandler {
+  const { path = UPLOAD_ENDPOINT, identify } = options;
   const lastWrite = new Map<string, number>();
   const record = (id: string, offset: number) => {
     recordReceivedBytes(deps.db, id, offset).catch((error: unknown) =>
@@ -120,7 +146,7 @@ export function createUploadHandler(deps: IngestDeps, path = UPLOAD_ENDPOINT): U
     try {
       const method = request.method.toUpperCase();
       if (method === "POST") {
-        const checked = await checkCreation(deps, request);
+        const checked = await checkCreation(deps, request, identify);
         if (checked instanceof AppError) return refuse(checked, request);
         const response = await tus.handleWeb(request);
         if (response.status === 201) record(checked, 0);
@@ -130,6 +156,7 @@ export function createUploadHandler(deps: IngestDeps, path = UPLOAD_ENDPOINT): U
         const id = idFromPath(request, path);
         const row = id ? await findUpload(deps.db, id) : null;
         if (!row) return refuse(new AppError("not_found", "No upload at this address."), request);
+        await checkOwner(row, request, identify);
         if (method !== "HEAD" && !isOpenForBytes(row, new Date())) return refuse(notOpen(row), request);
         const response = await tus.handleWeb(request);
         if (method === "DELETE" && response.status === 204) {
@@ -140,7 +167,8 @@ export function createUploadHandler(deps: IngestDeps, path = UPLOAD_ENDPOINT): U
       }
       return await tus.handleWeb(request);
     } catch (error) {
-      deps.logger.error({ err: error }, "upload request failed");
+      // Refusals (an AppError: not the owner, bad API key) are answers, not failures.
+      if (!(error instanceof AppError)) deps.logger.error({ err: error }, "upload request failed");
       return refuse(
         error instanceof AppError ? error : new AppError("internal", "The upload failed."),
         request,

@@ -1,7 +1,8 @@
-import { type Database, variants, wallpaperColors, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
+import { type Database, variants, wallpaperColors, wallpaperFacts } from "@wallpaperdb/db";
 import { getWallpaperTags, type WallpaperTag } from "@wallpaperdb/tags";
 import { asc, eq } from "drizzle-orm";
 import { variantUrl } from "./media-path.ts";
+import { loadWallpaperRecord, type Viewer, type WallpaperRecord } from "./wallpaper-record.ts";
 
 export interface ViewVariant {
   kind: string;
@@ -11,19 +12,9 @@ export interface ViewVariant {
   url: string;
 }
 
-export interface WallpaperView {
-  id: string;
-  mediaType: "image" | "video";
-  mimeType: string;
-  originalFilename: string | null;
-  sizeBytes: number;
-  width: number;
-  height: number;
-  durationMs: number | null;
-  createdAt: Date;
-  /** false while processing runs, or when moderation hides it: media routes answer 404 then. */
-  visible: boolean;
-  processed: boolean;
+export type { Viewer } from "./wallpaper-record.ts";
+
+export interface WallpaperView extends WallpaperRecord {
   facts: {
     aspectName: string | null;
     orientation: string | null;
@@ -43,28 +34,17 @@ export interface WallpaperView {
 }
 
 /**
- * Everything the detail page shows, in one round of queries. Not hidden by moderation here: the page
- * decides (an uploader follows the link from the upload page before processing ends).
+ * Everything the detail page shows, in one round of queries, or null when the wallpaper does not exist
+ * or `viewer` may not see it (the same rule as `wallpaper.byId`: `canViewWallpaper`). `visible` false
+ * means only its uploader or a curator is looking: the media routes still answer 404 for it.
  */
-export async function loadWallpaperView(db: Database, id: string): Promise<WallpaperView | null> {
-  const [row] = await db
-    .select({
-      id: wallpapers.id,
-      mediaType: wallpapers.mediaType,
-      mimeType: wallpapers.mimeType,
-      originalFilename: wallpapers.originalFilename,
-      sizeBytes: wallpapers.sizeBytes,
-      width: wallpapers.width,
-      height: wallpapers.height,
-      durationMs: wallpapers.durationMs,
-      createdAt: wallpapers.createdAt,
-      processedAt: wallpapers.processedAt,
-      moderation: wallpapers.moderation,
-    })
-    .from(wallpapers)
-    .where(eq(wallpapers.id, id))
-    .limit(1);
-  if (!row) return null;
+export async function loadWallpaperView(
+  db: Database,
+  id: string,
+  viewer: Viewer | null,
+): Promise<WallpaperView | null> {
+  const record = await loadWallpaperRecord(db, id, viewer);
+  if (!record) return null;
   const [factRows, palette, tags, variantRows] = await Promise.all([
     db
       .select({
@@ -99,11 +79,8 @@ export async function loadWallpaperView(db: Database, id: string): Promise<Wallp
       .from(variants)
       .where(eq(variants.wallpaperId, id)),
   ]);
-  const { processedAt, moderation, ...rest } = row;
   return {
-    ...rest,
-    processed: processedAt !== null,
-    visible: processedAt !== null && moderation === "approved",
+    ...record,
     facts: factRows[0] ?? null,
     palette,
     tags,

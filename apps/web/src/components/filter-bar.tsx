@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState, useTransition } from "react";
-import { FilterTagInput } from "./filter-tag-input.tsx";
 import {
   activeFilterCount,
   emptyFilters,
@@ -13,6 +12,7 @@ import {
   RESOLUTIONS,
   SORTS,
 } from "./gallery-filters.ts";
+import { TagListInput } from "./tag-list-input.tsx";
 
 export interface Swatch {
   name: string;
@@ -70,7 +70,13 @@ export function FilterBar({ filters, swatches }: Props) {
         </button>
       </form>
       <div className="filter-panel">
-        <FilterTagInput tags={filters.tags} onChange={(tags) => set({ tags })} />
+        <TagListInput
+          label="Tag"
+          placeholder={filters.tags.length ? "Add a tag" : "Tags (use -tag to exclude)"}
+          allowNegation
+          tags={filters.tags}
+          onChange={(tags) => set({ tags })}
+        />
         <fieldset className="filter-swatches">
           <legend className="sr-only">Colors</legend>
           {swatches.map((swatch) => {

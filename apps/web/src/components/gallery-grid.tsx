@@ -7,6 +7,7 @@ import { useTRPCClient } from "~/trpc/react.tsx";
 import { PAGE_SIZE } from "./gallery-filters.ts";
 import { moveGridFocus } from "./gallery-keyboard.ts";
 import { galleryQueryKey } from "./gallery-query-key.ts";
+import { GallerySelectBar, useGallerySelect } from "./gallery-select.tsx";
 import { GalleryTile } from "./gallery-tile.tsx";
 
 interface QueryError {
@@ -55,9 +56,12 @@ export function GalleryGrid({ query, hasFilters }: { query: string; hasFilters: 
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLAnchorElement>, index: number) => moveGridFocus(event, grid.current, index),
+    (event: KeyboardEvent<HTMLElement>, index: number) => moveGridFocus(event, grid.current, index),
     [],
   );
+  const items = search.data?.pages.flatMap((page) => page.items) ?? [];
+  const ids = items.map((card) => card.id);
+  const select = useGallerySelect(ids);
 
   if (search.isError) {
     const { message, errors } = queryErrorsOf(search.error);
@@ -97,7 +101,6 @@ export function GalleryGrid({ query, hasFilters }: { query: string; hasFilters: 
       </div>
     );
 
-  const items = search.data.pages.flatMap((page) => page.items);
   const first = search.data.pages[0];
   if (items.length === 0) {
     return (
@@ -123,9 +126,18 @@ export function GalleryGrid({ query, hasFilters }: { query: string; hasFilters: 
         {first?.totalIsEstimate ? "about " : ""}
         {first?.total.toLocaleString("en")} wallpaper{first?.total === 1 ? "" : "s"}
       </p>
-      <div className="gallery-grid" ref={grid} data-testid="gallery-grid">
+      <GallerySelectBar state={select} loadedIds={ids} onChanged={() => search.refetch()} />
+      <div className="gallery-grid" ref={grid} data-testid="gallery-grid" data-selecting={select.active}>
         {items.map((card, index) => (
-          <GalleryTile key={card.id} card={card} index={index} onKeyDown={onKeyDown} />
+          <GalleryTile
+            key={card.id}
+            card={card}
+            index={index}
+            onKeyDown={onKeyDown}
+            selectable={
+              select.active ? { selected: select.selection.has(card.id), onSelect: select.select } : undefined
+            }
+          />
         ))}
         <span className="gallery-filler" aria-hidden="true" />
       </div>

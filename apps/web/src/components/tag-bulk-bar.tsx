@@ -4,60 +4,49 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "~/trpc/react.tsx";
 import { describeError } from "./admin-errors.ts";
+import { TagListInput } from "./tag-list-input.tsx";
 
-function names(text: string): string[] {
-  return text
-    .split(/[\s,]+/)
-    .map((name) => name.trim())
-    .filter((name) => name.length > 0);
+interface Props {
+  selectedIds: readonly string[];
+  /** After a successful change (the grid refreshes what it shows). */
+  onDone?(result: { matched: number; changed: number }): unknown;
 }
 
 /**
  * Adds and removes tags on every selected wallpaper in one wallpaper.bulkTag call (a delta, so it
  * merges with edits others make meanwhile). Self-contained: mount it under any grid with a selection.
  */
-export function BulkTagBar({ selectedIds, onDone }: { selectedIds: readonly string[]; onDone?(): void }) {
+export function BulkTagBar({ selectedIds, onDone }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [add, setAdd] = useState("");
-  const [remove, setRemove] = useState("");
+  const [add, setAdd] = useState<string[]>([]);
+  const [remove, setRemove] = useState<string[]>([]);
   const bulk = useMutation(
     trpc.wallpaper.bulkTag.mutationOptions({
-      onSuccess: async () => {
-        setAdd("");
-        setRemove("");
+      onSuccess: async (result) => {
+        setAdd([]);
+        setRemove([]);
         await queryClient.invalidateQueries({ queryKey: trpc.wallpaper.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.tag.pathKey() });
-        onDone?.();
+        await onDone?.(result);
       },
     }),
   );
+  const count = selectedIds.length;
+  const empty = add.length === 0 && remove.length === 0;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (selectedIds.length === 0) return;
-    bulk.mutate({ target: { wallpaperIds: [...selectedIds] }, add: names(add), remove: names(remove) });
+    if (count === 0 || empty) return;
+    bulk.mutate({ target: { wallpaperIds: [...selectedIds] }, add, remove });
   };
-  const count = selectedIds.length;
   return (
     <form className="bulk-bar" onSubmit={onSubmit} aria-label="Bulk tagging">
       <strong className="bulk-count" data-testid="bulk-count">
         {count} selected
       </strong>
-      <input
-        className="input"
-        aria-label="Tags to add"
-        placeholder="add: tag_a tag_b"
-        value={add}
-        onChange={(event) => setAdd(event.target.value)}
-      />
-      <input
-        className="input"
-        aria-label="Tags to remove"
-        placeholder="remove: tag_c"
-        value={remove}
-        onChange={(event) => setRemove(event.target.value)}
-      />
-      <button className="button" type="submit" disabled={count === 0 || bulk.isPending}>
+      <TagListInput label="Tags to add" placeholder="add a tag" tags={add} onChange={setAdd} />
+      <TagListInput label="Tags to remove" placeholder="remove a tag" tags={remove} onChange={setRemove} />
+      <button className="button" type="submit" disabled={count === 0 || empty || bulk.isPending}>
         Apply to {count}
       </button>
       {bulk.error ? (
@@ -66,7 +55,7 @@ export function BulkTagBar({ selectedIds, onDone }: { selectedIds: readonly stri
         </p>
       ) : null}
       {bulk.data ? (
-        <p className="notice notice-ok bulk-message" role="status">
+        <p className="notice notice-ok bulk-message" role="status" data-testid="bulk-result">
           Changed {bulk.data.changed} of {bulk.data.matched} wallpapers.
         </p>
       ) : null}

@@ -1,4 +1,5 @@
 import type { CSSProperties, ReactNode } from "react";
+import "./tags.css";
 
 // Mirrors tagCategoryInfo in @wallpaperdb/tags; kept here so chips render without a round trip.
 export const categoryColors: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { AppError } from "@wallpaperdb/core/errors";
-import { type Database, wallpapers } from "@wallpaperdb/db";
+import type { Database } from "@wallpaperdb/db";
 import {
   bulkTag as bulkTagWallpapers,
   getWallpaperTags,
@@ -9,38 +9,33 @@ import {
   suggestTags as suggestWallpaperTags,
   tagHistory as wallpaperTagHistory,
 } from "@wallpaperdb/tags";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { SessionUser } from "../trpc.ts";
 import { curatorProcedure, protectedProcedure, publicProcedure } from "../trpc.ts";
+import { requireViewableWallpaper } from "./wallpaper.ts";
 
 const names = z.array(z.string().min(1).max(200)).max(100);
 const delta = { add: names.default([]), remove: names.default([]) };
 
-/** Curators tag anything; anyone else only the wallpapers they uploaded. */
+/**
+ * Curators tag anything; anyone else only the wallpapers they uploaded. A wallpaper the caller may not
+ * see is not_found before it is forbidden, so a refusal never confirms that a hidden one exists.
+ */
 async function assertCanTag(db: Database, wallpaperId: string, user: SessionUser): Promise<void> {
-  const [row] = await db
-    .select({ uploaderId: wallpapers.uploaderId })
-    .from(wallpapers)
-    .where(eq(wallpapers.id, wallpaperId))
-    .limit(1);
-  if (!row)
-    throw new AppError("not_found", "No wallpaper with that id.", {
-      reason: "wallpaper_not_found",
-      wallpaperId,
-    });
-  if (user.role === "curator" || user.role === "admin") return;
-  if (row.uploaderId !== user.id) {
-    throw new AppError("forbidden", "Only its uploader or a curator can tag this wallpaper.", {
-      reason: "not_owner",
-      wallpaperId,
-    });
-  }
+  const record = await requireViewableWallpaper(db, wallpaperId, user);
+  if (user.role === "curator" || user.role === "admin" || record.own) return;
+  throw new AppError("forbidden", "Only its uploader or a curator can tag this wallpaper.", {
+    reason: "not_owner",
+    wallpaperId,
+  });
 }
 
 const tags = publicProcedure
   .input(z.object({ wallpaperId: z.uuid() }).strict())
-  .query(({ ctx, input }) => getWallpaperTags(ctx.db, input.wallpaperId));
+  .query(async ({ ctx, input }) => {
+    await requireViewableWallpaper(ctx.db, input.wallpaperId, ctx.user);
+    return getWallpaperTags(ctx.db, input.wallpaperId);
+  });
 
 /** Adds and removes tags as a delta, so concurrent edits by two people both survive. */
 const setTags = protectedProcedure
@@ -81,7 +76,10 @@ const tagHistory = publicProcedure
       })
       .strict(),
   )
-  .query(({ ctx, input }) => wallpaperTagHistory(ctx.db, { wallpaperId: input.wallpaperId }, input));
+  .query(async ({ ctx, input }) => {
+    await requireViewableWallpaper(ctx.db, input.wallpaperId, ctx.user);
+    return wallpaperTagHistory(ctx.db, { wallpaperId: input.wallpaperId }, input);
+  });
 
 const revertTagChange = curatorProcedure
   .input(z.object({ auditId: z.number().int().positive() }).strict())
@@ -89,7 +87,10 @@ const revertTagChange = curatorProcedure
 
 const suggestTags = publicProcedure
   .input(z.object({ wallpaperId: z.uuid(), limit: z.number().int().min(1).max(50).default(20) }).strict())
-  .query(({ ctx, input }) => suggestWallpaperTags(ctx.db, input.wallpaperId, input.limit));
+  .query(async ({ ctx, input }) => {
+    await requireViewableWallpaper(ctx.db, input.wallpaperId, ctx.user);
+    return suggestWallpaperTags(ctx.db, input.wallpaperId, input.limit);
+  });
 
 /** Spread into the `wallpaper` router in root.ts (the wallpaper router itself belongs to the gallery side). */
 export const wallpaperTagProcedures = { tags, setTags, bulkTag, tagHistory, revertTagChange, suggestTags };

@@ -1,33 +1,31 @@
 import { AppError } from "@wallpaperdb/core/errors";
-import { wallpapers } from "@wallpaperdb/db";
-import { eq } from "drizzle-orm";
+import type { Database } from "@wallpaperdb/db";
+import { loadWallpaperRecord, type WallpaperRecord } from "@wallpaperdb/media-serving/record";
 import { z } from "zod";
+import type { SessionUser } from "../trpc.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 
+/**
+ * The wallpaper as `user` may see it, or not_found: held and rejected wallpapers exist only for their
+ * uploader and curators (`canViewWallpaper`, the rule the detail page uses too).
+ */
+export async function requireViewableWallpaper(
+  db: Database,
+  wallpaperId: string,
+  user: SessionUser | null,
+): Promise<WallpaperRecord> {
+  const record = await loadWallpaperRecord(db, wallpaperId, user);
+  if (!record)
+    throw new AppError("not_found", "No wallpaper with that id.", {
+      reason: "wallpaper_not_found",
+      wallpaperId,
+    });
+  return record;
+}
+
 export const wallpaperRouter = createTRPCRouter({
-  /**
-   * The facts of one wallpaper. Public: moderation is not enforced yet (the gallery issue adds it);
-   * the storage key stays private because originals are never served directly.
-   */
-  byId: publicProcedure.input(z.object({ wallpaperId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
-    const [row] = await ctx.db
-      .select({
-        id: wallpapers.id,
-        sha256: wallpapers.sha256,
-        mediaType: wallpapers.mediaType,
-        mimeType: wallpapers.mimeType,
-        originalFilename: wallpapers.originalFilename,
-        sizeBytes: wallpapers.sizeBytes,
-        width: wallpapers.width,
-        height: wallpapers.height,
-        durationMs: wallpapers.durationMs,
-        createdAt: wallpapers.createdAt,
-      })
-      .from(wallpapers)
-      .where(eq(wallpapers.id, input.wallpaperId))
-      .limit(1);
-    if (!row)
-      throw new AppError("not_found", "No wallpaper with that id.", { wallpaperId: input.wallpaperId });
-    return row;
-  }),
+  /** The facts of one wallpaper; the storage key and the uploader's id stay private. */
+  byId: publicProcedure
+    .input(z.object({ wallpaperId: z.uuid() }).strict())
+    .query(({ ctx, input }) => requireViewableWallpaper(ctx.db, input.wallpaperId, ctx.user)),
 });

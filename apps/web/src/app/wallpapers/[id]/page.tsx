@@ -1,5 +1,7 @@
+import { resolveRequestUser } from "@wallpaperdb/auth";
 import { loadWallpaperView } from "@wallpaperdb/media-serving/view";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -13,16 +15,21 @@ import {
 } from "~/components/wallpaper-panels.tsx";
 import { WallpaperPicture } from "~/components/wallpaper-picture.tsx";
 import { WallpaperSimilar } from "~/components/wallpaper-similar.tsx";
-import { getDb } from "~/server/deps.ts";
+import { getAuthServices, getDb } from "~/server/deps.ts";
 import "~/components/gallery.css";
 
 export const dynamic = "force-dynamic";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const load = cache(async (id: string) =>
-  UUID.test(id) ? loadWallpaperView(getDb().db, id.toLowerCase()) : null,
-);
+const load = cache(async (id: string) => {
+  if (!UUID.test(id)) return null;
+  const { db } = getDb();
+  // A bad or revoked API key header is simply an anonymous viewer here, never an error page.
+  const viewer = await resolveRequestUser(db, getAuthServices().auth, await headers()).catch(() => null);
+  // null for a wallpaper this viewer may not see (processing, held or rejected, and not theirs).
+  return loadWallpaperView(db, id.toLowerCase(), viewer);
+});
 
 type Params = Promise<{ id: string }>;
 
@@ -41,8 +48,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function WallpaperPage({ params }: { params: Params }) {
   const view = await load((await params).id);
-  // Rejected or held by moderation: as absent as a wrong id. Unprocessed: shown, with what is known so far.
-  if (!view || (view.processed && !view.visible)) notFound();
+  // Hidden from this viewer (see canViewWallpaper): as absent as a wrong id.
+  if (!view) notFound();
   const clip = view.variants.find((variant) => variant.kind === "clip");
   const poster = view.variants.find((variant) => variant.kind === "preview" && variant.format === "jpeg");
   return (
@@ -53,12 +60,22 @@ export default async function WallpaperPage({ params }: { params: Params }) {
       <h1 data-testid="wallpaper-title" style={{ fontSize: "1.5rem", marginBottom: 14 }}>
         {titleOf(view)}
       </h1>
+      {view.moderation !== "approved" ? (
+        <p className="notice notice-bad" data-testid="wallpaper-hidden">
+          Not public: moderation {view.moderation === "rejected" ? "rejected it" : "holds it"}. Only its
+          uploader and curators see this page.
+        </p>
+      ) : null}
       <div className="wallpaper-layout">
         <div className="wallpaper-stage" data-testid="wallpaper-stage">
           {!view.processed ? (
             <div className="gallery-state muted" data-testid="wallpaper-processing">
               <p>Still processing: previews, palette and quality appear here when the workers finish.</p>
               <WallpaperLiveProgress wallpaperId={view.id} />
+            </div>
+          ) : view.moderation !== "approved" ? (
+            <div className="gallery-state muted">
+              The media of a wallpaper that is not public is not served.
             </div>
           ) : clip ? (
             <video src={clip.url} poster={poster?.url} controls loop muted playsInline preload="metadata" />
