@@ -90,6 +90,7 @@ export function createPostgresSearch(db: Executor): SearchBackend {
       return page.items[0] ?? null;
     },
     async index() {},
+    async indexMany() {},
     async remove() {},
     async reindexAll() {
       const [row] = await db.execute<{ n: number }>(
