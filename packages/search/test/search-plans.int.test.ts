@@ -2,7 +2,7 @@ import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
 import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresSearch, pageQuery } from "../src/postgres/postgres-backend.ts";
-import { cappedCountQuery } from "../src/postgres/total.ts";
+import { cappedCountQuery, countMatches } from "../src/postgres/total.ts";
 import { prepareSearch } from "../src/prepare.ts";
 import { type SearchInputDraft, searchInput } from "../src/query/input.ts";
 import { seedGenerated } from "./seed.ts";
@@ -130,6 +130,19 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
     const nodes = await plan({ colors: ["#ff0000"] });
     expect(seqScans(nodes)).toEqual([]);
     expect(indexesUsed(nodes)).toContain("wallpaper_colors_oklab_idx");
+  });
+
+  it("falls back to the flagged estimate when the exact count overruns its time budget", async () => {
+    // About 2/7 of the rows have this width (an estimate well under the trust limit), and each one sleeps.
+    const where = sql`w.width = 1920 and pg_sleep(0.05) is not null`;
+    const slow = await countMatches(database.db, sql`wallpapers w`, where, { budgetMs: 5 });
+    expect(slow.estimate).toBe(true);
+    expect(slow.total).toBeGreaterThan(1000);
+    // The timeout was transaction-local: the pooled connections still run long statements.
+    const [row] = await database.db.execute<{ timeout: string }>(
+      sql`select current_setting('statement_timeout') as timeout`,
+    );
+    expect(row?.timeout).toBe("0");
   });
 
   it("answers a large total as a flagged estimate, a small one exactly", async () => {

@@ -54,7 +54,7 @@ export function createPostgresSearch(db: Executor): SearchBackend {
     const { query, from, where } = pageQuery(prepared);
     const [rows, total] = await Promise.all([
       db.execute<{ id: string; k0: string; k1: string }>(query),
-      countMatches(db, from, where),
+      countMatches(db, from, where, { hasColors: prepared.colors.length > 0 }),
     ]);
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
