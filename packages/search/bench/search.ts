@@ -7,6 +7,8 @@
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { createLogger } from "@wallpaperdb/core/logger";
+import { createDb } from "@wallpaperdb/db/client";
+import { loadDbEnv } from "@wallpaperdb/db/env";
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
 import { hexToOklab, namedPalette } from "@wallpaperdb/imaging";
 import { autocompleteQuery, normalizePrefix } from "@wallpaperdb/tags";
@@ -130,6 +132,13 @@ async function seed(database: TestDatabase): Promise<void> {
   );
 }
 
+function openSeeded(name: string): TestDatabase {
+  const url = new URL(loadDbEnv().DATABASE_URL);
+  url.pathname = `/${name}`;
+  const handle = createDb(url.toString(), { max: 5, applicationName: "wallpaperdb-bench" });
+  return { ...handle, url: url.toString(), name, drop: () => handle.close() };
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
@@ -160,11 +169,16 @@ async function main(): Promise<void> {
   out(`bench:search, ${WALLPAPERS} wallpapers; ${load()}`);
   // `--keep` leaves the seeded database for EXPLAIN ANALYZE afterwards (its name is printed);
   // drop it with `dropdb` when done.
-  const keep = process.argv.includes("--keep");
-  const database = await createTestDatabase("wpdb_bench_search");
+  // `--db <name>` measures again on a database an earlier `--keep` run seeded (no seeding, no drop).
+  const reuse = process.argv[process.argv.indexOf("--db") + 1];
+  const keep = process.argv.includes("--keep") || (process.argv.includes("--db") && reuse !== undefined);
+  const database =
+    process.argv.includes("--db") && reuse
+      ? openSeeded(reuse)
+      : await createTestDatabase("wpdb_bench_search");
   if (keep) out(`keeping database ${database.name}`);
   try {
-    await seed(database);
+    if (!process.argv.includes("--db")) await seed(database);
     const deps: ApiDeps = {
       db: database.db,
       sql: database.sql,

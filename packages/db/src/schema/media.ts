@@ -45,8 +45,10 @@ export const wallpapers = pgTable(
     uniqueIndex("wallpapers_sha256_idx").on(t.sha256),
     index("wallpapers_created_at_idx").on(t.createdAt.desc(), t.id),
     // Gallery search (packages/search): the newest-first keyset walks this; atleast/res use the size one.
+    // tag_ids rides along so a tag search walking newest-first tests tags from the index alone
+    // (an index-only scan) instead of fetching every passed-over row from the heap.
     index("wallpapers_visible_newest_idx")
-      .on(t.createdAt.desc(), t.id.desc())
+      .on(t.createdAt.desc(), t.id.desc(), t.tagIds)
       .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
     index("wallpapers_visible_size_idx")
       .on(t.width, t.height)
