@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
 import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCards } from "../src/postgres/cards.ts";
 import { createPostgresSearch, pageQuery } from "../src/postgres/postgres-backend.ts";
 import { cappedCountQuery, countMatches } from "../src/postgres/total.ts";
 import { prepareSearch } from "../src/prepare.ts";
@@ -130,6 +131,19 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
     const nodes = await plan({ colors: ["#ff0000"] });
     expect(seqScans(nodes)).toEqual([]);
     expect(indexesUsed(nodes)).toContain("wallpaper_colors_oklab_idx");
+  });
+
+  it("returns the same cards from the page statement as loadCards (one round trip instead of two)", async () => {
+    for (const draft of [{}, { sort: "quality" }, { sort: "random", seed: 7 }] as SearchInputDraft[]) {
+      const page = await createPostgresSearch(database.db).search(searchInput.parse(draft));
+      expect(page.items.length).toBeGreaterThan(0);
+      expect(page.items).toEqual(
+        await loadCards(
+          database.db,
+          page.items.map((item) => item.id),
+        ),
+      );
+    }
   });
 
   it("falls back to the flagged estimate when the exact count overruns its time budget", async () => {

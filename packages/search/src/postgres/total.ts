@@ -45,9 +45,12 @@ const isQueryCanceled = (error: unknown): boolean => {
 async function countWithin(db: Executor, query: SQL, budgetMs: number): Promise<number | null> {
   try {
     return await db.transaction(async (tx) => {
-      // Transaction-local, so the pooled connection keeps its own timeout afterwards.
-      await tx.execute(sql`select set_config('statement_timeout', ${String(budgetMs)}, true)`);
-      const [counted] = await tx.execute<{ n: number }>(query);
+      // Transaction-local, so the pooled connection keeps its own timeout afterwards. Both statements
+      // are sent at once (postgres.js pipelines them on the transaction's connection, in order).
+      const [, [counted]] = await Promise.all([
+        tx.execute(sql`select set_config('statement_timeout', ${String(budgetMs)}, true)`),
+        tx.execute<{ n: number }>(query),
+      ]);
       return counted?.n ?? 0;
     });
   } catch (error) {
