@@ -100,6 +100,11 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
         const nodes = await plan(draft, second);
         const shape = JSON.stringify(nodes.map((n) => [n["Node Type"], n["Relation Name"], n["Index Name"]]));
         expect(seqScans(nodes), shape).toEqual([]);
+        // Serial plans (migration 0011): starting Gather workers costs more than a page takes.
+        expect(
+          nodes.some((n) => n["Node Type"].startsWith("Gather")),
+          shape,
+        ).toBe(false);
         for (const oneOf of required)
           expect(
             indexesUsed(nodes).some((index) => index && oneOf.includes(index)),
@@ -131,6 +136,13 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
     const nodes = await plan({ colors: ["#ff0000"] });
     expect(seqScans(nodes)).toEqual([]);
     expect(indexesUsed(nodes)).toContain("wallpaper_colors_oklab_idx");
+  });
+
+  it("plans serially in every session of the database (migration 0011)", async () => {
+    const [row] = await database.db.execute<{ workers: string }>(
+      sql`select current_setting('max_parallel_workers_per_gather') as workers`,
+    );
+    expect(row?.workers).toBe("0");
   });
 
   it("returns the same cards from the page statement as loadCards (one round trip instead of two)", async () => {
