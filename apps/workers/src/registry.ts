@@ -6,7 +6,7 @@ import type { MediaLimits } from "@wallpaperdb/media";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { handleProcessedAutotag } from "./handlers/autotag.ts";
 import { handleVariantsReadyColor } from "./handlers/color.ts";
-import { handleProcessedIndexSearch } from "./handlers/index-search.ts";
+import { handleChangedIndexSearch, handleProcessedIndexSearch } from "./handlers/index-search.ts";
 import { handleSystemPing } from "./handlers/ping.ts";
 import { handleUploadedPoster } from "./handlers/poster.ts";
 import { handleVariantsReadyQuality } from "./handlers/quality.ts";
@@ -83,6 +83,12 @@ export const consumerComponents = {
     durable: "search-index",
     types: ["wallpaper.processed.v1"],
     handle: handleProcessedIndexSearch,
+  }),
+  // Tag edits and moderation decisions (one filter subject per consumer on nats-server 2.9).
+  "index-search-changes": component({
+    durable: "search-index-changes",
+    types: ["wallpaper.changed.v1"],
+    handle: handleChangedIndexSearch,
   }),
   // Auto-derived tags from the processed facts (replaces only the `auto` rows: idempotent).
   autotag: component({

@@ -1,6 +1,7 @@
 import { AppError } from "@wallpaperdb/core/errors";
 import type { Database, Executor } from "@wallpaperdb/db";
 import { auditLog, wallpaperNearDuplicates, wallpapers } from "@wallpaperdb/db";
+import { enqueueWallpapersChanged } from "@wallpaperdb/events/outbox";
 import { aliasedTable, and, asc, count, desc, eq, inArray, ne, not, or, sql } from "drizzle-orm";
 
 export type ModerationStatus = "pending" | "approved" | "rejected";
@@ -122,6 +123,8 @@ export async function moderateWallpapers(
     await record(tx, actor, `wallpaper.${input.decision === "approved" ? "approve" : "reject"}`, changedIds, {
       reason,
     });
+    // The search index adds approved wallpapers and drops rejected ones; unchanged ones need nothing.
+    await enqueueWallpapersChanged(tx, changedIds, "moderation");
     return { changed: changedIds };
   });
 }
@@ -168,6 +171,7 @@ export async function resolveDuplicate(
         reason,
         duplicateOf: input.duplicateOf,
       });
+      await enqueueWallpapersChanged(tx, [input.wallpaperId], "moderation");
     } else {
       await record(tx, actor, "wallpaper.keep_duplicate", [input.wallpaperId], {
         duplicateOf: input.duplicateOf,

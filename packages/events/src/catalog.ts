@@ -42,7 +42,18 @@ export const eventCatalog = {
     wallpaperId: z.uuid(),
     processedAt: z.iso.datetime({ offset: true }),
   }),
+  // What a wallpaper is found by changed after processing: its tags (any source: edits, bulk tagging,
+  // merges, implications, auto tags) or its moderation state. The search index worker re-reads each
+  // one and indexes it, or removes it when it is no longer visible. Bulk changes are split into batches
+  // of at most CHANGED_BATCH ids, each its own event.
+  "wallpaper.changed.v1": z.object({
+    wallpaperIds: z.array(z.uuid()).min(1).max(500),
+    change: z.enum(["tags", "moderation"]),
+  }),
 } as const;
+
+/** The most wallpaper ids one `wallpaper.changed.v1` carries. */
+export const CHANGED_BATCH = 500;
 
 export type EventType = keyof typeof eventCatalog;
 export type EventPayload<T extends EventType> = z.infer<(typeof eventCatalog)[T]>;

@@ -58,6 +58,8 @@ export interface SearchBackend {
   random(filters: SearchFilters, seed?: number): Promise<WallpaperCard | null>;
   /** (re)index one wallpaper: a no-op where PostgreSQL is the index */
   index(wallpaperId: string): Promise<void>;
+  /** (re)index several in one batch; those no longer visible are removed from the index */
+  indexMany(wallpaperIds: readonly string[]): Promise<void>;
   remove(wallpaperId: string): Promise<void>;
   /** rebuild the whole index; returns how many wallpapers it holds */
   reindexAll(): Promise<number>;

@@ -13,3 +13,4 @@ export { loadCards, mediaUrl } from "./postgres/cards.ts";
 export { createPostgresSearch } from "./postgres/postgres-backend.ts";
 export * from "./query/index.ts";
 export { bestImageUrl, randomRedirect, randomRequestFromParams } from "./random-endpoint.ts";
+export { partitionVisible } from "./visibility.ts";

@@ -1,7 +1,9 @@
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
 import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCards } from "../src/postgres/cards.ts";
 import { createPostgresSearch, pageQuery } from "../src/postgres/postgres-backend.ts";
+import { cappedCountQuery, countMatches } from "../src/postgres/total.ts";
 import { prepareSearch } from "../src/prepare.ts";
 import { type SearchInputDraft, searchInput } from "../src/query/input.ts";
 import { seedGenerated } from "./seed.ts";
@@ -32,12 +34,17 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function plan(draft: SearchInputDraft, cursorFromFirstPage = false): Promise<PlanNode[]> {
+async function plan(
+  draft: SearchInputDraft,
+  cursorFromFirstPage = false,
+  statement: "page" | "count" = "page",
+): Promise<PlanNode[]> {
   const input = searchInput.parse(draft);
   let cursor: string | null = null;
   if (cursorFromFirstPage) cursor = (await createPostgresSearch(database.db).search(input)).nextCursor;
   const prepared = await prepareSearch(database.db, input, cursor, 2);
-  const { query } = pageQuery(prepared);
+  const page = pageQuery(prepared);
+  const query = statement === "page" ? page.query : cappedCountQuery(page.from, page.where);
   const [row] = await database.db.execute<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
     sql`explain (format json) ${query as SQL}`,
   );
@@ -60,13 +67,20 @@ const indexesUsed = (nodes: PlanNode[]) =>
 
 describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`, () => {
   // For a filter, the planner may either drive from the filter's own index (a rare tag or color) or walk
-  // the newest-first index and probe the filter per row by primary key (a common one); both are indexed.
-  const tagProbe = ["wallpaper_tags_tag_idx", "wallpaper_tags_wallpaper_id_tag_id_source_pk"];
+  // the newest-first index and test the filter per row (a common one); both are indexed. Tags are tested
+  // on wallpapers.tag_ids (GIN), so a tag needs no probe into wallpaper_tags at all.
+  const tagIndex = ["wallpapers_visible_tag_ids_idx", "wallpapers_visible_newest_idx"];
   const colorProbe = ["wallpaper_colors_oklab_idx", "wallpaper_colors_wallpaper_id_rank_pk"];
   const cases: [string, SearchInputDraft, string[][]][] = [
     ["newest page", {}, [["wallpapers_visible_newest_idx"]]],
-    ["tag filter", { tags: { all: ["gen_17"] } }, [tagProbe]],
-    ["two tags, one excluded", { tags: { all: ["gen_17", "gen_18"], none: ["gen_19"] } }, [tagProbe]],
+    ["tag filter", { tags: { all: ["gen_17"] } }, [tagIndex]],
+    // Two 1 % tags together match a handful of rows: only the GIN bitmap finds them without a long walk.
+    [
+      "two tags, one excluded",
+      { tags: { all: ["gen_17", "gen_18"], none: ["gen_19"] } },
+      [["wallpapers_visible_tag_ids_idx"]],
+    ],
+    ["either of two tags", { tags: { any: [["gen_21", "gen_22"]] } }, [tagIndex]],
     [
       "atleast + ratio",
       { atleast: { width: 2560, height: 1440 }, ratios: ["16:9"] },
@@ -86,12 +100,31 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
         const nodes = await plan(draft, second);
         const shape = JSON.stringify(nodes.map((n) => [n["Node Type"], n["Relation Name"], n["Index Name"]]));
         expect(seqScans(nodes), shape).toEqual([]);
+        // Serial plans (migration 0011): starting Gather workers costs more than a page takes.
+        expect(
+          nodes.some((n) => n["Node Type"].startsWith("Gather")),
+          shape,
+        ).toBe(false);
         for (const oneOf of required)
           expect(
             indexesUsed(nodes).some((index) => index && oneOf.includes(index)),
             shape,
           ).toBe(true);
       }
+    });
+  }
+
+  // The capped exact count runs on every page whose estimate is small enough: it must be indexed too.
+  for (const [name, draft] of [
+    ["tag", { tags: { all: ["gen_17"] } }],
+    ["two tags, one excluded", { tags: { all: ["gen_17", "gen_18"], none: ["gen_19"] } }],
+    ["color", { colors: ["#cc0000"] }],
+  ] as [string, SearchInputDraft][]) {
+    it(`count for ${name}: no sequential scan on wallpapers or wallpaper_facts`, async () => {
+      const nodes = await plan(draft, false, "count");
+      expect(seqScans(nodes), JSON.stringify(nodes.map((n) => [n["Node Type"], n["Index Name"]]))).toEqual(
+        [],
+      );
     });
   }
 
@@ -103,6 +136,39 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
     const nodes = await plan({ colors: ["#ff0000"] });
     expect(seqScans(nodes)).toEqual([]);
     expect(indexesUsed(nodes)).toContain("wallpaper_colors_oklab_idx");
+  });
+
+  it("plans serially in every session of the database (migration 0011)", async () => {
+    const [row] = await database.db.execute<{ workers: string }>(
+      sql`select current_setting('max_parallel_workers_per_gather') as workers`,
+    );
+    expect(row?.workers).toBe("0");
+  });
+
+  it("returns the same cards from the page statement as loadCards (one round trip instead of two)", async () => {
+    for (const draft of [{}, { sort: "quality" }, { sort: "random", seed: 7 }] as SearchInputDraft[]) {
+      const page = await createPostgresSearch(database.db).search(searchInput.parse(draft));
+      expect(page.items.length).toBeGreaterThan(0);
+      expect(page.items).toEqual(
+        await loadCards(
+          database.db,
+          page.items.map((item) => item.id),
+        ),
+      );
+    }
+  });
+
+  it("falls back to the flagged estimate when the exact count overruns its time budget", async () => {
+    // About 2/7 of the rows have this width (an estimate well under the trust limit), and each one sleeps.
+    const where = sql`w.width = 1920 and pg_sleep(0.05) is not null`;
+    const slow = await countMatches(database.db, sql`wallpapers w`, where, { budgetMs: 5 });
+    expect(slow.estimate).toBe(true);
+    expect(slow.total).toBeGreaterThan(1000);
+    // The timeout was transaction-local: the pooled connections still run long statements.
+    const [row] = await database.db.execute<{ timeout: string }>(
+      sql`select current_setting('statement_timeout') as timeout`,
+    );
+    expect(row?.timeout).toBe("0");
   });
 
   it("answers a large total as a flagged estimate, a small one exactly", async () => {

@@ -70,6 +70,31 @@ async function reapply(tx: Executor, antecedentId: number, actor: Actor, via: st
   return diffs.length;
 }
 
+/**
+ * The common tail of adding and removing a link `a → b`: audit it on the antecedent, then re-derive
+ * the implied tags of every wallpaper carrying `a` (which also audits those wallpapers and tells the
+ * search index). Both run inside the caller's transaction, after the implication row changed.
+ */
+async function recordImplicationChange(
+  tx: Executor,
+  actor: Actor,
+  action: "tag.implication_added" | "tag.implication_removed",
+  a: number,
+  b: number,
+) {
+  await writeAudit(tx, actor, [
+    {
+      action,
+      entityType: "tag",
+      entityId: String(a),
+      data: { antecedentId: a, consequentId: b },
+      tagIds: [a, b],
+    },
+  ]);
+  const wallpapersChanged = await reapply(tx, a, actor, "implication");
+  return { antecedentId: a, consequentId: b, wallpapersChanged };
+}
+
 export async function addImplication(
   executor: Executor,
   antecedent: string,
@@ -118,17 +143,7 @@ export async function addImplication(
       }
     }
     await tx.insert(tagImplications).values({ antecedentId: a, consequentId: b, createdBy: actor.id });
-    await writeAudit(tx, actor, [
-      {
-        action: "tag.implication_added",
-        entityType: "tag",
-        entityId: String(a),
-        data: { antecedentId: a, consequentId: b },
-        tagIds: [a, b],
-      },
-    ]);
-    const wallpapersChanged = await reapply(tx, a, actor, "implication");
-    return { antecedentId: a, consequentId: b, wallpapersChanged };
+    return recordImplicationChange(tx, actor, "tag.implication_added", a, b);
   });
 }
 
@@ -151,17 +166,7 @@ export async function removeImplication(
         consequentId: b,
       });
     }
-    await writeAudit(tx, actor, [
-      {
-        action: "tag.implication_removed",
-        entityType: "tag",
-        entityId: String(a),
-        data: { antecedentId: a, consequentId: b },
-        tagIds: [a, b],
-      },
-    ]);
-    const wallpapersChanged = await reapply(tx, a, actor, "implication");
-    return { antecedentId: a, consequentId: b, wallpapersChanged };
+    return recordImplicationChange(tx, actor, "tag.implication_removed", a, b);
   });
 }
 

@@ -1,9 +1,9 @@
-import { type Executor, tagAliases, tags } from "@wallpaperdb/db";
-import { inArray } from "drizzle-orm";
+import { type Executor, tags } from "@wallpaperdb/db";
+import { sql } from "drizzle-orm";
 import { writeAudit } from "./audit.ts";
 import type { TagCategory } from "./categories.ts";
 import { normalizeTagName } from "./normalize.ts";
-import { lockNames } from "./sql-helpers.ts";
+import { list, lockNames, rows } from "./sql-helpers.ts";
 import type { Actor } from "./types.ts";
 
 export interface ResolvedNames {
@@ -22,16 +22,15 @@ export async function resolveTagNames(
   const names = [...new Set(rawNames.map(normalizeTagName))];
   const byName = new Map<string, number>();
   if (names.length > 0) {
-    const direct = await executor
-      .select({ id: tags.id, name: tags.name })
-      .from(tags)
-      .where(inArray(tags.name, names));
-    for (const row of direct) byName.set(row.name, row.id);
-    const aliased = await executor
-      .select({ name: tagAliases.name, tagId: tagAliases.tagId })
-      .from(tagAliases)
-      .where(inArray(tagAliases.name, names));
-    for (const row of aliased) if (!byName.has(row.name)) byName.set(row.name, row.tagId);
+    // One round trip for both: every gallery search with tags resolves them first.
+    const found = await rows<{ name: string; tag_id: number; via_alias: boolean }>(
+      executor,
+      sql`select name, id as tag_id, false as via_alias from tags where name in ${list(names)}
+        union all
+        select name, tag_id, true from tag_aliases where name in ${list(names)}`,
+    );
+    for (const row of found) if (!row.via_alias) byName.set(row.name, row.tag_id);
+    for (const row of found) if (row.via_alias && !byName.has(row.name)) byName.set(row.name, row.tag_id);
   }
   return {
     byName,

@@ -1,4 +1,5 @@
 import type { Executor } from "@wallpaperdb/db";
+import { enqueueWallpapersChanged } from "@wallpaperdb/events/outbox";
 import { sql } from "drizzle-orm";
 import { writeAudit } from "./audit.ts";
 import { tagRuleError } from "./errors.ts";
@@ -176,6 +177,12 @@ export async function changeWallpaperTags(
   await adjustCounts(tx, deltas);
   const changed = diffs.filter(hasChanges);
   const auditIds = await auditDiffs(tx, changed, options);
+  // Same transaction: the search index learns of exactly the tag changes that commit.
+  await enqueueWallpapersChanged(
+    tx,
+    changed.map((diff) => diff.wallpaperId),
+    "tags",
+  );
   return { diffs: changed, auditIds };
 }
 

@@ -1,7 +1,7 @@
 import type { Logger } from "@wallpaperdb/core/logger";
 import type { Database } from "@wallpaperdb/db";
 import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
-import type { SearchBackend } from "@wallpaperdb/search";
+import { partitionVisible, type SearchBackend } from "@wallpaperdb/search";
 import { searchBackendFor } from "@wallpaperdb/search/from-env";
 
 export interface IndexSearchDeps {
@@ -11,18 +11,35 @@ export interface IndexSearchDeps {
   search?: SearchBackend;
 }
 
+const POSTGRES_SKIP: HandlerResult = { status: "skipped", reason: "PostgreSQL is the search index" };
+
 /**
  * Puts a processed wallpaper into the search index. Indexing reads the current rows and overwrites the
  * document by id, so redeliveries are harmless. With the PostgreSQL backend the tables are the index.
- * Tag edits, moderation changes and deletions publish no event yet: `pnpm search:reindex` rebuilds
- * the OpenSearch index after them (see packages/search/README.md).
  */
 export async function handleProcessedIndexSearch(
   deps: IndexSearchDeps,
   event: EventEnvelope<"wallpaper.processed.v1">,
 ): Promise<HandlerResult> {
   const backend = deps.search ?? searchBackendFor(deps.db, deps.logger);
-  if (backend.name === "postgres") return { status: "skipped", reason: "PostgreSQL is the search index" };
+  if (backend.name === "postgres") return POSTGRES_SKIP;
   await backend.index(event.data.wallpaperId);
+  return { status: "done" };
+}
+
+/**
+ * Tags or moderation changed for a batch of wallpapers: index the visible ones in one bulk request and
+ * remove the others (a rejection). The event only names ids, never the new state, so
+ * events arriving late or twice still leave the index matching the tables at the time of handling.
+ */
+export async function handleChangedIndexSearch(
+  deps: IndexSearchDeps,
+  event: EventEnvelope<"wallpaper.changed.v1">,
+): Promise<HandlerResult> {
+  const backend = deps.search ?? searchBackendFor(deps.db, deps.logger);
+  if (backend.name === "postgres") return POSTGRES_SKIP;
+  const { visible, hidden } = await partitionVisible(deps.db, event.data.wallpaperIds);
+  await backend.indexMany(visible);
+  for (const id of hidden) await backend.remove(id);
   return { status: "done" };
 }

@@ -35,16 +35,26 @@ export const wallpapers = pgTable(
     processedAt: timestamp("processed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // Every tag id of the wallpaper (any source), sorted; maintained by statement triggers on
+    // wallpaper_tags (migration 0009), never written by the app. Gallery search tests tags on the
+    // wallpaper row itself: a GIN bitmap for rare tags, a filter while walking the newest-first index
+    // for common ones, instead of one wallpaper_tags probe per tag per candidate row.
+    tagIds: integer("tag_ids").array().notNull().default(sql`'{}'::int[]`),
   },
   (t) => [
     uniqueIndex("wallpapers_sha256_idx").on(t.sha256),
     index("wallpapers_created_at_idx").on(t.createdAt.desc(), t.id),
     // Gallery search (packages/search): the newest-first keyset walks this; atleast/res use the size one.
+    // tag_ids rides along so a tag search walking newest-first tests tags from the index alone
+    // (an index-only scan) instead of fetching every passed-over row from the heap.
     index("wallpapers_visible_newest_idx")
-      .on(t.createdAt.desc(), t.id.desc())
+      .on(t.createdAt.desc(), t.id.desc(), t.tagIds)
       .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
     index("wallpapers_visible_size_idx")
       .on(t.width, t.height)
+      .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
+    index("wallpapers_visible_tag_ids_idx")
+      .using("gin", t.tagIds)
       .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
     check("wallpapers_sha256_hex", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     check("wallpapers_dimensions_positive", sql`${t.width} > 0 and ${t.height} > 0`),

@@ -56,7 +56,7 @@ describe("OpenSearch query builder", () => {
     };
     expect(nested.nested.path).toBe("colors");
     expect(nested.nested.query.bool.filter).toHaveLength(5);
-    expect(body).toMatchObject({ size: 11, track_total_hits: 5000, _source: false });
+    expect(body).toMatchObject({ size: 11, track_total_hits: 1000, _source: false });
   });
 
   it("orders by the same keys as PostgreSQL, with search_after from the cursor", () => {

@@ -95,11 +95,16 @@ export function createOpenSearchSearch(options: OpenSearchOptions): SearchBacken
       return page.items[0] ?? null;
     },
     async index(wallpaperId) {
+      await this.indexMany([wallpaperId]);
+    },
+    async indexMany(wallpaperIds) {
+      if (wallpaperIds.length === 0) return;
       await ensureIndex();
-      const [document] = await loadDocuments(db, [wallpaperId]);
-      // Not visible (any more): make sure it is not findable either.
-      if (!document) await this.remove(wallpaperId);
-      else await bulkIndex([document]);
+      const documents = await loadDocuments(db, wallpaperIds);
+      await bulkIndex(documents);
+      const found = new Set(documents.map((document) => document.id));
+      // Not visible (any more: rejected, deleted): make sure they are not findable either.
+      for (const id of new Set(wallpaperIds)) if (!found.has(id)) await this.remove(id);
     },
     async remove(wallpaperId) {
       await client

@@ -1,68 +1,108 @@
-import { type Executor, variants, wallpaperColors, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
-import { asc, eq, inArray } from "drizzle-orm";
+import { type Executor, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
+import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { CardVariant, WallpaperCard } from "../backend.ts";
 
 export function mediaUrl(wallpaperId: string, kind: string, format: string, contentHash: string): string {
   return `/media/${wallpaperId}/${kind}.${format}?v=${encodeURIComponent(contentHash)}`;
 }
 
-/** Gallery cards for ids, in the order given (ids that vanished meanwhile are dropped). */
+type VariantRow = Omit<CardVariant, "url">;
+
+/** The palette (dominant first) and the gallery variants of one wallpaper, as JSON arrays. */
+const colorsJson = (wallpaperId: SQL) => sql`(select coalesce(json_agg(c.hex order by c.rank), '[]'::json)
+  from wallpaper_colors c where c.wallpaper_id = ${wallpaperId})`;
+const variantsJson = (wallpaperId: SQL) => sql`(select coalesce(json_agg(json_build_object('kind', v.kind,
+    'format', v.format, 'width', v.width, 'height', v.height, 'contentHash', v.content_hash)
+    order by v.kind, v.format), '[]'::json)
+  from variants v where v.wallpaper_id = ${wallpaperId} and v.kind in ('thumb', 'preview'))`;
+
+const withUrls = (id: string, variants: VariantRow[]): CardVariant[] =>
+  variants.map((variant) => ({
+    ...variant,
+    url: mediaUrl(id, variant.kind, variant.format, variant.contentHash),
+  }));
+
+/**
+ * Gallery cards for ids, in the order given (ids that vanished meanwhile are dropped). One statement:
+ * palette and variants are aggregated per row, because every gallery page pays for each round trip.
+ */
 export async function loadCards(db: Executor, ids: readonly string[]): Promise<WallpaperCard[]> {
   if (ids.length === 0) return [];
   const list = [...ids];
-  const [rows, colorRows, variantRows] = await Promise.all([
-    db
-      .select({
-        id: wallpapers.id,
-        mediaType: wallpapers.mediaType,
-        width: wallpapers.width,
-        height: wallpapers.height,
-        createdAt: wallpapers.createdAt,
-        aspectName: wallpaperFacts.aspectName,
-        orientation: wallpaperFacts.orientation,
-        qualityScore: wallpaperFacts.qualityScore,
-        thumbhash: wallpaperFacts.thumbhash,
-      })
-      .from(wallpapers)
-      .leftJoin(wallpaperFacts, eq(wallpaperFacts.wallpaperId, wallpapers.id))
-      .where(inArray(wallpapers.id, list)),
-    db
-      .select({ wallpaperId: wallpaperColors.wallpaperId, hex: wallpaperColors.hex })
-      .from(wallpaperColors)
-      .where(inArray(wallpaperColors.wallpaperId, list))
-      .orderBy(asc(wallpaperColors.rank)),
-    db
-      .select({
-        wallpaperId: variants.wallpaperId,
-        kind: variants.kind,
-        format: variants.format,
-        width: variants.width,
-        height: variants.height,
-        contentHash: variants.contentHash,
-      })
-      .from(variants)
-      .where(inArray(variants.wallpaperId, list))
-      .orderBy(asc(variants.kind), asc(variants.format)),
-  ]);
-  const colors = new Map<string, string[]>();
-  for (const row of colorRows) colors.set(row.wallpaperId, [...(colors.get(row.wallpaperId) ?? []), row.hex]);
-  const cardVariants = new Map<string, CardVariant[]>();
-  for (const row of variantRows) {
-    if (row.kind !== "thumb" && row.kind !== "preview") continue;
-    const variant: CardVariant = {
-      kind: row.kind,
-      format: row.format,
-      width: row.width,
-      height: row.height,
-      contentHash: row.contentHash,
-      url: mediaUrl(row.wallpaperId, row.kind, row.format, row.contentHash),
-    };
-    cardVariants.set(row.wallpaperId, [...(cardVariants.get(row.wallpaperId) ?? []), variant]);
-  }
+  const rows = await db
+    .select({
+      id: wallpapers.id,
+      mediaType: wallpapers.mediaType,
+      width: wallpapers.width,
+      height: wallpapers.height,
+      createdAt: wallpapers.createdAt,
+      aspectName: wallpaperFacts.aspectName,
+      orientation: wallpaperFacts.orientation,
+      qualityScore: wallpaperFacts.qualityScore,
+      thumbhash: wallpaperFacts.thumbhash,
+      colors: sql<string[]>`${colorsJson(sql`${wallpapers.id}`)}`,
+      variants: sql<VariantRow[]>`${variantsJson(sql`${wallpapers.id}`)}`,
+    })
+    .from(wallpapers)
+    .leftJoin(wallpaperFacts, eq(wallpaperFacts.wallpaperId, wallpapers.id))
+    .where(inArray(wallpapers.id, list));
   const byId = new Map(rows.map((row) => [row.id, row]));
   return list.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
-    return [{ ...row, colors: colors.get(id) ?? [], variants: cardVariants.get(id) ?? [] }];
+    return [{ ...row, variants: withUrls(id, row.variants) }];
   });
+}
+
+/** A row of `withCards`: the page's id and text keys, then the card's columns. */
+export interface PageCardRow extends Record<string, unknown> {
+  id: string;
+  k0: string;
+  k1: string;
+  media_type: "image" | "video";
+  width: number;
+  height: number;
+  created_at: string;
+  aspect_name: string | null;
+  orientation: string | null;
+  quality_score: number | null;
+  thumbhash: string | null;
+  colors: string[];
+  variants: VariantRow[];
+}
+
+/**
+ * Wraps a page query (columns `id`, the text keys `k0…` and the raw keys `r0…`) so the same statement
+ * also returns each row's card: one round trip per gallery page instead of two. The outer ORDER BY
+ * repeats the page's over its raw keys (the last key is the id, so there are no ties).
+ */
+export function withCards(page: SQL, keyCount: number, descending: boolean): SQL {
+  const direction = descending ? "desc" : "asc";
+  const keys = Array.from({ length: keyCount }, (_, i) => sql.raw(`p.k${i}`));
+  const order = Array.from({ length: keyCount }, (_, i) => sql.raw(`p.r${i} ${direction} nulls last`));
+  return sql`select p.id, ${sql.join(keys, sql`, `)}, cw.media_type::text as media_type, cw.width, cw.height,
+      to_char(cw.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
+      cf.aspect_name, cf.orientation, cf.quality_score, cf.thumbhash,
+      ${colorsJson(sql`cw.id`)} as colors, ${variantsJson(sql`cw.id`)} as variants
+    from (${page}) p
+    join wallpapers cw on cw.id = p.id::uuid
+    left join wallpaper_facts cf on cf.wallpaper_id = cw.id
+    order by ${sql.join(order, sql`, `)}`;
+}
+
+/** The card of a `withCards` row, shaped exactly as `loadCards` returns it. */
+export function cardFromRow(row: PageCardRow): WallpaperCard {
+  return {
+    id: row.id,
+    mediaType: row.media_type,
+    width: row.width,
+    height: row.height,
+    createdAt: new Date(row.created_at),
+    aspectName: row.aspect_name,
+    orientation: row.orientation,
+    qualityScore: row.quality_score,
+    thumbhash: row.thumbhash,
+    colors: row.colors,
+    variants: withUrls(row.id, row.variants),
+  };
 }

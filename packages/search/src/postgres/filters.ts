@@ -13,12 +13,8 @@ const intList = (ids: readonly number[]) =>
     sql`, `,
   );
 
-function hasTag(ids: readonly number[]): SQL {
-  // EXISTS, not a join: a wallpaper may hold the same tag twice (human + auto rows).
-  return ids.length === 1
-    ? sql`exists (select 1 from wallpaper_tags wt where wt.wallpaper_id = w.id and wt.tag_id = ${ids[0]}::int)`
-    : sql`exists (select 1 from wallpaper_tags wt where wt.wallpaper_id = w.id and wt.tag_id in (${intList(ids)}))`;
-}
+/** `wallpapers.tag_ids` mirrors wallpaper_tags (every source; triggers of migration 0009), GIN-indexed. */
+const tagArray = (ids: readonly number[]) => sql`array[${intList(ids)}]::int[]`;
 
 export function colorDistance(target: ColorTarget, alias = "c"): SQL {
   const c = sql.raw(alias);
@@ -47,9 +43,10 @@ export function whereClause(
   now: Date,
 ): SQL {
   const parts: SQL[] = [visible];
-  for (const id of tags.all) parts.push(hasTag([id]));
-  if (tags.none.length > 0) parts.push(sql`not ${hasTag(tags.none)}`);
-  for (const group of tags.any) parts.push(hasTag(group));
+  // One containment test for all required tags: a single GIN bitmap (or row filter) instead of a probe per tag.
+  if (tags.all.length > 0) parts.push(sql`w.tag_ids @> ${tagArray(tags.all)}`);
+  if (tags.none.length > 0) parts.push(sql`not (w.tag_ids && ${tagArray(tags.none)})`);
+  for (const group of tags.any) parts.push(sql`w.tag_ids && ${tagArray(group)}`);
   if (filters.atleast) {
     parts.push(sql`w.width >= ${filters.atleast.width}::int and w.height >= ${filters.atleast.height}::int`);
   }
@@ -89,5 +86,6 @@ export function colorCoverageSql(colors: ColorTarget[]): SQL {
 export function matchedOptionalTagsSql(tags: ResolvedTags): SQL {
   const optional = [...new Set(tags.any.flat())];
   if (optional.length === 0) return sql`0`;
-  return sql`(select count(distinct wt.tag_id) from wallpaper_tags wt where wt.wallpaper_id = w.id and wt.tag_id in (${intList(optional)}))`;
+  // tag_ids is distinct, so this counts the distinct optional tags the wallpaper has.
+  return sql`(select count(*) from unnest(w.tag_ids) as held(id) where held.id = any(${tagArray(optional)}))`;
 }

@@ -5,7 +5,7 @@ import type { SearchBackend, SearchPage } from "../backend.ts";
 import { encodeCursor } from "../cursor.ts";
 import { emptyPage, type PreparedSearch, prepareSearch } from "../prepare.ts";
 import { MAX_SEED, type SearchInput, searchInput } from "../query/input.ts";
-import { loadCards } from "./cards.ts";
+import { cardFromRow, type PageCardRow, withCards } from "./cards.ts";
 import { whereClause } from "./filters.ts";
 import { keysetCondition, orderByClause, orderSpec } from "./order.ts";
 import { findSimilar } from "./similar.ts";
@@ -28,20 +28,27 @@ function fromClause(prepared: PreparedSearch): SQL {
 }
 
 /** The page query for a prepared search, exported so the EXPLAIN tests check exactly what runs. */
-export function pageQuery(prepared: PreparedSearch): { query: SQL; from: SQL; where: SQL; keyCount: number } {
+export function pageQuery(prepared: PreparedSearch): {
+  query: SQL;
+  from: SQL;
+  where: SQL;
+  keyCount: number;
+  descending: boolean;
+} {
   const from = fromClause(prepared);
   const spec = orderSpec({ ...prepared, sort: prepared.input.sort });
   const base = [whereClause(prepared.input, prepared.tags, prepared.colors, prepared.now)];
   if (spec.extraWhere) base.push(spec.extraWhere);
   const where = sql.join(base, sql` and `);
   const conditions = prepared.after ? sql`${where} and ${keysetCondition(spec, prepared.after.keys)}` : where;
+  // Text forms for the cursor, raw values for withCards' outer ORDER BY.
   const keys = sql.join(
-    spec.keys.map((key, i) => sql`(${key})::text as ${sql.raw(`k${i}`)}`),
+    spec.keys.map((key, i) => sql`(${key})::text as ${sql.raw(`k${i}`)}, ${key} as ${sql.raw(`r${i}`)}`),
     sql`, `,
   );
   const query = sql`select w.id::text as id, ${keys} from ${from} where ${conditions}
     order by ${orderByClause(spec)} limit ${prepared.input.limit + 1}`;
-  return { query, from, where, keyCount: spec.keys.length };
+  return { query, from, where, keyCount: spec.keys.length, descending: spec.descending };
 }
 
 const KEY_COUNT = 2;
@@ -51,19 +58,16 @@ export function createPostgresSearch(db: Executor): SearchBackend {
   async function search(input: SearchInput, cursor?: string | null): Promise<SearchPage> {
     const prepared = await prepareSearch(db, input, cursor, KEY_COUNT);
     if (prepared.tags.impossible) return emptyPage(prepared);
-    const { query, from, where } = pageQuery(prepared);
+    const { query, from, where, keyCount, descending } = pageQuery(prepared);
     const [rows, total] = await Promise.all([
-      db.execute<{ id: string; k0: string; k1: string }>(query),
-      countMatches(db, from, where),
+      db.execute<PageCardRow>(withCards(query, keyCount, descending)),
+      countMatches(db, from, where, { hasColors: prepared.colors.length > 0 }),
     ]);
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     const seed = input.sort === "random" ? prepared.seed : null;
     return {
-      items: await loadCards(
-        db,
-        page.map((row) => row.id),
-      ),
+      items: page.map(cardFromRow),
       nextCursor:
         rows.length > input.limit && last
           ? encodeCursor(prepared.fingerprint, { keys: [last.k0, last.k1], seed })
@@ -90,6 +94,7 @@ export function createPostgresSearch(db: Executor): SearchBackend {
       return page.items[0] ?? null;
     },
     async index() {},
+    async indexMany() {},
     async remove() {},
     async reindexAll() {
       const [row] = await db.execute<{ n: number }>(
