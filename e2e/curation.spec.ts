@@ -12,8 +12,9 @@ import { type Account, e2eAdmin, signIn, signUp } from "./accounts.ts";
 const corpus = join(import.meta.dirname, "../.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate");
 const files = {
   rejected: join(corpus, "nature/FreshFlower.jpg"),
-  reinstated: join(corpus, "nature/Wood.jpg"),
-  single: join(corpus, "nature/YellowFlower.jpg"),
+  // Not Wood.jpg/YellowFlower.jpg: progress.spec.ts uploads those, and a second upload is a duplicate.
+  reinstated: join(corpus, "desktop/Float-into-MATE.png"),
+  single: join(corpus, "desktop/Ubuntu-Mate-Dark-no-logo.png"),
   broken: join(corpus, "desktop/GreenTraditional.jpg"),
   // Uploaded last, in a drop of their own: the three newest wallpapers, side by side in the gallery.
   bulk: [
