@@ -12,8 +12,9 @@ import { type Account, e2eAdmin, signIn, signUp } from "./accounts.ts";
 const corpus = join(import.meta.dirname, "../.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate");
 const files = {
   rejected: join(corpus, "nature/FreshFlower.jpg"),
-  reinstated: join(corpus, "nature/Wood.jpg"),
-  single: join(corpus, "nature/YellowFlower.jpg"),
+  // Not Wood.jpg/YellowFlower.jpg: progress.spec.ts uploads those, and a second upload is a duplicate.
+  reinstated: join(corpus, "desktop/Float-into-MATE.png"),
+  single: join(corpus, "desktop/Ubuntu-Mate-Dark-no-logo.png"),
   broken: join(corpus, "desktop/GreenTraditional.jpg"),
   // Uploaded last, in a drop of their own: the three newest wallpapers, side by side in the gallery.
   bulk: [
@@ -131,9 +132,20 @@ test("moderation: a rejected wallpaper leaves the gallery and search; an approve
   await expect(reinstated).toContainText("not a wallpaper");
   await reinstated.getByRole("button", { name: "Approve" }).click();
   await expect(reinstated).toHaveCount(0);
-  await expect(
-    page.getByTestId("moderation-item").filter({ hasText: basename(files.rejected) }),
-  ).toContainText("Reason: not a wallpaper");
+  const rejectedItem = page.getByTestId("moderation-item").filter({ hasText: basename(files.rejected) });
+  await expect(rejectedItem).toContainText("Reason: not a wallpaper");
+  // The curator moderates what they see: the hidden wallpaper's real preview, not a placeholder...
+  const preview = rejectedItem.locator("img.admin-preview");
+  await preview.scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => preview.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(0);
+  // ...served so that no cache keeps it for the next visitor.
+  const previewResponse = await page.request.get(`/media/${idOf(files.rejected)}/preview`);
+  expect(previewResponse.status()).toBe(200);
+  expect(previewResponse.headers()["cache-control"]).toBe("private, no-store");
 
   // Seen by someone signed out: gone from the gallery, search and its own page; the other is back.
   const stranger = await (await browser.newContext()).newPage();
@@ -148,6 +160,7 @@ test("moderation: a rejected wallpaper leaves the gallery and search; an approve
   expect(visible).not.toContain(idOf(files.rejected));
   expect(visible).toContain(idOf(files.reinstated));
   expect((await stranger.request.get(`/wallpapers/${idOf(files.rejected)}`)).status()).toBe(404);
+  expect((await stranger.request.get(`/media/${idOf(files.rejected)}/preview`)).status()).toBe(404);
   const byId = await stranger.request.get(
     `/api/trpc/wallpaper.byId?input=${encodeURIComponent(JSON.stringify({ json: { wallpaperId: idOf(files.rejected) } }))}`,
   );

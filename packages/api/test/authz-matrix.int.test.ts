@@ -85,6 +85,7 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   "tag.list": { rule: "public", input: () => ({}) },
   "tag.byName": { rule: "public", input: () => ({ name: "matrix_one" }) },
   "tag.categories": { rule: "public" },
+  // Public, but actors (and, for tag.history, hidden wallpapers) only for curators: "history" below.
   "tag.history": { rule: "public", input: () => ({ tagId: f.tagId }) },
   "tag.create": { rule: "curator", input: () => ({ name: `matrix_new_${randomBytes(3).toString("hex")}` }) },
   "tag.update": { rule: "curator", input: () => ({ tagId: f.tagId, description: "d" }) },
@@ -118,6 +119,7 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
     rule: "curator",
     input: () => ({ target: { wallpaperIds: [f.wallpaperId] }, add: ["matrix_one"] }),
   },
+  // Public like the wallpaper; who made each change only for curators: "history" below.
   "wallpaper.tagHistory": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
   "wallpaper.revertTagChange": { rule: "curator", input: () => ({ auditId: f.auditId }) },
   "wallpaper.suggestTags": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
@@ -211,6 +213,39 @@ describe("authorization matrix: every procedure × every kind of caller", () => 
       const actual: Record<string, string> = {};
       for (const who of everyone) actual[who] = await outcome(who, path, entry.input?.());
       expect(actual).toEqual(expected);
+    });
+  }
+});
+
+describe("history: who made a change is shown to curators and admins only", () => {
+  const ownIdOf: Record<Who, string | null> = {
+    anonymous: null,
+    user: people.user.id,
+    apiKey: people.owner.id,
+    curator: people.curator.id,
+    admin: people.admin.id,
+  };
+  for (const who of everyone) {
+    it(who, async () => {
+      const caller = await callerFor(who);
+      const lists = [
+        await caller.wallpaper.tagHistory({ wallpaperId: f.wallpaperId }),
+        await caller.tag.history({ tagId: f.tagId }),
+      ];
+      for (const entries of lists) {
+        expect(entries.length).toBeGreaterThan(0);
+        const actors = new Set(entries.map((entry) => entry.actorId));
+        if (who === "curator" || who === "admin") {
+          // The admin set the fixture's first tags: curators see their id and name.
+          expect(entries).toContainEqual(
+            expect.objectContaining({ actorId: people.admin.id, actorName: people.admin.id }),
+          );
+        } else {
+          // Nobody else's account: at most the caller's own changes keep their actor.
+          for (const actor of actors) expect([null, ownIdOf[who]]).toContain(actor);
+          for (const entry of entries) if (entry.actorId === null) expect(entry.actorName, who).toBeNull();
+        }
+      }
     });
   }
 });

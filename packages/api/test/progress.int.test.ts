@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { wallpapers } from "@wallpaperdb/db";
+import { users, wallpapers } from "@wallpaperdb/db";
 import type { ProgressUpdate } from "@wallpaperdb/events/progress-feed";
 import { type OutboxRelay, startOutboxRelay } from "@wallpaperdb/events/relay";
 import { createTestBus, type TestBus } from "@wallpaperdb/events/testing";
 import { failStep, finishStep, initSteps, type StepName, startStep } from "@wallpaperdb/pipeline";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
+import type { SessionUser } from "../src/trpc.ts";
 import { type Harness, openHarness } from "./harness.ts";
 
 let h: Harness;
@@ -30,7 +31,9 @@ async function runRelay(): Promise<void> {
   relay = await startOutboxRelay({ db: h.database, js: bus.js, names: bus.names, logger: h.deps.logger });
 }
 
-async function createWallpaper(): Promise<string> {
+async function createWallpaper(
+  hidden: { moderation: "pending" | "rejected"; uploaderId: string } | null = null,
+): Promise<string> {
   const [row] = await h.deps.db
     .insert(wallpapers)
     .values({
@@ -41,6 +44,7 @@ async function createWallpaper(): Promise<string> {
       sizeBytes: 1,
       width: 10,
       height: 10,
+      ...hidden,
     })
     .returning({ id: wallpapers.id });
   if (!row) throw new Error("no wallpaper");
@@ -58,11 +62,15 @@ interface Item {
   data: ProgressUpdate;
 }
 
-async function subscribe(wallpaperId: string, lastEventId?: string): Promise<AsyncIterator<Item>> {
+async function subscribe(
+  wallpaperId: string,
+  lastEventId?: string,
+  user: SessionUser | null = null,
+): Promise<AsyncIterator<Item>> {
   // Aborting is how the HTTP adapter ends a subscription whose client went away.
   const abort = new AbortController();
   const ctx = await createTRPCContext({ headers: new Headers(), deps: h.deps });
-  const caller = createCaller(ctx, { signal: abort.signal });
+  const caller = createCaller({ ...ctx, user }, { signal: abort.signal });
   const iterable = await caller.progress.wallpaper({ wallpaperId, ...(lastEventId ? { lastEventId } : {}) });
   const inner = iterable[Symbol.asyncIterator]();
   // tracked(id, data) travels as an [id, data] envelope through a server-side caller.
@@ -221,5 +229,39 @@ describe("progress.wallpaper subscription", () => {
   it("refuses an unknown wallpaper", async () => {
     const feed = await subscribe("00000000-0000-4000-8000-000000000000");
     await expect(feed.next()).rejects.toMatchObject({ code: "NOT_FOUND", cause: { code: "not_found" } });
+  });
+
+  it("refuses a held or rejected wallpaper to anyone but its uploader and curators", async () => {
+    const people = {
+      owner: { id: "progress_owner", role: "user", via: "session" },
+      stranger: { id: "progress_stranger", role: "user", via: "session" },
+      curator: { id: "progress_curator", role: "curator", via: "session" },
+      admin: { id: "progress_admin", role: "admin", via: "session" },
+    } satisfies Record<string, SessionUser>;
+    await h.deps.db.insert(users).values(
+      Object.values(people).map((p) => ({
+        id: p.id,
+        name: p.id,
+        email: `${p.id}@example.test`,
+        role: p.role,
+      })),
+    );
+    for (const moderation of ["pending", "rejected"] as const) {
+      const id = await createWallpaper({ moderation, uploaderId: people.owner.id });
+      for (const user of [null, people.stranger]) {
+        const feed = await subscribe(id, undefined, user);
+        await expect(feed.next(), `${moderation} ${user?.id ?? "anonymous"}`).rejects.toMatchObject({
+          code: "NOT_FOUND",
+          cause: { code: "not_found" },
+        });
+      }
+      for (const user of [people.owner, people.curator, people.admin]) {
+        const feed = await subscribe(id, undefined, user);
+        const first = await feed.next();
+        expect(first.value?.data.change, `${moderation} ${user.id}`).toBeNull();
+        expect(view(first.value)).toEqual(["variants:pending:0", "quality:pending:0", "color:pending:0"]);
+        await feed.return?.();
+      }
+    }
   });
 });

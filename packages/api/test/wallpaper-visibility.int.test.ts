@@ -166,6 +166,30 @@ describe("a wallpaper that is not public exists only for its uploader and curato
     );
   });
 
+  it("tag.history lists changes to hidden wallpapers only for those who may see them", async () => {
+    const admin = await callerFor("admin");
+    const tagId = (await admin.tag.byName({ name: "vis_secret" })).id;
+    const expected: Record<Who, State[]> = {
+      anonymous: ["processing"],
+      stranger: ["processing"],
+      ownerKey: ["rejected", "held", "processing"],
+      curator: ["rejected", "held", "processing"],
+      admin: ["rejected", "held", "processing"],
+    };
+    for (const who of everyone) {
+      const entries = await (await callerFor(who)).tag.history({ tagId });
+      const wallpaperIds = new Set(
+        entries.filter((e) => e.entityType === "wallpaper").map((e) => e.entityId),
+      );
+      expect([...wallpaperIds].sort(), who).toEqual(expected[who].map((state) => ids[state]).sort());
+      // The tag's own creation is not about any wallpaper: everyone sees it.
+      expect(
+        entries.some((e) => e.entityType === "tag"),
+        who,
+      ).toBe(true);
+    }
+  });
+
   it("the detail page's loader follows the same rule", async () => {
     for (const state of ["rejected", "held"] as const) {
       expect(await loadWallpaperView(h.deps.db, ids[state], null), state).toBeNull();

@@ -7,6 +7,7 @@ export {
   parseRange,
   safeBaseName,
 } from "./http-rules.ts";
+export { type MediaAudience, mediaAudience, PRIVATE_NO_STORE, type ViewerResolver } from "./media-access.ts";
 export { contentTypes, type MediaTarget, parseMediaPath, variantUrl } from "./media-path.ts";
 export { renditionKey } from "./renditions.ts";
 export { handleMediaRequest, type MediaDeps } from "./serve-media.ts";

@@ -1,5 +1,5 @@
-import { type Database, type Executor, variants, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { type Executor, variants } from "@wallpaperdb/db";
+import { and, eq } from "drizzle-orm";
 
 export interface VisibleWallpaper {
   id: string;
@@ -21,29 +21,6 @@ export interface VariantRecord {
   storageKey: string;
   contentHash: string;
   sizeBytes: number;
-}
-
-/** Only processed, moderation-approved wallpapers are public; anything else is indistinguishable from absent. */
-export async function loadVisibleWallpaper(db: Database, id: string): Promise<VisibleWallpaper | null> {
-  const [row] = await db
-    .select({
-      id: wallpapers.id,
-      mediaType: wallpapers.mediaType,
-      mimeType: wallpapers.mimeType,
-      originalKey: wallpapers.originalKey,
-      originalFilename: wallpapers.originalFilename,
-      sha256: wallpapers.sha256,
-      width: wallpapers.width,
-      height: wallpapers.height,
-      posterKey: wallpaperFacts.posterKey,
-    })
-    .from(wallpapers)
-    .leftJoin(wallpaperFacts, eq(wallpaperFacts.wallpaperId, wallpapers.id))
-    .where(
-      and(eq(wallpapers.id, id), isNotNull(wallpapers.processedAt), eq(wallpapers.moderation, "approved")),
-    )
-    .limit(1);
-  return row ?? null;
 }
 
 export async function loadVariants(

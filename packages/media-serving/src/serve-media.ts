@@ -5,6 +5,7 @@ import type { BlobStore } from "@wallpaperdb/storage";
 import { answerWithBlob, IMMUTABLE } from "./blob-response.ts";
 import { attachmentDisposition, extensionFor, negotiateImageFormat, safeBaseName } from "./http-rules.ts";
 import { ensurePreviewAvif } from "./lazy-preview.ts";
+import { applyAudience, loadServableWallpaper, type ViewerResolver } from "./media-access.ts";
 import {
   contentTypes,
   type ImageFormat,
@@ -14,12 +15,7 @@ import {
   type VariantFormat,
   variantUrl,
 } from "./media-path.ts";
-import {
-  loadVariants,
-  loadVisibleWallpaper,
-  type VariantRecord,
-  type VisibleWallpaper,
-} from "./media-records.ts";
+import { loadVariants, type VariantRecord, type VisibleWallpaper } from "./media-records.ts";
 import { ensureRendition, renditionEtag } from "./renditions.ts";
 
 export interface MediaDeps {
@@ -148,27 +144,41 @@ async function serveRendition(
   });
 }
 
-/** Everything under `/media/<id>/…`; errors become problem+json with stable codes. */
+function serveTarget(
+  deps: MediaDeps,
+  request: Request,
+  wallpaper: VisibleWallpaper,
+  target: MediaTarget,
+): Promise<Response> {
+  switch (target.type) {
+    case "variant":
+      return serveVariant(deps, request, wallpaper, target);
+    case "negotiated":
+      return serveNegotiated(deps, request, wallpaper, target.kind);
+    case "original":
+      return serveOriginal(deps, request, wallpaper);
+    case "rendition":
+      return serveRendition(deps, request, wallpaper, target);
+  }
+}
+
+/**
+ * Everything under `/media/<id>/…`; errors become problem+json with stable codes. `resolveViewer` (the
+ * session or API key of the request) is asked only for a held or rejected wallpaper, whose media its
+ * uploader and curators may see (see media-access.ts); without it such wallpapers are 404 to everyone.
+ */
 export async function handleMediaRequest(
   deps: MediaDeps,
   request: Request,
   rawId: string,
   segments: readonly string[],
+  resolveViewer?: ViewerResolver,
 ): Promise<Response> {
   try {
     const target = parseMediaPath(segments);
-    const wallpaper = await loadVisibleWallpaper(deps.db, parseWallpaperId(rawId));
-    if (!wallpaper) throw notFound("wallpaper_not_found");
-    switch (target.type) {
-      case "variant":
-        return await serveVariant(deps, request, wallpaper, target);
-      case "negotiated":
-        return await serveNegotiated(deps, request, wallpaper, target.kind);
-      case "original":
-        return await serveOriginal(deps, request, wallpaper);
-      case "rendition":
-        return await serveRendition(deps, request, wallpaper, target);
-    }
+    const found = await loadServableWallpaper(deps.db, parseWallpaperId(rawId), resolveViewer);
+    if (!found) throw notFound("wallpaper_not_found");
+    return applyAudience(await serveTarget(deps, request, found.wallpaper, target), found.audience);
   } catch (error) {
     const path = new URL(request.url).pathname;
     if (!(error instanceof AppError)) deps.logger.error({ err: error, path }, "media request failed");

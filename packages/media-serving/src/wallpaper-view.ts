@@ -36,7 +36,8 @@ export interface WallpaperView extends WallpaperRecord {
 /**
  * Everything the detail page shows, in one round of queries, or null when the wallpaper does not exist
  * or `viewer` may not see it (the same rule as `wallpaper.byId`: `canViewWallpaper`). `visible` false
- * means only its uploader or a curator is looking: the media routes still answer 404 for it.
+ * means only its uploader or a curator is looking (or it is still processing); the media routes serve
+ * a held or rejected one to them, uncached (media-access.ts).
  */
 export async function loadWallpaperView(
   db: Database,

@@ -5,6 +5,7 @@ import { wallpaperProgressFeed } from "@wallpaperdb/events/progress-feed";
 import { z } from "zod";
 import { toTRPCError } from "../errors.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
+import { requireViewableWallpaper } from "./wallpaper.ts";
 
 export function requireEventNames(events: EventBusNames | undefined): EventBusNames {
   if (!events) throw new AppError("dependency_unavailable", "Event stream settings are not configured.");
@@ -16,7 +17,10 @@ export const progressRouter = createTRPCRouter({
    * Live processing progress of one wallpaper over SSE: the current step states first, then each
    * change until it is ready or failed. Every item is tracked, so httpSubscriptionLink reconnects
    * with `lastEventId` and the feed continues after the last change the client saw.
-   * Public like wallpaper.byId: step states reveal nothing beyond the wallpaper's existence.
+   * Visible like wallpaper.byId (`canViewWallpaper`): a held or rejected wallpaper is not_found unless
+   * its uploader or a curator subscribes, since even its existence is private. Approved ones are public
+   * while they process, so anonymous uploaders follow their own uploads. Checked once at subscribe time:
+   * a wallpaper held mid-stream ends its feed at the next reconnect, which checks again.
    */
   wallpaper: publicProcedure
     .input(
@@ -30,11 +34,13 @@ export const progressRouter = createTRPCRouter({
     )
     .subscription(async function* ({ ctx, input, signal }) {
       const names = requireEventNames(ctx.events);
-      const feed = wallpaperProgressFeed({ db: ctx.db, nats: ctx.nats, names }, input.wallpaperId, {
-        lastEventId: input.lastEventId ?? null,
-        ...(signal ? { signal } : {}),
-      });
       try {
+        // Runs on the subscriber's first read, like the feed, so the refusal is mapped below as well.
+        await requireViewableWallpaper(ctx.db, input.wallpaperId, ctx.user);
+        const feed = wallpaperProgressFeed({ db: ctx.db, nats: ctx.nats, names }, input.wallpaperId, {
+          lastEventId: input.lastEventId ?? null,
+          ...(signal ? { signal } : {}),
+        });
         for await (const item of feed) yield tracked(item.id, item.data);
       } catch (error) {
         // Errors thrown mid-stream skip the appErrors middleware; unmapped, a not_found would be an

@@ -15,11 +15,11 @@ import {
   renameTag,
   tagCategories,
   tagCategoryInfo,
-  tagHistory,
   updateTag,
 } from "@wallpaperdb/tags";
 import { z } from "zod";
 import { createTRPCRouter, curatorProcedure, publicProcedure } from "../trpc.ts";
+import { tagHistoryFor } from "./tag-history-view.ts";
 
 // Names are checked and normalized by the tag rules; here only their size is bounded.
 const tagName = z.string().min(1).max(200);
@@ -102,7 +102,8 @@ export const tagRouter = createTRPCRouter({
         })
         .strict(),
     )
-    .query(({ ctx, input }) => tagHistory(ctx.db, { tagId: input.tagId }, input)),
+    // Actors and hidden wallpapers only for curators: see tag-history-view.ts.
+    .query(({ ctx, input }) => tagHistoryFor(ctx.db, input.tagId, input, ctx.user)),
 
   create: curatorProcedure
     .input(

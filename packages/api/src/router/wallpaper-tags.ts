@@ -7,11 +7,11 @@ import {
   revertTagChange as revertChange,
   setTags as setWallpaperTags,
   suggestTags as suggestWallpaperTags,
-  tagHistory as wallpaperTagHistory,
 } from "@wallpaperdb/tags";
 import { z } from "zod";
 import type { SessionUser } from "../trpc.ts";
 import { curatorProcedure, protectedProcedure, publicProcedure } from "../trpc.ts";
+import { wallpaperTagHistoryFor } from "./tag-history-view.ts";
 import { requireViewableWallpaper } from "./wallpaper.ts";
 
 const names = z.array(z.string().min(1).max(200)).max(100);
@@ -78,7 +78,8 @@ const tagHistory = publicProcedure
   )
   .query(async ({ ctx, input }) => {
     await requireViewableWallpaper(ctx.db, input.wallpaperId, ctx.user);
-    return wallpaperTagHistory(ctx.db, { wallpaperId: input.wallpaperId }, input);
+    const { wallpaperId, ...page } = input;
+    return wallpaperTagHistoryFor(ctx.db, wallpaperId, page, ctx.user);
   });
 
 const revertTagChange = curatorProcedure

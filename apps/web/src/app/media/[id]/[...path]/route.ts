@@ -1,5 +1,6 @@
+import { resolveRequestUser } from "@wallpaperdb/auth";
 import { handleMediaRequest } from "@wallpaperdb/media-serving";
-import { getBlobStore, getDb } from "~/server/deps.ts";
+import { getAuthServices, getBlobStore, getDb } from "~/server/deps.ts";
 import { webLogger } from "~/server/logger.ts";
 
 // Variants, negotiated images, renditions and original downloads: see packages/media-serving.
@@ -11,11 +12,10 @@ interface Context {
 
 async function serve(request: Request, context: Context): Promise<Response> {
   const { id, path } = await context.params;
-  return handleMediaRequest(
-    { db: getDb().db, blobStore: getBlobStore(), logger: webLogger() },
-    request,
-    id,
-    path,
+  const db = getDb().db;
+  return handleMediaRequest({ db, blobStore: getBlobStore(), logger: webLogger() }, request, id, path, () =>
+    // As on the detail page: a bad or revoked API key is an anonymous viewer (a 404), not an error.
+    resolveRequestUser(db, getAuthServices().auth, request.headers).catch(() => null),
   );
 }
 
