@@ -4,6 +4,7 @@ import type { Database } from "@wallpaperdb/db";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { answerWithBlob, IMMUTABLE } from "./blob-response.ts";
 import { attachmentDisposition, extensionFor, negotiateImageFormat, safeBaseName } from "./http-rules.ts";
+import { SANDBOX, serveImmutableVariant } from "./immutable-variant.ts";
 import { ensurePreviewAvif } from "./lazy-preview.ts";
 import {
   contentTypes,
@@ -31,8 +32,6 @@ export interface MediaDeps {
 // Negotiated URLs have no version in them, so caches may keep them only briefly.
 const NEGOTIATED_CACHE = "public, max-age=3600";
 const RENDITION_CACHE = "public, max-age=604800";
-// Served files are never documents: a hostile original opened directly cannot run script.
-const SANDBOX = { "content-security-policy": "default-src 'none'; sandbox" };
 
 function notFound(reason: string): AppError {
   return new AppError("not_found", "No such media.", { reason });
@@ -157,7 +156,13 @@ export async function handleMediaRequest(
 ): Promise<Response> {
   try {
     const target = parseMediaPath(segments);
-    const wallpaper = await loadVisibleWallpaper(deps.db, parseWallpaperId(rawId));
+    const id = parseWallpaperId(rawId);
+    const version = target.type === "variant" ? new URL(request.url).searchParams.get("v") : null;
+    if (target.type === "variant" && version) {
+      const fast = await serveImmutableVariant(deps.db, deps.blobStore, request, id, target, version);
+      if (fast) return fast;
+    }
+    const wallpaper = await loadVisibleWallpaper(deps.db, id);
     if (!wallpaper) throw notFound("wallpaper_not_found");
     switch (target.type) {
       case "variant":
