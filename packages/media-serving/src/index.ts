@@ -10,3 +10,8 @@ export {
 export { contentTypes, type MediaTarget, parseMediaPath, variantUrl } from "./media-path.ts";
 export { renditionKey } from "./renditions.ts";
 export { handleMediaRequest, type MediaDeps } from "./serve-media.ts";
+export {
+  createVariantCache,
+  forgetCachedMedia,
+  type VariantCache,
+} from "./variant-cache.ts";

@@ -22,11 +22,14 @@ import {
   type VisibleWallpaper,
 } from "./media-records.ts";
 import { ensureRendition, renditionEtag } from "./renditions.ts";
+import { sharedVariantCache, type VariantCache } from "./variant-cache.ts";
 
 export interface MediaDeps {
   db: Database;
   blobStore: BlobStore;
   logger: Logger;
+  /** Versioned-variant lookups (variant-cache.ts); the process-wide one when absent, none when null. */
+  variantCache?: VariantCache | null;
 }
 
 // Negotiated URLs have no version in them, so caches may keep them only briefly.
@@ -159,7 +162,8 @@ export async function handleMediaRequest(
     const id = parseWallpaperId(rawId);
     const version = target.type === "variant" ? new URL(request.url).searchParams.get("v") : null;
     if (target.type === "variant" && version) {
-      const fast = await serveImmutableVariant(deps.db, deps.blobStore, request, id, target, version);
+      const cache = deps.variantCache === undefined ? sharedVariantCache : deps.variantCache;
+      const fast = await serveImmutableVariant({ ...deps, cache }, request, id, target, version);
       if (fast) return fast;
     }
     const wallpaper = await loadVisibleWallpaper(deps.db, id);

@@ -9,7 +9,7 @@ import type { BlobStore } from "@wallpaperdb/storage";
 import { createLocalBlobStore } from "@wallpaperdb/storage/local";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleMediaRequest, type MediaDeps } from "../src/index.ts";
+import { createVariantCache, forgetCachedMedia, handleMediaRequest, type MediaDeps } from "../src/index.ts";
 import { seedWallpaper } from "./seed-wallpaper.ts";
 
 // The one-query hot path for `/media/<id>/<kind>.<format>?v=<hash>` (immutable-variant.ts).
@@ -23,10 +23,10 @@ let blobDir: string;
 let blobs: BlobStore;
 let deps: MediaDeps;
 
-function get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+function get(path: string, headers: Record<string, string> = {}, through = deps): Promise<Response> {
   const request = new Request(`http://localhost${path}`, { headers });
   const [, , id = "", ...rest] = new URL(request.url).pathname.split("/");
-  return handleMediaRequest(deps, request, id, rest);
+  return handleMediaRequest(through, request, id, rest);
 }
 
 async function seedVersioned(options: Parameters<typeof seedWallpaper>[3] = {}) {
@@ -47,7 +47,13 @@ beforeAll(async () => {
     publicBaseUrl: "http://localhost",
     signingSecret: "y".repeat(32),
   });
-  deps = { db: db.db, blobStore: blobs, logger: createLogger("media-fast-test", "silent") };
+  // No variant cache here: these tests are about the query; the cache has its own below.
+  deps = {
+    db: db.db,
+    blobStore: blobs,
+    logger: createLogger("media-fast-test", "silent"),
+    variantCache: null,
+  };
 });
 
 afterAll(async () => {
@@ -113,5 +119,32 @@ describe("versioned variant URLs", () => {
       "content-security-policy": "default-src 'none'; sandbox",
     });
     await response.arrayBuffer();
+  });
+
+  it("are cached for at most the TTL: a rejection shows once it expires, or at once after forget", async () => {
+    let clock = 0;
+    const cache = createVariantCache({ ttlMs: 1_000, maxEntries: 100, now: () => clock });
+    const cached = { ...deps, variantCache: cache };
+    const seeded = await seedVersioned({ trailer: "cached" });
+    expect((await get(seeded.url, {}, cached)).status).toBe(200);
+
+    await setModeration(seeded.id, "rejected");
+    clock += 500;
+    // Within the TTL the public answer still stands (the URL is immutable; caches in front keep it anyway).
+    const stale = await get(seeded.url, {}, cached);
+    expect(stale.status).toBe(200);
+    await stale.arrayBuffer();
+    clock += 600;
+    expect((await get(seeded.url, {}, cached)).status).toBe(404);
+    // A 404 is never cached: approval is visible on the next request.
+    await setModeration(seeded.id, "approved");
+    expect((await get(seeded.url, {}, cached)).status).toBe(200);
+
+    // The process-wide cache (deps without variantCache) forgets a wallpaper on request.
+    const shared = { ...deps, variantCache: undefined };
+    expect((await get(seeded.url, {}, shared)).status).toBe(200);
+    await setModeration(seeded.id, "rejected");
+    forgetCachedMedia(seeded.id);
+    expect((await get(seeded.url, {}, shared)).status).toBe(404);
   });
 });
