@@ -222,7 +222,7 @@ async function drive(): Promise<void> {
         `p95 ${(media.p95 / files.p95).toFixed(2)}× the latency`,
     );
     out(
-      "The handler adds a PostgreSQL lookup (wallpaper visible, variant row) and the blob store's metadata read per request.",
+      "The handler adds a cached lookup (one PostgreSQL query per URL per second), Request/Response web streams and the blob store's open per request.",
     );
   } finally {
     agent.destroy();

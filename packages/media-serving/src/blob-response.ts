@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { AppError } from "@wallpaperdb/core/errors";
-import type { BlobStore } from "@wallpaperdb/storage";
+import { BlobNotFoundError, type BlobStore, type GetResult } from "@wallpaperdb/storage";
 import { etagMatches, parseRange } from "./http-rules.ts";
 
 export const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -35,6 +35,19 @@ function rangeNotSatisfiable(size: number, instance: string): Response {
   });
 }
 
+function blobMissing(): AppError {
+  return new AppError("not_found", "The media file is missing.", { reason: "blob_missing" });
+}
+
+async function openBlob(blobStore: BlobStore, key: string): Promise<GetResult> {
+  try {
+    return await blobStore.get(key);
+  } catch (error) {
+    if (error instanceof BlobNotFoundError) throw blobMissing();
+    throw error;
+  }
+}
+
 /**
  * A stored blob as an HTTP answer: 304 when the client's ETag matches (no blob read at all), one byte
  * range as 206 (416 past the end), HEAD without a body. Bodies stream from the store.
@@ -56,11 +69,17 @@ export async function answerWithBlob(
     headers.delete("content-type");
     return new Response(null, { status: 304, headers });
   }
-  const meta = await blobStore.head(answer.key);
-  if (!meta) throw new AppError("not_found", "The media file is missing.", { reason: "blob_missing" });
   // A range against another version of the file would splice two files together: serve it whole instead.
   const ifRange = request.headers.get("if-range");
   const rangeHeader = ifRange && ifRange !== answer.etag ? null : request.headers.get("range");
+  if (!rangeHeader && request.method !== "HEAD") {
+    // The common case, a whole-file GET: one open gives the size and the stream (no separate head).
+    const blob = await openBlob(blobStore, answer.key);
+    headers.set("content-length", String(blob.size));
+    return new Response(Readable.toWeb(blob.body) as ReadableStream<Uint8Array>, { status: 200, headers });
+  }
+  const meta = await blobStore.head(answer.key);
+  if (!meta) throw blobMissing();
   const range = parseRange(rangeHeader, meta.size);
   if (range === "unsatisfiable") return rangeNotSatisfiable(meta.size, new URL(request.url).pathname);
   if (range) {

@@ -11,3 +11,8 @@ export { type MediaAudience, mediaAudience, PRIVATE_NO_STORE, type ViewerResolve
 export { contentTypes, type MediaTarget, parseMediaPath, variantUrl } from "./media-path.ts";
 export { renditionKey } from "./renditions.ts";
 export { handleMediaRequest, type MediaDeps } from "./serve-media.ts";
+export {
+  createVariantCache,
+  forgetCachedMedia,
+  type VariantCache,
+} from "./variant-cache.ts";

@@ -4,6 +4,7 @@ import type { Database } from "@wallpaperdb/db";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { answerWithBlob, IMMUTABLE } from "./blob-response.ts";
 import { attachmentDisposition, extensionFor, negotiateImageFormat, safeBaseName } from "./http-rules.ts";
+import { SANDBOX, serveImmutableVariant } from "./immutable-variant.ts";
 import { ensurePreviewAvif } from "./lazy-preview.ts";
 import { applyAudience, loadServableWallpaper, type ViewerResolver } from "./media-access.ts";
 import {
@@ -17,18 +18,19 @@ import {
 } from "./media-path.ts";
 import { loadVariants, type VariantRecord, type VisibleWallpaper } from "./media-records.ts";
 import { ensureRendition, renditionEtag } from "./renditions.ts";
+import { sharedVariantCache, type VariantCache } from "./variant-cache.ts";
 
 export interface MediaDeps {
   db: Database;
   blobStore: BlobStore;
   logger: Logger;
+  /** Versioned-variant lookups (variant-cache.ts); the process-wide one when absent, none when null. */
+  variantCache?: VariantCache | null;
 }
 
 // Negotiated URLs have no version in them, so caches may keep them only briefly.
 const NEGOTIATED_CACHE = "public, max-age=3600";
 const RENDITION_CACHE = "public, max-age=604800";
-// Served files are never documents: a hostile original opened directly cannot run script.
-const SANDBOX = { "content-security-policy": "default-src 'none'; sandbox" };
 
 function notFound(reason: string): AppError {
   return new AppError("not_found", "No such media.", { reason });
@@ -176,7 +178,16 @@ export async function handleMediaRequest(
 ): Promise<Response> {
   try {
     const target = parseMediaPath(segments);
-    const found = await loadServableWallpaper(deps.db, parseWallpaperId(rawId), resolveViewer);
+    const id = parseWallpaperId(rawId);
+    // A content-hashed variant of a public wallpaper: one cached lookup (immutable-variant.ts). Anything
+    // else, hidden wallpapers included, takes the general path with its audience rule.
+    const version = target.type === "variant" ? new URL(request.url).searchParams.get("v") : null;
+    if (target.type === "variant" && version) {
+      const cache = deps.variantCache === undefined ? sharedVariantCache : deps.variantCache;
+      const fast = await serveImmutableVariant({ ...deps, cache }, request, id, target, version);
+      if (fast) return fast;
+    }
+    const found = await loadServableWallpaper(deps.db, id, resolveViewer);
     if (!found) throw notFound("wallpaper_not_found");
     return applyAudience(await serveTarget(deps, request, found.wallpaper, target), found.audience);
   } catch (error) {

@@ -37,3 +37,43 @@ export function colorCoverage(
   }
   return sum;
 }
+
+/**
+ * The OKLab grid of `wallpapers.color_cells` (migration 0012 computes a palette entry's cell with the
+ * same formula in SQL, `wallpaper_color_cell`): side 0.04, a and b shifted by 2 so every index is
+ * positive, packed as l·10000 + a·100 + b. Changing any of these numbers needs a new migration.
+ */
+const CELL_SIDE = 0.04;
+const cellIndex = (value: number, shift: number) => Math.floor((value + shift) / CELL_SIDE);
+export const colorCellOf = (l: number, a: number, b: number): number =>
+  cellIndex(l, 0) * 10000 + cellIndex(a, 2) * 100 + cellIndex(b, 2);
+
+// Widens the box a hair beyond the match distance, so float rounding at a cell border can only add a
+// cell (the exact distance check follows), never lose one.
+const CELL_SLACK = 1e-6;
+
+// How far `value` is from the cell [i·side, (i+1)·side) on one axis (0 inside it).
+function gapToCell(value: number, shift: number, i: number): number {
+  const low = i * CELL_SIDE - shift;
+  return Math.max(0, low - value, value - (low + CELL_SIDE));
+}
+
+/**
+ * Every grid cell the match sphere around `target` touches: a superset of where its matches lie (the
+ * cells of the bounding box minus its corners, which the sphere misses; at most a few hundred).
+ */
+export function colorCells(target: ColorTarget): number[] {
+  const span = COLOR_MATCH_DISTANCE + CELL_SLACK;
+  const range = (value: number, shift: number) => {
+    const out: [index: number, gap: number][] = [];
+    for (let i = cellIndex(value - span, shift); i <= cellIndex(value + span, shift); i++)
+      out.push([i, gapToCell(value, shift, i)]);
+    return out;
+  };
+  const cells: number[] = [];
+  for (const [l, gl] of range(target.l, 0))
+    for (const [a, ga] of range(target.a, 2))
+      for (const [b, gb] of range(target.b, 2))
+        if (Math.hypot(gl, ga, gb) <= span) cells.push(l * 10000 + a * 100 + b);
+  return cells;
+}

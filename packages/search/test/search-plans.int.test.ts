@@ -87,6 +87,12 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
       [["wallpapers_visible_newest_idx", "wallpapers_visible_size_idx"]],
     ],
     ["color", { colors: ["#cc0000"] }, [colorProbe]],
+    // Two colors test both on wallpapers.color_cells (migration 0012) before any palette probe.
+    [
+      "two colors",
+      { colors: ["#cc0000", "#0066cc"] },
+      [colorProbe, ["wallpapers_visible_color_cells_idx", "wallpapers_visible_newest_idx"]],
+    ],
     ["quality sort", { sort: "quality" }, [["wallpaper_facts_quality_sort_idx"]]],
     [
       "quality sort, min quality, landscape",
@@ -128,14 +134,22 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
     });
   }
 
-  it("a rare color is found through the (a, b, l) index box", async () => {
-    // Nearly no generated palette entry is this saturated: the box is the cheap way in.
+  it("a rare color, alone or with a common one, is found through the color_cells GIN index", async () => {
+    // Nearly no generated palette entry is this saturated: the grid cells of migration 0012 (kept by its
+    // triggers on this very update) find the three without walking the gallery or the palette rows.
     await database.db.execute(sql`update wallpaper_colors set l = 0.63, a = 0.22, b = 0.13, fraction = 0.5
       where rank = 0 and wallpaper_id in (select id from wallpapers order by id limit 3)`);
     await database.db.execute(sql`analyze wallpaper_colors`);
-    const nodes = await plan({ colors: ["#ff0000"] });
-    expect(seqScans(nodes)).toEqual([]);
-    expect(indexesUsed(nodes)).toContain("wallpaper_colors_oklab_idx");
+    await database.db.execute(sql`analyze wallpapers`);
+    for (const colors of [["#ff0000"], ["#ff0000", "#cc0000"]]) {
+      for (const statement of ["page", "count"] as const) {
+        const nodes = await plan({ colors }, false, statement);
+        expect(seqScans(nodes)).toEqual([]);
+        expect(indexesUsed(nodes), `${colors} ${statement}`).toContain("wallpapers_visible_color_cells_idx");
+      }
+    }
+    const page = await createPostgresSearch(database.db).search(searchInput.parse({ colors: ["#ff0000"] }));
+    expect(page.items.length).toBeGreaterThanOrEqual(3);
   });
 
   it("plans serially in every session of the database (migration 0011)", async () => {

@@ -8,6 +8,7 @@ import {
   resolveDuplicate,
   retryFailedSteps,
 } from "@wallpaperdb/admin";
+import { forgetCachedMedia } from "@wallpaperdb/media-serving/cache";
 import { z } from "zod";
 import { adminProcedure, createTRPCRouter, curatorProcedure } from "../trpc.ts";
 
@@ -32,13 +33,22 @@ const moderationRouter = createTRPCRouter({
   /** Rejected wallpapers leave the gallery and search at once: both only show approved ones. */
   reject: curatorProcedure
     .input(z.object({ wallpaperIds, reason: z.string().trim().min(1).max(500) }).strict())
-    .mutation(({ ctx, input }) => moderateWallpapers(ctx.db, { ...input, decision: "rejected" }, ctx.user)),
+    .mutation(async ({ ctx, input }) => {
+      const result = await moderateWallpapers(ctx.db, { ...input, decision: "rejected" }, ctx.user);
+      // This process's media cache answers for a second without asking the database: not any more.
+      for (const id of input.wallpaperIds) forgetCachedMedia(id);
+      return result;
+    }),
 
   resolveDuplicate: curatorProcedure
     .input(
       z.object({ wallpaperId: z.uuid(), duplicateOf: z.uuid(), action: z.enum(["keep", "reject"]) }).strict(),
     )
-    .mutation(({ ctx, input }) => resolveDuplicate(ctx.db, input, ctx.user)),
+    .mutation(async ({ ctx, input }) => {
+      const result = await resolveDuplicate(ctx.db, input, ctx.user);
+      if (input.action === "reject") forgetCachedMedia(input.wallpaperId);
+      return result;
+    }),
 });
 
 const jobsRouter = createTRPCRouter({

@@ -40,6 +40,12 @@ export const wallpapers = pgTable(
     // wallpaper row itself: a GIN bitmap for rare tags, a filter while walking the newest-first index
     // for common ones, instead of one wallpaper_tags probe per tag per candidate row.
     tagIds: integer("tag_ids").array().notNull().default(sql`'{}'::int[]`),
+    // The OKLab grid cells (packages/search colorCells) of the palette entries covering at least 4 %,
+    // maintained by statement triggers on wallpaper_colors (migration 0012), never written by the app.
+    // A color search is `color_cells && <cells around the color>` on the row: a GIN bitmap (two colors
+    // are two conditions on one index) or a cheap row filter while walking newest-first, then the exact
+    // check on wallpaper_colors.
+    colorCells: integer("color_cells").array().notNull().default(sql`'{}'::int[]`),
   },
   (t) => [
     uniqueIndex("wallpapers_sha256_idx").on(t.sha256),
@@ -55,6 +61,9 @@ export const wallpapers = pgTable(
       .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
     index("wallpapers_visible_tag_ids_idx")
       .using("gin", t.tagIds)
+      .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
+    index("wallpapers_visible_color_cells_idx")
+      .using("gin", t.colorCells)
       .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
     check("wallpapers_sha256_hex", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     check("wallpapers_dimensions_positive", sql`${t.width} > 0 and ${t.height} > 0`),
