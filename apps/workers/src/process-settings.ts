@@ -6,9 +6,11 @@
  * - V8: a small young generation and old-space cap, or start-up imports alone leave ~300 MiB of heap
  *   the process never returns.
  * - glibc: two malloc arenas instead of one per libvips thread, and a fixed 1 MiB mmap threshold. By
- *   default glibc raises the threshold each time a large block is freed, so decoded 50 MB images end up
- *   in the heap arenas, which fragment and are not given back; measured here, two 16.8 MP WebPs in
- *   flight peak at ~570 MiB RSS without it and ~390 MiB with it, at the same speed.
+ *   default glibc raises the threshold each time a large block is freed, so decoded 50 MB images can end
+ *   up in the heap arenas, which fragment and are not given back. The evidence is mixed: on a loaded
+ *   machine two 16.8 MP WebPs in flight peaked at ~570 MiB without it and ~390 MiB with it; on a quiet
+ *   one both settings ranged 470–600 MiB, the peak depending mostly on whether two large decodes
+ *   overlap. Speed was the same. Only admitting images by pixel count would bound that overlap.
  */
 export const WORKER_NODE_FLAGS = ["--max-semi-space-size=8", "--max-old-space-size=256"] as const;
 
