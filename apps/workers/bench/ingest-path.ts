@@ -7,6 +7,7 @@ import { createLogger } from "@wallpaperdb/core/logger";
 import type { Database } from "@wallpaperdb/db";
 import { completeUpload, createUpload, type IngestDeps, loadIngestSettings } from "@wallpaperdb/ingest";
 import { createFileStaging } from "@wallpaperdb/ingest/staging";
+import { sendOverTus } from "@wallpaperdb/ingest/testing";
 import { createUploadHandler } from "@wallpaperdb/ingest/tus";
 import { loadMediaLimits } from "@wallpaperdb/media";
 import type { BlobStore } from "@wallpaperdb/storage";
@@ -23,32 +24,11 @@ export function openIngestPath(db: Database, blobStore: BlobStore, dir: string) 
   };
   const tus = createUploadHandler(deps);
 
-  async function tusRequest(method: string, path: string, headers: Record<string, string>, body?: Buffer) {
-    const response = await tus(
-      new Request(`http://127.0.0.1${path}`, {
-        method,
-        headers: { "Tus-Resumable": "1.0.0", ...headers },
-        ...(body ? { body } : {}),
-      }),
-    );
-    if (response.status >= 300) throw new Error(`tus ${method} ${response.status}: ${await response.text()}`);
-  }
-
   return {
     /** An upload with every byte received, ready for complete; returns its id. */
     async stage(filename: string, data: Buffer): Promise<string> {
       const { uploadId } = await createUpload(deps, { filename, size: data.length }, null);
-      const metadata = [`uploadId ${btoa(uploadId)}`, `filename ${btoa(filename)}`].join(",");
-      await tusRequest("POST", "/api/uploads", {
-        "Upload-Length": String(data.length),
-        "Upload-Metadata": metadata,
-      });
-      await tusRequest(
-        "PATCH",
-        `/api/uploads/${uploadId}`,
-        { "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" },
-        data,
-      );
+      await sendOverTus(tus, uploadId, filename, data);
       return uploadId;
     },
     /** upload.complete: validation, the original stored, the wallpaper committed; returns its id. */

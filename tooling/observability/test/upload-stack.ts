@@ -10,6 +10,7 @@ import { startOutboxRelay } from "@wallpaperdb/events/relay";
 import { createTestBus } from "@wallpaperdb/events/testing";
 import { type IngestServices, loadIngestSettings } from "@wallpaperdb/ingest";
 import { createFileStaging } from "@wallpaperdb/ingest/staging";
+import { sendOverTus } from "@wallpaperdb/ingest/testing";
 import { createUploadHandler } from "@wallpaperdb/ingest/tus";
 import { configureSharp, loadMediaLimits } from "@wallpaperdb/media";
 import { createBlobStoreFromEnv } from "@wallpaperdb/storage/from-env";
@@ -68,17 +69,6 @@ export async function openUploadStack() {
     consumers.push(await start(consumerComponents[name]));
   }
 
-  async function tusRequest(method: string, path: string, headers: Record<string, string>, body?: Buffer) {
-    const response = await tus(
-      new Request(`http://127.0.0.1${path}`, {
-        method,
-        headers: { "Tus-Resumable": "1.0.0", ...headers },
-        ...(body ? { body } : {}),
-      }),
-    );
-    if (response.status >= 300) throw new Error(`tus ${method} ${response.status}: ${await response.text()}`);
-  }
-
   return {
     database,
     bus,
@@ -86,17 +76,7 @@ export async function openUploadStack() {
     async upload(filename: string, data: Buffer): Promise<string> {
       const api = createCaller(await createTRPCContext({ headers: new Headers(), deps }));
       const { uploadId } = await api.upload.create({ filename, size: data.length });
-      const metadata = [`uploadId ${btoa(uploadId)}`, `filename ${btoa(filename)}`].join(",");
-      await tusRequest("POST", "/api/uploads", {
-        "Upload-Length": String(data.length),
-        "Upload-Metadata": metadata,
-      });
-      await tusRequest(
-        "PATCH",
-        `/api/uploads/${uploadId}`,
-        { "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" },
-        data,
-      );
+      await sendOverTus(tus, uploadId, filename, data);
       return (await api.upload.complete({ uploadId })).wallpaperId;
     },
     async close() {
