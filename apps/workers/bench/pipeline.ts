@@ -10,18 +10,20 @@ import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { wallpapers } from "@wallpaperdb/db";
 import { loadEventsEnv } from "@wallpaperdb/events/env";
+import { renderImageDerivatives } from "@wallpaperdb/imaging";
 import { corpusFiles } from "@wallpaperdb/imaging/testing";
 import { configureSharp } from "@wallpaperdb/media";
 import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
-import { renderImageDerivatives } from "../src/adapters/imaging.ts";
 import { WORKER_MALLOC_ENV, WORKER_NODE_FLAGS } from "../src/process-settings.ts";
+import { EAGER_FORMATS } from "../src/render/pipeline-render.ts";
 import {
   createPipelineHarness,
   insertWallpaper,
   type PipelineHarness,
   waitProcessed,
 } from "../test/pipeline-harness.ts";
+import { cpuGroups, describeCpu, describeThreads, sampleCpu, threadTicks } from "./cpu-usage.ts";
 import { openIngestPath } from "./ingest-path.ts";
 
 const mainPath = fileURLToPath(new URL("../src/main.ts", import.meta.url));
@@ -75,38 +77,46 @@ async function main(): Promise<void> {
   // Baseline: exactly the variants step's pixel work (same function, same formats), nothing else. It
   // runs before and after the pipeline, and the ratio uses their mean, so load that comes and goes on a
   // shared machine weighs on both sides alike.
+  const rawCpu = cpuGroups();
   const measureRaw = async (when: string) => {
+    const cpu = sampleCpu(rawCpu);
     const t0 = performance.now();
-    await inPool(files, IN_FLIGHT, (file) => renderImageDerivatives(file.data));
+    await inPool(files, IN_FLIGHT, (file) => renderImageDerivatives(file.data, { formats: EAGER_FORMATS }));
     const rate = files.length / ((performance.now() - t0) / 1000);
     out(
       `raw renderImageDerivatives ${when} (${IN_FLIGHT} in flight, one process): ${rate.toFixed(2)} images/s (load ${loadavg()[0]?.toFixed(1)})`,
     );
+    out(`  ${describeCpu(cpu, sampleCpu(rawCpu), files.length)}`);
     return rate;
   };
   const rawBefore = await measureRaw("before");
 
   const harness = await createPipelineHarness();
   // Launched as in production (process-settings.ts).
-  const worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, mainPath], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      LOG_LEVEL: "error",
-      ...WORKER_MALLOC_ENV,
-      DATABASE_URL: harness.database.url,
-      NATS_URL: loadEventsEnv().NATS_URL,
-      EVENTS_NAMESPACE: harness.bus.names.namespace,
-      BLOB_STORE: "local",
-      BLOB_DIR: harness.blobDir,
-      BLOB_SIGNING_SECRET: "pipeline-bench-signing-secret-0123456789",
-      WORKERS_HEALTH_PORT: "0",
-      WORKER_ID: "bench",
-      WORKERS: "relay,poster,variants,variants-video,quality,color",
-      PIPELINE_IMAGE_CONCURRENCY: String(IN_FLIGHT),
+  const worker = spawn(
+    process.execPath,
+    [...WORKER_NODE_FLAGS, ...(process.env.BENCH_WORKER_FLAGS?.split(" ") ?? []), mainPath],
+    {
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: "production",
+        LOG_LEVEL: "error",
+        ...WORKER_MALLOC_ENV,
+        DATABASE_URL: harness.database.url,
+        NATS_URL: loadEventsEnv().NATS_URL,
+        EVENTS_NAMESPACE: harness.bus.names.namespace,
+        BLOB_STORE: "local",
+        BLOB_DIR: harness.blobDir,
+        BLOB_SIGNING_SECRET: "pipeline-bench-signing-secret-0123456789",
+        WORKERS_HEALTH_PORT: "0",
+        WORKER_ID: "bench",
+        WORKERS: "relay,poster,variants,variants-video,quality,color",
+        PIPELINE_IMAGE_CONCURRENCY: String(IN_FLIGHT),
+      },
+      stdio: ["ignore", process.env.BENCH_WORKER_FLAGS ? "inherit" : "ignore", "inherit"],
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  );
+  const pipelineCpu = cpuGroups({ worker: () => (worker.pid ? [worker.pid] : []) });
   // This process plays the web app: uploads are staged over tus first, and the clock runs from
   // upload.complete (validation, original stored, commit) to processed.
   const ingest = openIngestPath(harness.database.db, harness.blobStore, harness.blobDir);
@@ -130,6 +140,8 @@ async function main(): Promise<void> {
       await harness.database.db.delete(wallpapers);
       const starts = await begin();
       await resetPeak(worker);
+      const cpu = sampleCpu(pipelineCpu);
+      const threads = threadTicks(worker.pid ?? 0);
       const started = performance.now();
       // A few files at a time, as a browser sends them; the worker starts on the first commit.
       const ids: string[] = [];
@@ -141,6 +153,10 @@ async function main(): Promise<void> {
       );
       out(
         `  worker peak RSS over the corpus (${IN_FLIGHT} in flight): ${mib(await procStatus(worker.pid, "VmHWM"))}`,
+      );
+      out(`  ${describeCpu(cpu, sampleCpu(pipelineCpu), files.length)}`);
+      out(
+        `  worker CPU per image by thread: ${describeThreads(threads, threadTicks(worker.pid ?? 0), files.length)}`,
       );
       await printStepTimes(harness, ids);
       return rate;
