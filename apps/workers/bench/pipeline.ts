@@ -10,13 +10,12 @@ import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { wallpapers } from "@wallpaperdb/db";
 import { loadEventsEnv } from "@wallpaperdb/events/env";
-import { renderImageDerivatives } from "@wallpaperdb/imaging";
 import { corpusFiles } from "@wallpaperdb/imaging/testing";
 import { configureSharp } from "@wallpaperdb/media";
 import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
+import { renderImageDerivatives } from "../src/adapters/imaging.ts";
 import { WORKER_MALLOC_ENV, WORKER_NODE_FLAGS } from "../src/process-settings.ts";
-import { EAGER_FORMATS } from "../src/render/pipeline-render.ts";
 import {
   createPipelineHarness,
   insertWallpaper,
@@ -81,7 +80,7 @@ async function main(): Promise<void> {
   const measureRaw = async (when: string) => {
     const cpu = sampleCpu(rawCpu);
     const t0 = performance.now();
-    await inPool(files, IN_FLIGHT, (file) => renderImageDerivatives(file.data, { formats: EAGER_FORMATS }));
+    await inPool(files, IN_FLIGHT, (file) => renderImageDerivatives(file.data));
     const rate = files.length / ((performance.now() - t0) / 1000);
     out(
       `raw renderImageDerivatives ${when} (${IN_FLIGHT} in flight, one process): ${rate.toFixed(2)} images/s (load ${loadavg()[0]?.toFixed(1)})`,

@@ -22,7 +22,6 @@ import {
   isConsumerComponent,
   selectComponents,
 } from "./registry.ts";
-import { createRenderPool } from "./render/render-pool.ts";
 
 // First, before anything opens a connection, so every span and metric has its provider.
 startTelemetry({ serviceName: "wallpaperdb-workers" });
@@ -62,10 +61,7 @@ async function main(): Promise<void> {
 
   // One libvips thread per image and a small cache: throughput comes from images in flight, and memory
   // stays bounded by PIPELINE_IMAGE_CONCURRENCY decodes.
-  const sharpSettings = { concurrency: 1, cacheMemoryMb: env.PIPELINE_SHARP_CACHE_MB };
-  configureSharp(sharpSettings);
-  // One render thread per image in flight; the variants and video-variants consumers share them.
-  const renderer = createRenderPool({ size: env.PIPELINE_IMAGE_CONCURRENCY, sharp: sharpSettings });
+  configureSharp({ concurrency: 1, cacheMemoryMb: env.PIPELINE_SHARP_CACHE_MB });
   const blobStore = createBlobStoreFromEnv();
   const stopObserving = observeDependencies({
     postgres: () => db.sql`select 1`,
@@ -79,7 +75,6 @@ async function main(): Promise<void> {
     mediaLimits: loadMediaLimits(),
     logger: log,
     imageConcurrency: env.PIPELINE_IMAGE_CONCURRENCY,
-    renderer,
   };
   const relay: OutboxRelay | null = components.includes("relay")
     ? await startOutboxRelay({ db, js, names, logger: log.child({ component: "relay" }) })
@@ -137,7 +132,6 @@ async function main(): Promise<void> {
     await Promise.all(consumers.map((consumer) => consumer.stop()));
     await relay?.stop();
     await reconciler?.stop();
-    await renderer.close();
     stopObserving();
     await health.close();
     // drain() flushes the acks and naks of the last handlers before closing.

@@ -12,7 +12,6 @@ import { handleUploadedPoster } from "./handlers/poster.ts";
 import { handleVariantsReadyQuality } from "./handlers/quality.ts";
 import { handlePosterReadyVariants, handleUploadedVariants } from "./handlers/variants.ts";
 import { PIPELINE_MAX_DELIVER } from "./pipeline/run-step.ts";
-import type { ImageRenderer } from "./render/render-pool.ts";
 
 /** What every handler may use; main.ts builds it once. */
 export interface HandlerDeps {
@@ -23,8 +22,6 @@ export interface HandlerDeps {
   logger: Logger;
   /** Images in flight per process for the decode-heavy steps: about one per core (sharp uses 1 thread each). */
   imageConcurrency: number;
-  /** The variants step's decode and encodes, off the main thread (render/render-pool.ts). */
-  renderer: ImageRenderer;
 }
 
 export interface ConsumerComponent<T extends EventType = EventType> {

@@ -17,7 +17,6 @@ import { createLocalBlobStore } from "@wallpaperdb/storage/local";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { type ConsumerComponent, consumerComponents, type HandlerDeps } from "../src/registry.ts";
-import { createRenderPool } from "../src/render/render-pool.ts";
 
 export const pipelineComponents = [
   "poster",
@@ -49,10 +48,8 @@ export async function createPipelineHarness(): Promise<PipelineHarness> {
     publicBaseUrl: "http://localhost:3000",
     signingSecret: "pipeline-test-signing-secret",
   });
-  const sharpSettings = { concurrency: 1, cacheMemoryMb: 32 };
-  configureSharp(sharpSettings);
+  configureSharp({ concurrency: 1, cacheMemoryMb: 32 });
   const logger = createLogger("workers-test");
-  const renderer = createRenderPool({ size: 2, sharp: sharpSettings });
   const deps: HandlerDeps = {
     db: database.db,
     workerId: "test",
@@ -60,7 +57,6 @@ export async function createPipelineHarness(): Promise<PipelineHarness> {
     mediaLimits: loadMediaLimits({}),
     logger,
     imageConcurrency: 2,
-    renderer,
   };
   let relay: OutboxRelay | null = null;
   const consumers: RunningConsumer[] = [];
@@ -101,7 +97,6 @@ export async function createPipelineHarness(): Promise<PipelineHarness> {
     stop,
     async cleanup() {
       await stop();
-      await renderer.close();
       await bus.cleanup();
       await database.drop();
       await rm(blobDir, { recursive: true, force: true });

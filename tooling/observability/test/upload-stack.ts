@@ -15,7 +15,6 @@ import { createUploadHandler } from "@wallpaperdb/ingest/tus";
 import { configureSharp, loadMediaLimits } from "@wallpaperdb/media";
 import { createBlobStoreFromEnv } from "@wallpaperdb/storage/from-env";
 import { type ConsumerComponent, consumerComponents, type HandlerDeps } from "@wallpaperdb/workers/registry";
-import { createRenderPool } from "@wallpaperdb/workers/render-pool";
 
 /**
  * The real upload path and the real pipeline in one process: tRPC upload.create → tus POST/PATCH →
@@ -52,7 +51,6 @@ export async function openUploadStack() {
     mediaLimits: loadMediaLimits({}),
     logger,
     imageConcurrency: 1,
-    renderer: createRenderPool({ size: 1, sharp: configureSharp() }),
   };
   const relay = await startOutboxRelay({ db: database, js: bus.js, names: bus.names, logger, pollMs: 200 });
   const consumers: RunningConsumer[] = [];
@@ -84,7 +82,6 @@ export async function openUploadStack() {
     async close() {
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       await relay.stop();
-      await handlerDeps.renderer.close();
       await bus.cleanup();
       await database.drop();
       await rm(dir, { recursive: true, force: true });

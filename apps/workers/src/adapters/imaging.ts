@@ -2,8 +2,6 @@ import * as imaging from "@wallpaperdb/imaging";
 import { type MediaLimits, validateVideo } from "@wallpaperdb/media";
 import { BadMediaError } from "@wallpaperdb/pipeline";
 import { withSpan } from "@wallpaperdb/telemetry";
-import type { PipelineRender } from "../render/pipeline-render.ts";
-import { type ImageRenderer, RenderFailedError } from "../render/render-pool.ts";
 
 /**
  * The one module that runs decoders (sharp, ffmpeg) for the pipeline. Anything they throw means the
@@ -25,19 +23,19 @@ function decoding<T>(span: string, what: string, work: () => Promise<T> | T): Pr
 export type Analysis = imaging.ImageAnalysis;
 
 /**
- * The variants step's decode and encodes, on the render pool's threads. The decoder's refusal is a bad
- * file; a render thread that died is not (RenderThreadExitedError passes through and is retried).
+ * What the pipeline stores eagerly. The preview AVIF (2560 px) is by far the costliest encode, so the
+ * media route renders it on first request (`renderVariant`) and caches it; the thumb AVIF stays eager
+ * because the gallery grid asks for it on every page.
  */
-export function renderForPipeline(renderer: ImageRenderer, source: Buffer): Promise<PipelineRender> {
-  return withSpan("sharp render derivatives", { "wallpaperdb.decoder": "sharp" }, async () => {
-    try {
-      return await renderer.render(source);
-    } catch (error) {
-      if (!(error instanceof RenderFailedError)) throw error;
-      throw new BadMediaError(`image cannot be decoded: ${error.message.split("\n")[0]}`, { cause: error });
-    }
-  });
-}
+export const EAGER_FORMATS = {
+  thumb: ["avif", "webp", "jpeg"],
+  preview: ["webp", "jpeg"],
+} as const satisfies Record<imaging.VariantKind, readonly imaging.VariantFormat[]>;
+
+export const renderImageDerivatives = (input: string | Buffer) =>
+  decoding("sharp render derivatives", "image cannot be decoded", () =>
+    imaging.renderImageDerivatives(input, { formats: EAGER_FORMATS }),
+  );
 
 export const extractPosterFrame = (path: string, opts: imaging.VideoToolOptions) =>
   decoding("ffmpeg poster frame", "video poster frame cannot be extracted", () =>
@@ -52,7 +50,7 @@ export const makePreviewClip = (path: string, opts: imaging.VideoToolOptions) =>
 export const decodeAnalysis = (data: Buffer) =>
   decoding("analysis decode", "analysis cannot be read", () => imaging.decodeAnalysis(data));
 
-export const { computeQuality, computeColorPalette } = imaging;
+export const { encodeAnalysis, computeQuality, computeColorPalette, computePerceptualHash } = imaging;
 
 /** ffprobe facts (duration, codec, fps) under media's allow-lists; a refusal is a bad file. */
 export const probeVideo = (path: string, limits: MediaLimits) =>

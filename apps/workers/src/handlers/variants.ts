@@ -12,14 +12,12 @@ import {
 } from "@wallpaperdb/pipeline";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { readBlob } from "../adapters/blobs.ts";
-import { renderForPipeline } from "../adapters/imaging.ts";
+import { computePerceptualHash, encodeAnalysis, renderImageDerivatives } from "../adapters/imaging.ts";
 import { contentTypeOf } from "../pipeline/content-types.ts";
 import { runStep, type StepDeps } from "../pipeline/run-step.ts";
-import type { ImageRenderer } from "../render/render-pool.ts";
 
 export interface VariantsDeps extends StepDeps {
   blobStore: BlobStore;
-  renderer: ImageRenderer;
 }
 
 /**
@@ -35,8 +33,8 @@ async function renderVariants(
 ): Promise<HandlerResult> {
   return runStep(deps, wallpaperId, "variants", ctx, async () => {
     const source = await readBlob(deps.blobStore, sourceKey);
-    const rendered = await renderForPipeline(deps.renderer, source);
-    const phash = phashToBigint(rendered.phash);
+    const rendered = await renderImageDerivatives(source);
+    const phash = phashToBigint(computePerceptualHash(rendered.analysis).phash);
     const rows = await Promise.all(
       rendered.variants.map(async (variant) => {
         const storageKey = variantKey(wallpaperId, variant.kind, variant.format);
@@ -48,8 +46,9 @@ async function renderVariants(
         return { kind, format, width, height, contentHash, storageKey, sizeBytes: variant.data.length };
       }),
     );
+    const analysis = encodeAnalysis(rendered.analysis);
     const key = analysisKey(wallpaperId);
-    await deps.blobStore.put(key, rendered.analysis, { contentType: "application/octet-stream" });
+    await deps.blobStore.put(key, analysis, { contentType: "application/octet-stream" });
     const [phash0, phash1, phash2, phash3] = phashChunks(phash);
     return async (tx) => {
       await upsertVariants(tx, wallpaperId, rows);
