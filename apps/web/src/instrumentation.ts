@@ -7,6 +7,8 @@ export async function register(): Promise<void> {
   // NEXT_RUNTIME is inlined by Next at build time, not read from the environment at run time;
   // the edge runtime cannot load the Node SDK, so it gets nothing.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { telemetryWanted } = await import("@wallpaperdb/telemetry/env");
+  if (!telemetryWanted()) return;
   const { flushTelemetryOnExit, startTelemetry } = await import("@wallpaperdb/telemetry/sdk");
   const telemetry = startTelemetry({ serviceName: "wallpaperdb-web" });
   // `next start` exits on SIGTERM right after draining; without this the last batch of spans is lost.

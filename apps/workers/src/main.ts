@@ -11,7 +11,7 @@ import { createIngestServicesFromEnv } from "@wallpaperdb/ingest/from-env";
 import { configureSharp, loadMediaLimits } from "@wallpaperdb/media";
 import { createBlobStoreFromEnv } from "@wallpaperdb/storage/from-env";
 import { observeDependencies } from "@wallpaperdb/telemetry";
-import { shutdownTelemetry, startTelemetry } from "@wallpaperdb/telemetry/sdk";
+import { telemetryWanted } from "@wallpaperdb/telemetry/env";
 import { envSource, loadWorkersEnv } from "./env.ts";
 import { startHealthServer } from "./health-server.ts";
 import { type Reconciler, startReconciler } from "./reconcile/schedule.ts";
@@ -23,8 +23,10 @@ import {
   selectComponents,
 } from "./registry.ts";
 
-// First, before anything opens a connection, so every span and metric has its provider.
-startTelemetry({ serviceName: "wallpaperdb-workers" });
+// First, before anything opens a connection, so every span and metric has its provider. Loaded only
+// when configured: see telemetryWanted.
+const telemetry = telemetryWanted() ? await import("@wallpaperdb/telemetry/sdk") : null;
+telemetry?.startTelemetry({ serviceName: "wallpaperdb-workers" });
 const logger = createLogger("workers");
 
 async function main(): Promise<void> {
@@ -139,9 +141,9 @@ async function main(): Promise<void> {
     await db.close();
     log.info("stopped");
     // Last: flushes the spans and metrics of everything above.
-    await shutdownTelemetry().catch((error: unknown) =>
-      log.warn({ err: error }, "telemetry shutdown failed"),
-    );
+    await telemetry
+      ?.shutdownTelemetry()
+      .catch((error: unknown) => log.warn({ err: error }, "telemetry shutdown failed"));
     process.exit(0);
   }
 

@@ -14,3 +14,12 @@ export type TelemetryEnv = z.infer<typeof schema>;
 export function loadTelemetryEnv(source: Record<string, string | undefined> = process.env): TelemetryEnv {
   return parseEnv(schema, source);
 }
+
+/**
+ * Whether a process entry point should load the SDK at all (`@wallpaperdb/telemetry/sdk`). Importing it
+ * costs ~14 MB of V8 heap even when it stays off, and a worker's full collections mark that heap once
+ * or twice per image, so entry points import it only when it will run.
+ */
+export function telemetryWanted(env: TelemetryEnv = loadTelemetryEnv()): boolean {
+  return !env.OTEL_SDK_DISABLED && env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined;
+}
