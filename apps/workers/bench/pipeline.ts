@@ -1,7 +1,9 @@
 // `pnpm bench:pipeline`: the pipeline's throughput on the real corpus, from upload.complete to processed
 // with all steps, beside the same decode-and-resize work done in one process without queues, database or
 // blob store (renderImageDerivatives with the pipeline's own options, as many in flight), the 4K
-// upload-to-processed latency, and the worker's peak RSS.
+// upload-to-processed latency, and the worker's peak RSS. Each pass also prints where the CPU went
+// (cpu-usage.ts). BENCH_WORKER_FLAGS adds Node flags to the worker (e.g. "--trace-gc", "--cpu-prof")
+// and shows its stdout.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
