@@ -4,6 +4,7 @@ import type { ProgressUpdate } from "@wallpaperdb/events/progress-feed";
 import { type OutboxRelay, startOutboxRelay } from "@wallpaperdb/events/relay";
 import { createTestBus, type TestBus } from "@wallpaperdb/events/testing";
 import { failStep, finishStep, initSteps, type StepName, startStep } from "@wallpaperdb/pipeline";
+import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
 import type { SessionUser } from "../src/trpc.ts";
@@ -229,6 +230,24 @@ describe("progress.wallpaper subscription", () => {
   it("refuses an unknown wallpaper", async () => {
     const feed = await subscribe("00000000-0000-4000-8000-000000000000");
     await expect(feed.next()).rejects.toMatchObject({ code: "NOT_FOUND", cause: { code: "not_found" } });
+  });
+
+  it("ends the feed with not_found when the wallpaper is rejected mid-stream", async () => {
+    await runRelay();
+    const id = await createWallpaper();
+    const feed = await subscribe(id);
+    const [snapshot] = await take(feed, 1);
+    expect(snapshot?.data.change).toBeNull();
+    await start(id, "variants");
+    const [seen] = await take(feed, 1);
+    expect(seen?.data.change).not.toBeNull();
+
+    await h.deps.db.update(wallpapers).set({ moderation: "rejected" }).where(eq(wallpapers.id, id));
+    await finish(id, "variants");
+    await expect(withTimeout(feed.next(), 4_000)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      cause: { code: "not_found" },
+    });
   });
 
   it("refuses a held or rejected wallpaper to anyone but its uploader and curators", async () => {

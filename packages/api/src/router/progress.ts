@@ -19,8 +19,9 @@ export const progressRouter = createTRPCRouter({
    * with `lastEventId` and the feed continues after the last change the client saw.
    * Visible like wallpaper.byId (`canViewWallpaper`): a held or rejected wallpaper is not_found unless
    * its uploader or a curator subscribes, since even its existence is private. Approved ones are public
-   * while they process, so anonymous uploaders follow their own uploads. Checked once at subscribe time:
-   * a wallpaper held mid-stream ends its feed at the next reconnect, which checks again.
+   * while they process, so anonymous uploaders follow their own uploads. Checked when the client
+   * subscribes and again before each later change (one indexed lookup; a wallpaper makes about ten), so
+   * one held or rejected mid-stream ends the feed with not_found at its next change.
    */
   wallpaper: publicProcedure
     .input(
@@ -41,7 +42,12 @@ export const progressRouter = createTRPCRouter({
           lastEventId: input.lastEventId ?? null,
           ...(signal ? { signal } : {}),
         });
-        for await (const item of feed) yield tracked(item.id, item.data);
+        let checked = true;
+        for await (const item of feed) {
+          if (!checked) await requireViewableWallpaper(ctx.db, input.wallpaperId, ctx.user);
+          checked = false;
+          yield tracked(item.id, item.data);
+        }
       } catch (error) {
         // Errors thrown mid-stream skip the appErrors middleware; unmapped, a not_found would be an
         // INTERNAL_SERVER_ERROR, which the client link retries forever.
