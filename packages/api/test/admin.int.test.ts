@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { outbox, processingSteps, users, wallpaperNearDuplicates, wallpapers } from "@wallpaperdb/db";
+import { outbox, processingSteps, wallpaperNearDuplicates, wallpapers } from "@wallpaperdb/db";
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
 import type { SessionUser } from "../src/trpc.ts";
 import { type Harness, openHarness } from "./harness.ts";
+import { seedUsers } from "./seed-users.ts";
 
 const people = {
   user: { id: "adm_user", role: "user" },
@@ -89,14 +90,7 @@ const ids = {
 
 beforeAll(async () => {
   h = await openHarness();
-  await h.deps.db.insert(users).values(
-    Object.values(people).map((p) => ({
-      id: p.id,
-      name: p.id,
-      email: `${p.id}@example.test`,
-      role: p.role,
-    })),
-  );
+  await seedUsers(h.deps.db, Object.values(people));
   ids.ok = await wallpaper({ minutesAgo: 50 }, done("variants", "quality", "color"));
   ids.imageVariants = await wallpaper({ minutesAgo: 40 }, [
     { step: "variants", state: "failed", attempts: 5, error: "sharp: corrupt header" },

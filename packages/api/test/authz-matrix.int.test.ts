@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createApiKey, createAuthServices, loadAuthSettings } from "@wallpaperdb/auth";
-import { users, wallpapers } from "@wallpaperdb/db";
+import { wallpapers } from "@wallpaperdb/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createCaller, createTRPCContext } from "../src/index.ts";
 import type { SessionUser } from "../src/trpc.ts";
+import { seedUsers } from "./seed-users.ts";
 import { openUploadHarness, type UploadHarness } from "./upload-harness.ts";
 
 type Who = "anonymous" | "user" | "apiKey" | "curator" | "admin";
@@ -159,14 +160,7 @@ beforeAll(async () => {
     ingest: { ...h.services, settings: { ...h.services.settings, allowAnonymousUploads: false } },
   };
   const { db } = h.deps;
-  await db.insert(users).values(
-    Object.values(people).map((p) => ({
-      id: p.id,
-      name: p.id,
-      email: `${p.id}@example.test`,
-      role: p.role,
-    })),
-  );
+  await seedUsers(db, Object.values(people));
   ownerKey = (await createApiKey(db, people.owner.id, "matrix")).key;
   const [row] = await db
     .insert(wallpapers)
@@ -279,11 +273,7 @@ describe("roles and limits", () => {
       settings: loadAuthSettings({ UPLOAD_RATE_LIMIT_PER_MINUTE: "2" }),
       logger: h.deps.logger,
     });
-    await h.deps.db
-      .insert(users)
-      .values(
-        ["matrix_limited", "matrix_unlimited"].map((id) => ({ id, name: id, email: `${id}@example.test` })),
-      );
+    await seedUsers(h.deps.db, [{ id: "matrix_limited" }, { id: "matrix_unlimited" }]);
     const ctx = await createTRPCContext({ headers: new Headers(), deps: { ...h.deps, auth } });
     const user = createCaller({ ...ctx, user: { id: "matrix_limited", role: "user" } });
     await user.upload.create({ filename: "1.png", size: 10 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { users, wallpapers } from "@wallpaperdb/db";
+import { wallpapers } from "@wallpaperdb/db";
 import type { ProgressUpdate } from "@wallpaperdb/events/progress-feed";
 import { type OutboxRelay, startOutboxRelay } from "@wallpaperdb/events/relay";
 import { createTestBus, type TestBus } from "@wallpaperdb/events/testing";
@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
 import type { SessionUser } from "../src/trpc.ts";
 import { type Harness, openHarness } from "./harness.ts";
+import { seedUsers } from "./seed-users.ts";
 
 let h: Harness;
 let bus: TestBus;
@@ -257,14 +258,7 @@ describe("progress.wallpaper subscription", () => {
       curator: { id: "progress_curator", role: "curator", via: "session" },
       admin: { id: "progress_admin", role: "admin", via: "session" },
     } satisfies Record<string, SessionUser>;
-    await h.deps.db.insert(users).values(
-      Object.values(people).map((p) => ({
-        id: p.id,
-        name: p.id,
-        email: `${p.id}@example.test`,
-        role: p.role,
-      })),
-    );
+    await seedUsers(h.deps.db, Object.values(people));
     for (const moderation of ["pending", "rejected"] as const) {
       const id = await createWallpaper({ moderation, uploaderId: people.owner.id });
       for (const user of [null, people.stranger]) {

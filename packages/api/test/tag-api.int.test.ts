@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { users, wallpapers } from "@wallpaperdb/db";
+import { wallpapers } from "@wallpaperdb/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
 import type { SessionUser } from "../src/trpc.ts";
 import { type Harness, openHarness } from "./harness.ts";
+import { seedUsers } from "./seed-users.ts";
 
 let harness: Harness;
 const people: Record<"user" | "owner" | "curator" | "admin", SessionUser> = {
@@ -17,14 +18,7 @@ let wallpaperId = "";
 beforeAll(async () => {
   harness = await openHarness();
   const { db } = harness.deps;
-  await db.insert(users).values(
-    Object.values(people).map((p) => ({
-      id: p.id,
-      name: p.id,
-      email: `${p.id}@example.test`,
-      role: p.role,
-    })),
-  );
+  await seedUsers(db, Object.values(people));
   const [row] = await db
     .insert(wallpapers)
     .values({

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { createApiKey } from "@wallpaperdb/auth";
-import { users } from "@wallpaperdb/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
+import { seedUsers } from "./seed-users.ts";
 import { openUploadHarness, tusCreate, tusPatch, type UploadHarness } from "./upload-harness.ts";
 
 // The tus endpoint takes the bytes of an upload tied to an account only from that account (session or
@@ -23,9 +23,7 @@ function head(url: string, headers: Record<string, string> = {}) {
 
 beforeAll(async () => {
   h = await openUploadHarness();
-  await h.deps.db
-    .insert(users)
-    .values(["tus_owner", "tus_other"].map((id) => ({ id, name: id, email: `${id}@example.test` })));
+  await seedUsers(h.deps.db, [{ id: "tus_owner" }, { id: "tus_other" }]);
   keys.owner = (await createApiKey(h.deps.db, "tus_owner", "owner")).key;
   keys.other = (await createApiKey(h.deps.db, "tus_other", "other")).key;
 });

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { createApiKey } from "@wallpaperdb/auth";
-import { users, wallpapers } from "@wallpaperdb/db";
+import { wallpapers } from "@wallpaperdb/db";
 import { loadWallpaperView } from "@wallpaperdb/media-serving/view";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
 import type { SessionUser } from "../src/trpc.ts";
 import { type Harness, openHarness } from "./harness.ts";
+import { seedUsers } from "./seed-users.ts";
 
 // One wallpaper per visibility state, all uploaded by `owner`. Held and rejected ones exist only for the
 // owner (here through an API key) and curators/admins; an approved one still processing is public but
@@ -64,14 +65,7 @@ async function codeOf(call: Promise<unknown>): Promise<string> {
 
 beforeAll(async () => {
   h = await openHarness();
-  await h.deps.db.insert(users).values(
-    Object.values(people).map((p) => ({
-      id: p.id,
-      name: p.id,
-      email: `${p.id}@example.test`,
-      role: p.role,
-    })),
-  );
+  await seedUsers(h.deps.db, Object.values(people));
   ownerKey = (await createApiKey(h.deps.db, people.owner.id, "visibility")).key;
   for (const state of ["public", "rejected", "held", "processing"] as const)
     ids[state] = await insertWallpaper(state);
