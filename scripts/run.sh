@@ -51,8 +51,10 @@ trap 'stop TERM' TERM EXIT
 
 (cd apps/web && exec ./node_modules/.bin/next start -p "$PORT") &
 pids+=($!)
-# Small V8 heap settings: the workers hold little in JS; image memory lives in libvips.
-NODE_OPTIONS="--max-semi-space-size=8 --max-old-space-size=256 ${NODE_OPTIONS:-}" node apps/workers/src/main.ts &
+# V8 settings for a process whose image memory lives in libvips (apps/workers/src/process-settings.ts).
+# On the command line: NODE_OPTIONS refuses most V8 flags.
+node --max-semi-space-size=8 --max-old-space-size=256 --external-memory-accounted-in-global-limit \
+  apps/workers/src/main.ts &
 pids+=($!)
 
 wait_for_port 127.0.0.1 "$PORT" "the web app"

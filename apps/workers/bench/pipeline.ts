@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   // Launched as in production (process-settings.ts).
   const worker = spawn(
     process.execPath,
-    [...WORKER_NODE_FLAGS, ...(process.env.BENCH_WORKER_FLAGS?.split(" ") ?? []), mainPath],
+    [...WORKER_NODE_FLAGS, ...(process.env.BENCH_WORKER_FLAGS?.split(" ").filter(Boolean) ?? []), mainPath],
     {
       env: {
         PATH: process.env.PATH,

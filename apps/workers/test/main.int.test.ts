@@ -10,7 +10,7 @@ import { enqueueEvent } from "@wallpaperdb/events/outbox";
 import { createTestBus, type TestBus } from "@wallpaperdb/events/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { WORKER_MALLOC_ENV } from "../src/process-settings.ts";
+import { WORKER_MALLOC_ENV, WORKER_NODE_FLAGS } from "../src/process-settings.ts";
 
 const mainPath = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 let database: TestDatabase;
@@ -36,7 +36,7 @@ interface Worker {
 }
 
 function startWorker(extraEnv: Record<string, string> = {}): Worker {
-  const child = spawn(process.execPath, [mainPath], {
+  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, mainPath], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: "production",
