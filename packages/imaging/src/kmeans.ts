@@ -58,7 +58,61 @@ function initialCenters(points: Float64Array, dims: number, k: number, random: (
   return centers;
 }
 
-/** Lloyd's k-means with k-means++ seeding; deterministic for a given seed. */
+/** Assigns each 3-d point to its nearest center; returns how many assignments changed. */
+function assign3(points: Float64Array, centers: Float64Array, k: number, assignment: Int32Array): number {
+  let changed = 0;
+  for (let i = 0, p = 0; i < assignment.length; i++, p += 3) {
+    const x = points[p] as number;
+    const y = points[p + 1] as number;
+    const z = points[p + 2] as number;
+    let best = 0;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (let c = 0, q = 0; c < k; c++, q += 3) {
+      const dx = x - (centers[q] as number);
+      const dy = y - (centers[q + 1] as number);
+      const dz = z - (centers[q + 2] as number);
+      // Summed in the same order as squaredDistance, so both paths give identical clusters.
+      const distance = dx * dx + dy * dy + dz * dz;
+      if (distance < bestDistance) {
+        best = c;
+        bestDistance = distance;
+      }
+    }
+    if (assignment[i] !== best) changed++;
+    assignment[i] = best;
+  }
+  return changed;
+}
+
+function assignAny(
+  points: Float64Array,
+  dims: number,
+  centers: Float64Array,
+  k: number,
+  assignment: Int32Array,
+): number {
+  let changed = 0;
+  for (let i = 0; i < assignment.length; i++) {
+    let best = 0;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < k; c++) {
+      const distance = squaredDistance(points, i, centers.subarray(c * dims, c * dims + dims), dims);
+      if (distance < bestDistance) {
+        best = c;
+        bestDistance = distance;
+      }
+    }
+    if (assignment[i] !== best) changed++;
+    assignment[i] = best;
+  }
+  return changed;
+}
+
+/**
+ * Lloyd's k-means with k-means++ seeding; deterministic for a given seed. The centers live in one flat
+ * array and 3-d points (the palette's OKLab samples) take an unrolled path: the palette's k-means was
+ * the worker's costliest JS function in `pnpm bench:pipeline`'s profile.
+ */
 export function kMeans(
   points: Float64Array,
   dims: number,
@@ -68,38 +122,34 @@ export function kMeans(
 ): Clusters {
   const n = points.length / dims;
   if (n === 0) return { centers: [], counts: [] };
-  const centers = initialCenters(points, dims, k, seededRandom(seed));
+  const initial = initialCenters(points, dims, k, seededRandom(seed));
+  const m = initial.length;
+  const centers = new Float64Array(m * dims);
+  for (const [c, center] of initial.entries()) centers.set(center, c * dims);
   const assignment = new Int32Array(n).fill(-1);
-  let counts: number[] = [];
+  const sums = new Float64Array(m * dims);
+  const counts = new Int32Array(m);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
-    let changed = 0;
+    const changed =
+      dims === 3 ? assign3(points, centers, m, assignment) : assignAny(points, dims, centers, m, assignment);
+    sums.fill(0);
+    counts.fill(0);
     for (let i = 0; i < n; i++) {
-      let best = 0;
-      let bestDistance = Number.POSITIVE_INFINITY;
-      for (let c = 0; c < centers.length; c++) {
-        const distance = squaredDistance(points, i, centers[c] as Float64Array, dims);
-        if (distance < bestDistance) {
-          best = c;
-          bestDistance = distance;
-        }
-      }
-      if (assignment[i] !== best) changed++;
-      assignment[i] = best;
+      const c = assignment[i] as number;
+      counts[c] = (counts[c] as number) + 1;
+      for (let d = 0; d < dims; d++)
+        sums[c * dims + d] = (sums[c * dims + d] as number) + (points[i * dims + d] as number);
     }
-    const sums = centers.map(() => new Float64Array(dims));
-    counts = centers.map(() => 0);
-    for (let i = 0; i < n; i++) {
-      const c = assignment[i] ?? 0;
-      counts[c] = (counts[c] ?? 0) + 1;
-      const sum = sums[c] as Float64Array;
-      for (let d = 0; d < dims; d++) sum[d] = (sum[d] ?? 0) + (points[i * dims + d] ?? 0);
-    }
-    centers.forEach((center, c) => {
-      const count = counts[c] ?? 0;
+    for (let c = 0; c < m; c++) {
+      const count = counts[c] as number;
       // An emptied cluster keeps its old center; it is reported with count 0 and dropped by callers.
-      if (count > 0) for (let d = 0; d < dims; d++) center[d] = ((sums[c] as Float64Array)[d] ?? 0) / count;
-    });
+      if (count > 0)
+        for (let d = 0; d < dims; d++) centers[c * dims + d] = (sums[c * dims + d] as number) / count;
+    }
     if (changed === 0) break;
   }
-  return { centers, counts };
+  return {
+    centers: Array.from({ length: m }, (_, c) => centers.slice(c * dims, c * dims + dims)),
+    counts: Array.from(counts),
+  };
 }
