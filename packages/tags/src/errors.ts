@@ -21,6 +21,7 @@ export type TagRuleReason =
   | "not_revertible"
   | "audit_not_found"
   | "too_many_wallpapers"
+  | "too_many_tags"
   | "not_owner";
 
 export function tagRuleError(

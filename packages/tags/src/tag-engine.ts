@@ -25,6 +25,13 @@ interface Row extends Record<string, unknown> {
   source: TagSource;
 }
 
+/**
+ * Distinct tags (any source) one wallpaper may carry. `wallpapers.tag_ids` sits in a btree index whose
+ * entries hold ~2.7 kB, so past ~600 tags the wallpaper could not be written at all; well below that a
+ * list stops meaning anything. A change that takes a wallpaper above it is refused whole.
+ */
+export const MAX_TAGS_PER_WALLPAPER = 250;
+
 const key = (row: Row) => `${row.wallpaper_id}|${row.tag_id}|${row.source}`;
 
 /**
@@ -139,6 +146,31 @@ function diffRows(before: Row[], after: Row[], ids: readonly string[]) {
   return { diffs: [...diffs.values()], deltas };
 }
 
+function distinctTagCounts(list: Row[]): Map<string, number> {
+  const tagsOf = new Map<string, Set<number>>();
+  for (const row of list) {
+    const set = tagsOf.get(row.wallpaper_id) ?? new Set<number>();
+    set.add(row.tag_id);
+    tagsOf.set(row.wallpaper_id, set);
+  }
+  return new Map([...tagsOf].map(([id, set]) => [id, set.size]));
+}
+
+/** Only wallpapers this change grew: one already over the limit (from before it) can still shrink. */
+function refuseTooManyTags(before: Row[], after: Row[]): void {
+  const was = distinctTagCounts(before);
+  const over = [...distinctTagCounts(after)]
+    .filter(([id, count]) => count > MAX_TAGS_PER_WALLPAPER && count > (was.get(id) ?? 0))
+    .map(([id, count]) => ({ wallpaperId: id, tags: count }));
+  if (over.length === 0) return;
+  throw tagRuleError(
+    "validation_failed",
+    "too_many_tags",
+    `A wallpaper can have at most ${MAX_TAGS_PER_WALLPAPER} tags (implied ones included); this change would give ${over[0]?.tags}.`,
+    { maxTags: MAX_TAGS_PER_WALLPAPER, wallpapers: over.slice(0, 20) },
+  );
+}
+
 export function hasChanges(diff: WallpaperTagDiff): boolean {
   return [diff.human, diff.auto, diff.implied].some((c) => c.added.length > 0 || c.removed.length > 0);
 }
@@ -173,6 +205,7 @@ export async function changeWallpaperTags(
   await mutate(locked);
   await syncImplied(tx, locked, options.actor);
   const after = await loadRows(tx, locked);
+  refuseTooManyTags(before, after);
   const { diffs, deltas } = diffRows(before, after, locked);
   await adjustCounts(tx, deltas);
   const changed = diffs.filter(hasChanges);

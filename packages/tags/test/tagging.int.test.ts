@@ -8,6 +8,7 @@ import {
   autocompleteTags,
   bulkTag,
   createTag,
+  MAX_TAGS_PER_WALLPAPER,
   revertTagChange,
   setAutoTags,
   setTags,
@@ -30,6 +31,30 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await database.drop();
+});
+
+describe("tags per wallpaper", () => {
+  it(`refuses a change that would take a wallpaper past ${MAX_TAGS_PER_WALLPAPER} tags, whole, with too_many_tags`, async () => {
+    const [id] = await makeWallpapers(db, 1);
+    if (!id) throw new Error("no wallpaper");
+    const names = (from: number, count: number) => Array.from({ length: count }, (_, i) => `cap_${from + i}`);
+    for (let from = 0; from < MAX_TAGS_PER_WALLPAPER; from += 100) {
+      await setTags(db, id, { add: names(from, Math.min(100, MAX_TAGS_PER_WALLPAPER - from)) }, alice);
+    }
+    expect(await tagNamesOf(db, id)).toHaveLength(MAX_TAGS_PER_WALLPAPER);
+
+    const refused = setTags(db, id, { add: ["cap_over_1", "cap_over_2"] }, alice);
+    await expect(refused).rejects.toMatchObject({
+      code: "validation_failed",
+      details: { reason: "too_many_tags", maxTags: MAX_TAGS_PER_WALLPAPER },
+    });
+    // Nothing of the refused change was kept, and the wallpaper can still lose tags and swap one.
+    expect(await tagNamesOf(db, id)).toHaveLength(MAX_TAGS_PER_WALLPAPER);
+    await setTags(db, id, { add: ["cap_swap"], remove: ["cap_0"] }, alice);
+    await setTags(db, id, { remove: ["cap_1", "cap_2"] }, alice);
+    expect(await tagNamesOf(db, id)).toHaveLength(MAX_TAGS_PER_WALLPAPER - 2);
+    expect(await countMismatches(db)).toEqual([]);
+  });
 });
 
 describe("concurrent edits merge", () => {
