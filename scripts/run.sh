@@ -53,7 +53,7 @@ trap 'stop TERM' TERM EXIT
 pids+=($!)
 # V8 settings for a process whose image memory lives in libvips (apps/workers/src/process-settings.ts).
 # On the command line: NODE_OPTIONS refuses most V8 flags.
-node --max-semi-space-size=8 --max-old-space-size=256 apps/workers/src/main.ts &
+node --max-semi-space-size=8 --max-old-space-size=256 --heap-growing-percent=200 apps/workers/src/main.ts &
 pids+=($!)
 
 wait_for_port 127.0.0.1 "$PORT" "the web app"

@@ -1,4 +1,5 @@
 import { constants, inflateSync, zstdCompressSync, zstdDecompressSync } from "node:zlib";
+import { releaseBuffers } from "./release-buffers.ts";
 
 export interface GrayPlane {
   data: Buffer;
@@ -75,4 +76,20 @@ export function decodeAnalysis(blob: Buffer): ImageAnalysis {
     grayNative: { data: raw.subarray(smallEnd, nativeEnd), width: size(2), height: size(3) },
     normalized: { data: raw.subarray(nativeEnd), width: size(4), height: size(5) },
   };
+}
+
+/**
+ * Frees an analysis's planes once its reader is done (see releaseBuffers): the three planes of a
+ * decoded blob are views of one decompressed buffer, those of a fresh render are buffers of their own.
+ */
+export function releaseAnalysis(analysis: ImageAnalysis): void {
+  const planes = [analysis.small.data, analysis.grayNative.data, analysis.normalized.data];
+  const owner = planes[0]?.buffer;
+  const shared = planes.every((plane) => plane.buffer === owner);
+  if (shared && owner instanceof ArrayBuffer && !owner.detached) {
+    const total = planes.reduce((sum, plane) => sum + plane.byteLength, HEADER_BYTES);
+    if (owner.byteLength === total) owner.transfer(0);
+    return;
+  }
+  releaseBuffers(planes);
 }

@@ -4,6 +4,7 @@ export {
   type GrayPlane,
   type ImageAnalysis,
   type RgbPlane,
+  releaseAnalysis,
 } from "./analysis.ts";
 export { type ColorPalette, computeColorPalette, type PaletteColor } from "./color-palette.ts";
 export { deriveImageFacts, type ImageFacts, type Orientation, type ResolutionClass } from "./image-facts.ts";
@@ -11,6 +12,7 @@ export { type NamedColor, namedPalette, nearestNamedColor } from "./named-palett
 export { hexToOklab, type Oklab, oklabDistance, oklabToHex, rgbToOklab } from "./oklab.ts";
 export { computePerceptualHash, hammingDistance, type PerceptualHash } from "./perceptual-hash.ts";
 export { computeQuality, type ImageQuality, type QualityComponents, qualityWeights } from "./quality.ts";
+export { releaseBuffers } from "./release-buffers.ts";
 export {
   ALL_FORMATS,
   type ImageDerivatives,

@@ -4,6 +4,7 @@ import sharp, { type Sharp } from "sharp";
 import { rgbaToThumbHash } from "thumbhash";
 import type { ImageAnalysis } from "./analysis.ts";
 import { deriveImageFacts, type ImageFacts } from "./image-facts.ts";
+import { releaseBuffers } from "./release-buffers.ts";
 import { centerCrop, fitLongEdge, previewSize, type Size, thumbSize } from "./variant-sizes.ts";
 
 export type VariantKind = "thumb" | "preview";
@@ -142,6 +143,8 @@ export async function renderImageDerivatives(
   const thumbTarget = thumbSize(original);
   const thumbFromPreview = thumbTarget.width <= preview.width && thumbTarget.height <= preview.height;
   const thumb = await resizeRaw(thumbFromPreview ? preview : original, thumbTarget);
+  // The full-resolution decode has served its three uses; free it before the encodes run.
+  releaseBuffers([original.data], [preview.data, thumb.data]);
 
   const normalizedSize = fitLongEdge(original, ANALYSIS_NORMALIZED_EDGE, true);
   const [previewVariants, thumbVariants, normalized, small] = await Promise.all([
@@ -157,6 +160,8 @@ export async function renderImageDerivatives(
     .raw()
     .toBuffer();
   const thumbhash = Buffer.from(rgbaToThumbHash(hashSize.width, hashSize.height, rgba)).toString("base64");
+  // Intermediates only; the analysis planes are returned (small may be the preview itself).
+  releaseBuffers([preview.data, thumb.data, rgba], [small.data, grayNative.data, normalized.data]);
 
   return {
     width: original.width,

@@ -50,7 +50,14 @@ export const makePreviewClip = (path: string, opts: imaging.VideoToolOptions) =>
 export const decodeAnalysis = (data: Buffer) =>
   decoding("analysis decode", "analysis cannot be read", () => imaging.decodeAnalysis(data));
 
-export const { encodeAnalysis, computeQuality, computeColorPalette, computePerceptualHash } = imaging;
+export const {
+  encodeAnalysis,
+  computeQuality,
+  computeColorPalette,
+  computePerceptualHash,
+  releaseAnalysis,
+  releaseBuffers,
+} = imaging;
 
 /** ffprobe facts (duration, codec, fps) under media's allow-lists; a refusal is a bad file. */
 export const probeVideo = (path: string, limits: MediaLimits) =>

@@ -3,7 +3,7 @@ import type { HandlerContext } from "@wallpaperdb/events/consumer";
 import { replaceColors, upsertFacts } from "@wallpaperdb/pipeline";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { readBlob } from "../adapters/blobs.ts";
-import { computeColorPalette, decodeAnalysis } from "../adapters/imaging.ts";
+import { computeColorPalette, decodeAnalysis, releaseAnalysis } from "../adapters/imaging.ts";
 import { runStep, type StepDeps } from "../pipeline/run-step.ts";
 
 export interface ColorDeps extends StepDeps {
@@ -20,6 +20,7 @@ export async function handleVariantsReadyColor(
   return runStep(deps, wallpaperId, "color", ctx, async () => {
     const analysis = await decodeAnalysis(await readBlob(deps.blobStore, analysisKey));
     const palette = computeColorPalette(analysis);
+    releaseAnalysis(analysis);
     return async (tx) => {
       await replaceColors(tx, wallpaperId, palette.colors);
       await upsertFacts(tx, wallpaperId, {

@@ -5,7 +5,7 @@ import { upsertFacts } from "@wallpaperdb/pipeline";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { eq } from "drizzle-orm";
 import { readBlob } from "../adapters/blobs.ts";
-import { computeQuality, decodeAnalysis } from "../adapters/imaging.ts";
+import { computeQuality, decodeAnalysis, releaseAnalysis } from "../adapters/imaging.ts";
 import { runStep, type StepDeps } from "../pipeline/run-step.ts";
 
 export interface QualityDeps extends StepDeps {
@@ -27,6 +27,7 @@ export async function handleVariantsReadyQuality(
     if (!size) throw new Error(`wallpaper ${wallpaperId} vanished`);
     const analysis = await decodeAnalysis(await readBlob(deps.blobStore, analysisKey));
     const quality = computeQuality(analysis, size);
+    releaseAnalysis(analysis);
     return async (tx) => {
       await upsertFacts(tx, wallpaperId, {
         qualityScore: quality.score,

@@ -12,7 +12,13 @@ import {
 } from "@wallpaperdb/pipeline";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { readBlob } from "../adapters/blobs.ts";
-import { computePerceptualHash, encodeAnalysis, renderImageDerivatives } from "../adapters/imaging.ts";
+import {
+  computePerceptualHash,
+  encodeAnalysis,
+  releaseAnalysis,
+  releaseBuffers,
+  renderImageDerivatives,
+} from "../adapters/imaging.ts";
 import { contentTypeOf } from "../pipeline/content-types.ts";
 import { runStep, type StepDeps } from "../pipeline/run-step.ts";
 
@@ -34,6 +40,8 @@ async function renderVariants(
   return runStep(deps, wallpaperId, "variants", ctx, async () => {
     const source = await readBlob(deps.blobStore, sourceKey);
     const rendered = await renderImageDerivatives(source);
+    // Freed as soon as each is stored: the worker's peak RSS follows the images in flight, not V8's GC.
+    releaseBuffers([source]);
     const phash = phashToBigint(computePerceptualHash(rendered.analysis).phash);
     const rows = await Promise.all(
       rendered.variants.map(async (variant) => {
@@ -46,9 +54,12 @@ async function renderVariants(
         return { kind, format, width, height, contentHash, storageKey, sizeBytes: variant.data.length };
       }),
     );
+    releaseBuffers(rendered.variants.map((variant) => variant.data));
     const analysis = encodeAnalysis(rendered.analysis);
+    releaseAnalysis(rendered.analysis);
     const key = analysisKey(wallpaperId);
     await deps.blobStore.put(key, analysis, { contentType: "application/octet-stream" });
+    releaseBuffers([analysis]);
     const [phash0, phash1, phash2, phash3] = phashChunks(phash);
     return async (tx) => {
       await upsertVariants(tx, wallpaperId, rows);
