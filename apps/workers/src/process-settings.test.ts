@@ -21,6 +21,13 @@ describe("worker launch settings", () => {
     });
   }
 
+  it("no launcher passes a V8 heap flag that process-settings.ts does not list", () => {
+    for (const [name, text] of Object.entries(launchers)) {
+      const heapFlags = text.match(/--(?:max|min|initial|heap|single|external)-[a-z-]+(?:=\w+)?/g) ?? [];
+      expect(new Set(heapFlags), name).toEqual(new Set(WORKER_NODE_FLAGS));
+    }
+  });
+
   it("keeps V8 flags out of NODE_OPTIONS, which refuses most of them", () => {
     for (const text of Object.values(launchers)) expect(text).not.toMatch(/NODE_OPTIONS=.*--max-/);
   });

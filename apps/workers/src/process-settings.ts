@@ -20,7 +20,11 @@
  *   one both settings ranged 470–600 MiB, the peak depending mostly on whether two large decodes
  *   overlap. Speed was the same. Only admitting images by pixel count would bound that overlap.
  */
-export const WORKER_NODE_FLAGS = ["--max-semi-space-size=8", "--max-old-space-size=256"] as const;
+export const WORKER_NODE_FLAGS = [
+  "--max-semi-space-size=8",
+  "--max-old-space-size=256",
+  "--heap-growing-percent=200",
+] as const;
 
 export const WORKER_MALLOC_ENV = {
   MALLOC_ARENA_MAX: "2",
