@@ -15,17 +15,25 @@ function systemTicks(): { busy: number; total: number } {
   return { busy, total: busy + idle + iowait };
 }
 
+/** utime + stime from a /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat file, in ticks. */
+function ticksIn(statPath: string): number {
+  const stat = readFileSync(statPath, "utf8");
+  // The command name may hold spaces; the fields after its closing parenthesis are fixed.
+  const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(rest[11]) + Number(rest[12]);
+}
+
 /** utime + stime of one process, in ticks; 0 if it is gone. */
 function processTicks(pid: number): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // The command name may hold spaces; the fields after its closing parenthesis are fixed.
-    const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(rest[11]) + Number(rest[12]);
+    return ticksIn(`/proc/${pid}/stat`);
   } catch {
     return 0;
   }
 }
+
+const msPerItem = (ticks: number, items: number) =>
+  `${((1000 * ticks) / TICKS_PER_SECOND / items).toFixed(0)} ms`;
 
 function pidsNamed(name: string): number[] {
   const pids: number[] = [];
@@ -49,9 +57,7 @@ export function threadTicks(pid: number): Map<string, number> {
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       try {
         const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim();
-        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
-        const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        const ticks = Number(rest[11]) + Number(rest[12]);
+        const ticks = ticksIn(`/proc/${pid}/task/${tid}/stat`);
         live += ticks;
         byName.set(name, (byName.get(name) ?? 0) + ticks);
       } catch {
@@ -75,9 +81,7 @@ export function describeThreads(
     .map(([name, ticks]) => [name, ticks - (before.get(name) ?? 0)] as const)
     .filter(([, ticks]) => ticks > 0)
     .sort((a, b) => b[1] - a[1]);
-  return used
-    .map(([name, ticks]) => `${name} ${((1000 * ticks) / TICKS_PER_SECOND / items).toFixed(0)} ms`)
-    .join(", ");
+  return used.map(([name, ticks]) => `${name} ${msPerItem(ticks, items)}`).join(", ");
 }
 
 export interface CpuSample {
@@ -119,13 +123,12 @@ export function describeCpu(before: CpuSample, after: CpuSample, items: number):
   const busy = after.system.busy - before.system.busy;
   const total = after.system.total - before.system.total;
   const share = total > 0 ? (100 * busy) / total : 0;
-  const ms = (ticks: number) => `${((1000 * ticks) / TICKS_PER_SECOND / items).toFixed(0)} ms`;
   let accounted = 0;
   const perItem = [...after.groups].map(([label, ticks]) => {
     const used = Math.max(0, ticks - (before.groups.get(label) ?? 0));
     accounted += used;
-    return `${label} ${ms(used)}`;
+    return `${label} ${msPerItem(used, items)}`;
   });
-  perItem.push(`other ${ms(Math.max(0, busy - accounted))}`);
+  perItem.push(`other ${msPerItem(Math.max(0, busy - accounted), items)}`);
   return `machine ${share.toFixed(0)} % busy (${availableParallelism()} cores); CPU per image: ${perItem.join(", ")}`;
 }
