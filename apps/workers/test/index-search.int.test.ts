@@ -28,8 +28,8 @@ const recordingPort = {
   async indexMany(ids: readonly string[]) {
     calls.indexMany.push([...ids]);
   },
-  async remove(id: string) {
-    calls.remove.push(id);
+  async remove(ids: readonly string[]) {
+    calls.remove.push(...ids);
   },
 } satisfies SearchBackend;
 

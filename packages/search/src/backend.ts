@@ -60,7 +60,8 @@ export interface SearchBackend {
   index(wallpaperId: string): Promise<void>;
   /** (re)index several in one batch; those no longer visible are removed from the index */
   indexMany(wallpaperIds: readonly string[]): Promise<void>;
-  remove(wallpaperId: string): Promise<void>;
+  /** take wallpapers out of the index in one batch; ids it does not hold are fine */
+  remove(wallpaperIds: readonly string[]): Promise<void>;
   /** rebuild the whole index; returns how many wallpapers it holds */
   reindexAll(): Promise<number>;
   close?(): Promise<void>;

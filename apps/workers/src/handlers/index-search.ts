@@ -40,6 +40,6 @@ export async function handleChangedIndexSearch(
   if (backend.name === "postgres") return POSTGRES_SKIP;
   const { visible, hidden } = await partitionVisible(deps.db, event.data.wallpaperIds);
   await backend.indexMany(visible);
-  for (const id of hidden) await backend.remove(id);
+  await backend.remove(hidden);
   return { status: "done" };
 }

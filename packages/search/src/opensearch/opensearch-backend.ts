@@ -104,14 +104,18 @@ export function createOpenSearchSearch(options: OpenSearchOptions): SearchBacken
       await bulkIndex(documents);
       const found = new Set(documents.map((document) => document.id));
       // Not visible (any more: rejected, deleted): make sure they are not findable either.
-      for (const id of new Set(wallpaperIds)) if (!found.has(id)) await this.remove(id);
+      await this.remove([...new Set(wallpaperIds)].filter((id) => !found.has(id)));
     },
-    async remove(wallpaperId) {
-      await client
-        .delete({ index, id: wallpaperId, refresh })
-        .catch((error: { meta?: { statusCode?: number } }) => {
-          if (error.meta?.statusCode !== 404) throw error;
-        });
+    async remove(wallpaperIds) {
+      if (wallpaperIds.length === 0) return;
+      const body = wallpaperIds.map((id) => ({ delete: { _index: index, _id: id } }));
+      const response = await client.bulk({ body: body as never, refresh });
+      // A delete of a document the index never held answers 404: already the wanted state.
+      const items = (response.body as { items: Array<{ delete?: { status: number; error?: unknown } }> })
+        .items;
+      const failed = items.filter((item) => item.delete?.error !== undefined && item.delete.status !== 404);
+      if (failed.length > 0)
+        throw new Error(`OpenSearch bulk removal failed for ${failed.length} of ${wallpaperIds.length}`);
     },
     async reindexAll() {
       // A fresh index each time, so documents of deleted or hidden wallpapers cannot linger.
