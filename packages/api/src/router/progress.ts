@@ -42,10 +42,11 @@ export const progressRouter = createTRPCRouter({
           lastEventId: input.lastEventId ?? null,
           ...(signal ? { signal } : {}),
         });
-        let checked = true;
+        let first = true;
         for await (const item of feed) {
-          if (!checked) await requireViewableWallpaper(ctx.db, input.wallpaperId, ctx.user);
-          checked = false;
+          // The first item (the snapshot) follows the check above; every later change checks again.
+          if (!first) await requireViewableWallpaper(ctx.db, input.wallpaperId, ctx.user);
+          first = false;
           yield tracked(item.id, item.data);
         }
       } catch (error) {
