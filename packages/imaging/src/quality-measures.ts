@@ -1,9 +1,9 @@
 import type { GrayPlane } from "./analysis.ts";
 
 // These run on the worker's main thread for every wallpaper, so they are written as flat loops over the
-// bytes with no per-pixel allocation or helper calls, and in two passes (histogram, then sums) instead of
-// keeping a million-entry array of intermediates. Every sum is of integers, so the order of the additions
-// cannot change a result.
+// bytes with no per-pixel allocation or helper calls. A measure that needs a quantile bins by value (a
+// histogram, and per-bin sums where that spares a second pass) instead of sorting a million values.
+// Every sum is of integers, so the order of the additions cannot change a result.
 
 /** Variance of the 4-neighbour Laplacian: the classic focus measure (Pech-Pacheco et al. 2000). */
 export function laplacianVariance(plane: GrayPlane): number {
@@ -41,56 +41,51 @@ function histogramQuantile(histogram: Int32Array, total: number, q: number): num
   return histogram.length - 1;
 }
 
-const sobelAt = (data: Uint8Array, i: number, width: number): number => {
-  const a = data[i - width - 1] as number;
-  const b = data[i - width] as number;
-  const c = data[i - width + 1] as number;
-  const d = data[i - 1] as number;
-  const f = data[i + 1] as number;
-  const g = data[i + width - 1] as number;
-  const h = data[i + width] as number;
-  const k = data[i + width + 1] as number;
-  return Math.abs(c + 2 * f + k - a - 2 * d - g) + Math.abs(g + 2 * h + k - a - 2 * b - c);
-};
-
 /**
  * Noise σ in grey levels: Immerkær's (1996) mask — it cancels planes and ramps, leaving noise — averaged
  * over flat pixels only (the calmer half by Sobel magnitude), so texture is not counted as noise.
+ * One pass: the residuals are summed per Sobel magnitude, so "the calmer half" is a prefix of the bins.
  */
 export function noiseSigma(plane: GrayPlane): number {
   const { data, width, height } = plane;
   if (width < 3 || height < 3) return 0;
-  // Sobel magnitudes fit 0–2040: kept per pixel (2 bytes each) for the second pass.
-  const gradients = new Uint16Array((width - 2) * (height - 2));
+  // Sobel magnitudes fit 0–2040; per magnitude: how many pixels, and the sum of their |residual|.
   const histogram = new Int32Array(2041);
-  let j = 0;
+  const residualSums = new Float64Array(2041);
   for (let y = 1; y < height - 1; y++) {
-    for (let x = 1, i = y * width + 1; x < width - 1; x++, i++) {
-      const gradient = sobelAt(data, i, width);
-      gradients[j++] = gradient;
+    const top = (y - 1) * width;
+    const mid = top + width;
+    const bottom = mid + width;
+    // A 3x3 window sliding right: columns 0, 1, 2 are x-1, x, x+1; only column 2 is read per pixel.
+    let t0 = data[top] as number;
+    let m0 = data[mid] as number;
+    let b0 = data[bottom] as number;
+    let t1 = data[top + 1] as number;
+    let m1 = data[mid + 1] as number;
+    let b1 = data[bottom + 1] as number;
+    for (let x = 2; x < width; x++) {
+      const t2 = data[top + x] as number;
+      const m2 = data[mid + x] as number;
+      const b2 = data[bottom + x] as number;
+      const gradient =
+        Math.abs(t2 + 2 * m2 + b2 - t0 - 2 * m0 - b0) + Math.abs(b0 + 2 * b1 + b2 - t0 - 2 * t1 - t2);
+      const residual = t0 - 2 * m0 + b0 - 2 * (t1 - 2 * m1 + b1) + t2 - 2 * m2 + b2;
       histogram[gradient] = (histogram[gradient] as number) + 1;
+      residualSums[gradient] = (residualSums[gradient] as number) + Math.abs(residual);
+      t0 = t1;
+      m0 = m1;
+      b0 = b1;
+      t1 = t2;
+      m1 = m2;
+      b1 = b2;
     }
   }
-  const calm = histogramQuantile(histogram, gradients.length, 0.5);
+  const calm = histogramQuantile(histogram, (width - 2) * (height - 2), 0.5);
   let sum = 0;
   let n = 0;
-  j = 0;
-  for (let y = 1; y < height - 1; y++) {
-    for (let x = 1, i = y * width + 1; x < width - 1; x++, i++) {
-      if ((gradients[j++] as number) > calm) continue;
-      const residual =
-        (data[i - width - 1] as number) -
-        2 * (data[i - width] as number) +
-        (data[i - width + 1] as number) -
-        2 * (data[i - 1] as number) +
-        4 * (data[i] as number) -
-        2 * (data[i + 1] as number) +
-        (data[i + width - 1] as number) -
-        2 * (data[i + width] as number) +
-        (data[i + width + 1] as number);
-      sum += Math.abs(residual);
-      n++;
-    }
+  for (let gradient = 0; gradient <= calm; gradient++) {
+    sum += residualSums[gradient] as number;
+    n += histogram[gradient] as number;
   }
   // Immerkær: σ = √(π/2)·mean|r|/6, the mask's gain on white noise being √36 = 6.
   return n === 0 ? 0 : (Math.sqrt(Math.PI / 2) * sum) / n / 6;
