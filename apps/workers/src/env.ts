@@ -1,5 +1,5 @@
 import { availableParallelism, hostname } from "node:os";
-import { parseEnv } from "@wallpaperdb/core/env";
+import { envField, parseEnv } from "@wallpaperdb/core/env";
 import { z } from "zod";
 
 const schema = z.object({
@@ -19,6 +19,9 @@ const schema = z.object({
   WORKERS_ACK_WAIT_MS: z.coerce.number().int().min(1000).default(30_000),
   // Images decoded at once per process by the pipeline; sharp gets one thread each (see main.ts).
   PIPELINE_IMAGE_CONCURRENCY: z.coerce.number().int().min(1).default(availableParallelism()),
+  // drizzle's statements as prepared statements (packages/db prepared-statements.ts); false behind a
+  // transaction-mode PgBouncer older than 1.21.
+  WORKERS_PREPARED_STATEMENTS: envField.boolean().default(true),
   // libvips operation cache; small, because each image is decoded once and never revisited.
   PIPELINE_SHARP_CACHE_MB: z.coerce.number().int().min(0).default(32),
   // The `reconcile` component: expired uploads, orphan originals, wallpapers never processed, stuck steps.

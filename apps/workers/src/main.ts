@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   const db = createDb(dbEnv.DATABASE_URL, {
     max: dbEnv.DATABASE_POOL_MAX,
     applicationName: `workers-${env.WORKER_ID}`,
+    preparedStatements: env.WORKERS_PREPARED_STATEMENTS,
   });
   const nc = await connectNats({ url: eventsEnv.NATS_URL, name: `workers-${env.WORKER_ID}` });
   const { js, jsm } = await jetStreamClients(nc);

@@ -1,5 +1,6 @@
 import { type Attributes, markSpanFailed, SpanKind, tracer, withSpan } from "@wallpaperdb/telemetry";
 import type postgres from "postgres";
+import type { StatementPolicy } from "./prepared-statements.ts";
 
 // postgres.js has no OpenTelemetry instrumentation and drizzle's own tracing hook is compiled out, so
 // the client drizzle is given is wrapped: drizzle runs every statement through `unsafe(text, params)`
@@ -73,28 +74,39 @@ function traceQuery(query: Query, text: string): Query {
 
 type TransactionStarter = (...args: unknown[]) => Promise<unknown>;
 
-function traceTransaction(start: TransactionStarter, name: string, args: unknown[]): Promise<unknown> {
+function traceTransaction(
+  start: TransactionStarter,
+  name: string,
+  args: unknown[],
+  prepare: StatementPolicy | undefined,
+): Promise<unknown> {
   const last = args.length - 1;
   const body = args[last];
   if (typeof body !== "function") return start(...args);
   const traced = [...args];
-  traced[last] = (inner: postgres.Sql) => body(traceSql(inner));
+  traced[last] = (inner: postgres.Sql) => body(traceSql(inner, prepare));
   // The statements of the transaction become children of this span.
   return withSpan(name, { ...DB_ATTRIBUTES, "db.operation.name": name }, () => start(...traced), {
     kind: SpanKind.CLIENT,
   });
 }
 
-/** The same client, with a CLIENT span per drizzle statement and per transaction/savepoint. */
-export function traceSql<T extends postgres.Sql>(sql: T): T {
+/**
+ * The same client, with a CLIENT span per drizzle statement and per transaction/savepoint. With
+ * `prepare`, the statements it picks run as prepared statements (see prepared-statements.ts); without
+ * it, drizzle's own choice (unnamed) stands.
+ */
+export function traceSql<T extends postgres.Sql>(sql: T, prepare?: StatementPolicy): T {
   return new Proxy(sql, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (typeof value !== "function") return value;
       switch (property) {
         case "unsafe":
-          return (text: string, ...rest: unknown[]) =>
-            traceQuery((value as (...a: unknown[]) => Query).call(target, text, ...rest), text);
+          return (text: string, params?: unknown[], options?: { prepare?: boolean }) => {
+            const chosen = prepare?.(text) ? { ...options, prepare: true } : options;
+            return traceQuery((value as (...a: unknown[]) => Query).call(target, text, params, chosen), text);
+          };
         case "begin":
         case "savepoint":
           return (...args: unknown[]) =>
@@ -102,6 +114,7 @@ export function traceSql<T extends postgres.Sql>(sql: T): T {
               (...a) => (value as TransactionStarter).apply(target, a),
               property === "begin" ? "transaction" : "savepoint",
               args,
+              prepare,
             );
         default:
           return value;
