@@ -4,6 +4,7 @@ import { configureSharp } from "./configure-sharp.ts";
 import type { MediaLimits } from "./env.ts";
 import { type ImageFormat, imageMimeTypes, rejectionMessage } from "./media-types.ts";
 import { sniffFile } from "./sniff.ts";
+import { jpegFileStructureProblem } from "./structure.ts";
 
 export interface ValidatedImage {
   mediaType: "image";
@@ -56,9 +57,35 @@ async function readHeader(path: string, maxPixels: number) {
   }
 }
 
+/** A decode to 64 px, cheap with shrink-on-load (baseline JPEG at 1/8); fails on truncation and decoder errors. */
+async function probeDecode(path: string, format: ImageFormat, maxPixels: number): Promise<void> {
+  try {
+    await sharp(path, { limitInputPixels: maxPixels, failOn: "error", sequentialRead: true })
+      .resize({ width: PROBE_EDGE, height: PROBE_EDGE, fit: "inside" })
+      .raw()
+      .toBuffer();
+  } catch (error) {
+    if (format === "heif" && error instanceof Error && /compression|codec|plugin/i.test(error.message)) {
+      throw new AppError(
+        "unsupported_type",
+        "HEIC images (HEVC-compressed HEIF) are not accepted; use AVIF or JPEG.",
+        undefined,
+        {
+          cause: error,
+        },
+      );
+    }
+    throw corrupt("The image is truncated or damaged and cannot be decoded.", error);
+  }
+}
+
 /**
- * Establishes that `path` is an allowed image that decodes: magic bytes, then a header read under a
- * pixel cap, then a cheap full decode that fails on truncation and decoder errors. Throws AppError.
+ * Establishes that `path` is an allowed, whole image: magic bytes, then a header read under a pixel cap,
+ * then a cheap probe decode that fails on truncation and decoder errors. Two formats skip the probe,
+ * which would cost them nearly a full decode (~200 ms for a 4K WebP): WebP, whose header read already
+ * goes through libwebp's demuxer (every chunk within the file, the VP8 frame header and first partition
+ * size checked: what the probe caught), and progressive JPEG, whose markers are walked instead
+ * (structure.ts). Damage inside their bitstreams fails the variants step's decode. Throws AppError.
  */
 export async function validateImage(
   path: string,
@@ -81,27 +108,12 @@ export async function validateImage(
     throw tooManyPixels(frameWidth, frameHeight, limits.maxImagePixels);
   }
 
-  try {
-    await sharp(path, { limitInputPixels: limits.maxImagePixels, failOn: "error", sequentialRead: true })
-      .resize({ width: PROBE_EDGE, height: PROBE_EDGE, fit: "inside" })
-      .raw()
-      .toBuffer();
-  } catch (error) {
-    if (
-      sniffed.format === "heif" &&
-      error instanceof Error &&
-      /compression|codec|plugin/i.test(error.message)
-    ) {
-      throw new AppError(
-        "unsupported_type",
-        "HEIC images (HEVC-compressed HEIF) are not accepted; use AVIF or JPEG.",
-        undefined,
-        {
-          cause: error,
-        },
-      );
-    }
-    throw corrupt("The image is truncated or damaged and cannot be decoded.", error);
+  if (sniffed.format === "jpeg" && header.isProgressive) {
+    // (isProgressive is also set for interlaced PNG and GIF, which keep the probe.)
+    const problem = await jpegFileStructureProblem(path);
+    if (problem) throw corrupt(`The image is truncated or damaged: ${problem}.`, problem);
+  } else if (sniffed.format !== "webp") {
+    await probeDecode(path, sniffed.format, limits.maxImagePixels);
   }
 
   const displayed = header.autoOrient ?? { width: frameWidth, height: frameHeight };

@@ -65,6 +65,21 @@ export async function buildBadCorpus(dir: string): Promise<Case[]> {
   const mdat = mp4Bytes.indexOf("mdat") + 4;
   randomBytes(garbled.length - mdat).copy(garbled, mdat);
   const timeoutProbe = await ffmpeg(dir, "slow-probe.mp4", ...testsrc("64x64", 5, 1), ...x264);
+  // WebP and progressive JPEG skip the probe decode (validate-image.ts): their damage must still be found.
+  const noisy = () => sharp(randomBytes(256 * 160 * 3), { raw: { width: 256, height: 160, channels: 3 } });
+  const lossyWebp = await noisy().webp({ quality: 80 }).toBuffer();
+  const losslessWebp = await noisy().webp({ lossless: true }).toBuffer();
+  const progressive = await noisy().jpeg({ quality: 90, progressive: true }).toBuffer();
+  const cut = (data: Buffer) => data.subarray(0, Math.floor(data.length * 0.6));
+  // RIFF size kept true, the VP8 chunk claiming more bytes than the file holds.
+  const overlongChunk = Buffer.from(lossyWebp);
+  overlongChunk.writeUInt32LE(overlongChunk.readUInt32LE(16) + 4096, 16);
+  // The VP8 frame header claiming a first partition larger than its chunk.
+  const overlongPartition = Buffer.from(lossyWebp);
+  overlongPartition.writeUIntLE((overlongPartition.readUIntLE(20, 3) & 0x1f) | (0x7ffff << 5), 20, 3);
+  const animatedGif = await ffmpeg(dir, "anim.gif", ...testsrc("64x48", 5, 1));
+  const animatedWebp = await sharp(animatedGif, { animated: true }).webp().toBuffer();
+  const interlacedPng = await canvas().png({ progressive: true }).toBuffer();
 
   // biome-ignore format: one case per line reads as a table
   return [
@@ -102,5 +117,14 @@ export async function buildBadCorpus(dir: string): Promise<Case[]> {
     { name: "valid AVIF", file: await write("good.avif", await canvas().avif().toBuffer()), expect: { accept: { format: "avif", mimeType: "image/avif", width: 120, height: 80 } } },
     { name: "valid WebP", file: await write("good.webp", await canvas().webp().toBuffer()), expect: { accept: { mimeType: "image/webp", width: 120, height: 80 } } },
     { name: "valid PNG", file: await write("good.png", smallPng), expect: { accept: { mimeType: "image/png", width: 16, height: 16 } } },
+    { name: "truncated lossy WebP", file: await write("truncated.webp", cut(lossyWebp)), expect: { code: "corrupt", message: /damaged/ } },
+    { name: "truncated lossless WebP", file: await write("truncated-lossless.webp", cut(losslessWebp)), expect: { code: "corrupt", message: /damaged/ } },
+    { name: "WebP whose image chunk runs past the file", file: await write("overlong.webp", overlongChunk), expect: { code: "corrupt", message: /damaged/ } },
+    { name: "WebP whose first VP8 partition runs past its chunk", file: await write("overlong-partition.webp", overlongPartition), expect: { code: "corrupt", message: /damaged/ } },
+    { name: "truncated progressive JPEG", file: await write("truncated-progressive.jpg", cut(progressive)), expect: { code: "corrupt", message: /before its end-of-image marker/ } },
+    { name: "progressive JPEG with HTML appended", file: await write("polyglot-progressive.jpg", Buffer.concat([progressive, Buffer.from("<html></html>")])), expect: { accept: { mimeType: "image/jpeg", width: 256, height: 160 } } },
+    { name: "valid lossless WebP", file: await write("lossless.webp", losslessWebp), expect: { accept: { mimeType: "image/webp", width: 256, height: 160 } } },
+    { name: "valid animated WebP", file: await write("animated.webp", animatedWebp), expect: { accept: { mimeType: "image/webp", width: 64, height: 48, pages: 5 } } },
+    { name: "valid interlaced PNG (probe decode, not the JPEG walk)", file: await write("interlaced.png", interlacedPng), expect: { accept: { mimeType: "image/png", width: 120, height: 80 } } },
   ];
 }
