@@ -3,7 +3,7 @@
 // blob store (renderImageDerivatives with the pipeline's own options, as many in flight), the 4K
 // upload-to-processed latency, and the worker's peak RSS. Each pass also prints where the CPU went
 // (cpu-usage.ts). BENCH_WORKER_FLAGS adds Node flags to the worker (e.g. "--trace-gc", "--cpu-prof")
-// and shows its stdout.
+// and shows its stdout; worker settings in its environment (WORKERS_*, PIPELINE_SHARP_*) reach the worker.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
@@ -100,6 +100,10 @@ async function main(): Promise<void> {
     [...WORKER_NODE_FLAGS, ...(process.env.BENCH_WORKER_FLAGS?.split(" ").filter(Boolean) ?? []), mainPath],
     {
       env: {
+        // A worker setting given to the bench (WORKERS_*, PIPELINE_SHARP_*) reaches the worker, to A/B it.
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(([name]) => /^(WORKERS_|PIPELINE_SHARP_)/.test(name)),
+        ),
         PATH: process.env.PATH,
         NODE_ENV: "production",
         LOG_LEVEL: "error",
