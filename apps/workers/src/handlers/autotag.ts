@@ -1,7 +1,8 @@
+import { AppError } from "@wallpaperdb/core/errors";
 import type { Database } from "@wallpaperdb/db";
 import { wallpaperColors, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
 import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
-import { setAutoTags, systemActor } from "@wallpaperdb/tags";
+import { MAX_TAGS_PER_WALLPAPER, setAutoTags, systemActor } from "@wallpaperdb/tags";
 import { eq } from "drizzle-orm";
 import { autoTagNames } from "../pipeline/auto-tags.ts";
 
@@ -38,6 +39,20 @@ export async function handleProcessedAutotag(
     monochrome: row.facts?.monochrome ?? null,
     colors,
   });
-  await setAutoTags(deps.db, wallpaperId, names, systemActor);
+  try {
+    await setAutoTags(deps.db, wallpaperId, names, systemActor);
+  } catch (error) {
+    // Curators' tags come first: a wallpaper they filled to the limit keeps them and gets no auto tags
+    // (its facts stay searchable as facts). Retrying could not change that, so the event is done with.
+    if (isTooManyTags(error)) {
+      return { status: "skipped", reason: `the wallpaper is at the ${MAX_TAGS_PER_WALLPAPER}-tag limit` };
+    }
+    throw error;
+  }
   return { status: "done" };
 }
+
+const isTooManyTags = (error: unknown) =>
+  error instanceof AppError &&
+  error.code === "validation_failed" &&
+  error.details?.reason === "too_many_tags";
