@@ -55,6 +55,22 @@ describe("tags per wallpaper", () => {
     expect(await tagNamesOf(db, id)).toHaveLength(MAX_TAGS_PER_WALLPAPER - 2);
     expect(await countMismatches(db)).toEqual([]);
   });
+
+  it("refuses with too_many_tags, not a database error, a single change that implies 2,000 tags", async () => {
+    const [id] = await makeWallpapers(db, 1);
+    if (!id) throw new Error("no wallpaper");
+    await db.execute(sql`insert into tags (name) select 'hub_implied_' || g from generate_series(1, 2000) g`);
+    await db.execute(sql`insert into tags (name) values ('hub')`);
+    await db.execute(sql`
+      insert into tag_implications (antecedent_id, consequent_id)
+      select hub.id, t.id from tags hub, tags t where hub.name = 'hub' and t.name like 'hub\_implied\_%'`);
+    await expect(setTags(db, id, { add: ["hub"] }, alice)).rejects.toMatchObject({
+      code: "validation_failed",
+      details: { reason: "too_many_tags", maxTags: MAX_TAGS_PER_WALLPAPER },
+    });
+    expect(await tagNamesOf(db, id)).toEqual([]);
+    expect(await countMismatches(db)).toEqual([]);
+  });
 });
 
 describe("concurrent edits merge", () => {
