@@ -59,19 +59,21 @@ export async function startStep(db: Database, wallpaperId: string, step: StepNam
         finishedAt: null,
         updatedAt: sql`now()`,
       })
-      .where(
-        and(
-          eq(processingSteps.wallpaperId, wallpaperId),
-          eq(processingSteps.step, step),
-          ne(processingSteps.state, "done"),
-        ),
-      )
+      .where(unfinished(wallpaperId, step))
       .returning({ attempts: processingSteps.attempts });
     if (!row) return { status: "already-done" };
     await progress(tx, wallpaperId, step, "running", row.attempts);
     return { status: "started", attempts: row.attempts };
   });
 }
+
+/** The step's row unless it is done: a done step is never started or failed again. */
+const unfinished = (wallpaperId: string, step: StepName) =>
+  and(
+    eq(processingSteps.wallpaperId, wallpaperId),
+    eq(processingSteps.step, step),
+    ne(processingSteps.state, "done"),
+  );
 
 /**
  * Steps finishing at the same moment would each see the other still running; this row lock orders them,
@@ -140,13 +142,7 @@ export async function failStep(
         finishedAt: final ? sql`now()` : null,
         updatedAt: sql`now()`,
       })
-      .where(
-        and(
-          eq(processingSteps.wallpaperId, wallpaperId),
-          eq(processingSteps.step, step),
-          ne(processingSteps.state, "done"),
-        ),
-      )
+      .where(unfinished(wallpaperId, step))
       .returning({ attempts: processingSteps.attempts });
     if (row) await progress(tx, wallpaperId, step, state, row.attempts, error);
   });
