@@ -124,6 +124,7 @@ export async function buildBadCorpus(dir: string): Promise<Case[]> {
     { name: "truncated progressive JPEG", file: await write("truncated-progressive.jpg", cut(progressive)), expect: { code: "corrupt", message: /before its end-of-image marker/ } },
     { name: "progressive JPEG with HTML appended", file: await write("polyglot-progressive.jpg", Buffer.concat([progressive, Buffer.from("<html></html>")])), expect: { accept: { mimeType: "image/jpeg", width: 256, height: 160 } } },
     { name: "valid lossless WebP", file: await write("lossless.webp", losslessWebp), expect: { accept: { mimeType: "image/webp", width: 256, height: 160 } } },
+    { name: "truncated animated WebP (last frame cut)", file: await write("truncated-animated.webp", animatedWebp.subarray(0, animatedWebp.length - 40)), expect: { code: "corrupt", message: /damaged/ } },
     { name: "valid animated WebP", file: await write("animated.webp", animatedWebp), expect: { accept: { mimeType: "image/webp", width: 64, height: 48, pages: 5 } } },
     { name: "valid interlaced PNG (probe decode, not the JPEG walk)", file: await write("interlaced.png", interlacedPng), expect: { accept: { mimeType: "image/png", width: 120, height: 80 } } },
   ];
