@@ -4,13 +4,10 @@
  * PostgreSQL adapter runs for it (the same statement, compiled by drizzle and sent alone through
  * postgres.js). Creates a fresh database and drops it at the end.
  */
-import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { createLogger } from "@wallpaperdb/core/logger";
-import { createDb } from "@wallpaperdb/db/client";
-import { loadDbEnv } from "@wallpaperdb/db/env";
-import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
-import { hexToOklab, namedPalette } from "@wallpaperdb/imaging";
+import { createTestDatabase } from "@wallpaperdb/db/testing";
+import { namedPalette } from "@wallpaperdb/imaging";
 import { autocompleteQuery, normalizePrefix } from "@wallpaperdb/tags";
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
@@ -18,9 +15,8 @@ import { type ApiDeps, createCaller, createTRPCContext } from "../../api/src/ind
 import { pageQuery } from "../src/postgres/postgres-backend.ts";
 import { prepareSearch } from "../src/prepare.ts";
 import { parseSearchQuery } from "../src/query/index.ts";
+import { load, openSeeded, out, seed, WALLPAPERS } from "./seed.ts";
 
-const WALLPAPERS = 100_000;
-const TAGS = 2_000;
 const ITERATIONS = 200;
 const WARMUP = 10;
 // Each measurement stops early after this long, so a slow query cannot hold the run for minutes.
@@ -28,116 +24,7 @@ const CASE_BUDGET_MS = 8_000;
 const GALLERY_P95_MS = 30;
 const AUTOCOMPLETE_P95_MS = 10;
 
-const out = (line = "") => process.stdout.write(`${line}\n`);
-const load = () =>
-  `load ${loadavg()
-    .map((n) => n.toFixed(2))
-    .join(" ")} on ${cpus().length} cores`;
 const dialect = new PgDialect();
-
-const WORDS = [
-  "anime",
-  "nature",
-  "city",
-  "space",
-  "mountain",
-  "forest",
-  "ocean",
-  "car",
-  "night",
-  "sunset",
-  "abstract",
-  "minimal",
-  "landscape",
-  "portrait",
-  "dark",
-  "neon",
-  "cyberpunk",
-  "fantasy",
-  "game",
-  "art",
-];
-
-async function seed(database: TestDatabase): Promise<void> {
-  const { db } = database;
-  const t0 = performance.now();
-  const step = (what: string) =>
-    out(`  seeding: ${what} (${((performance.now() - t0) / 1000).toFixed(1)} s, ${load()})`);
-  await db.execute(sql`select setseed(0.42)`);
-  // Tags: word-gNNN names, so prefixes hit many tags; rank 1 is the most used.
-  await db.execute(sql`insert into tags (name)
-    select (array[${sql.raw(WORDS.map((w) => `'${w}'`).join(","))}])[1 + (g - 1) % ${WORDS.length}]
-      || case when g <= ${WORDS.length} then '' else '_' || g end
-    from generate_series(1, ${TAGS}) g order by g`);
-  step("tags done");
-  await db.execute(sql`insert into tag_aliases (name, tag_id)
-    select 'alias_' || t.name, t.id from tags t where t.id % 10 = 0`);
-  step("aliases done");
-  await db.execute(sql`
-    insert into wallpapers (id, sha256, media_type, mime_type, original_key, size_bytes, width, height, moderation, processed_at, created_at)
-    select gen_random_uuid(), encode(sha256(('bench' || g)::bytea), 'hex'),
-      (case when g % 20 = 0 then 'video' else 'image' end)::media_type,
-      case when g % 20 = 0 then 'video/mp4' else 'image/jpeg' end, 'originals/bench' || g,
-      500000 + (g * 7919) % 9000000,
-      (array[1920, 2560, 3840, 3440, 1080, 1200, 7680, 2560, 1920, 5120])[1 + g % 10],
-      (array[1080, 1440, 2160, 1440, 1920, 1200, 4320, 1600, 1200, 2880])[1 + g % 10],
-      'approved'::moderation_status,
-      now() - (g * 37 || ' seconds')::interval, now() - (g * 37 || ' seconds')::interval
-    from generate_series(1, ${WALLPAPERS}) g`);
-  step("wallpapers done");
-  await db.execute(sql`
-    insert into wallpaper_facts (wallpaper_id, aspect_ratio, aspect_name, orientation, megapixels, quality_score, phash, phash_0, phash_1, phash_2, phash_3)
-    select w.id, w.width::real / w.height,
-      case when w.width * 9 = w.height * 16 then '16:9' when w.width * 43 = w.height * 100 then '21:9'
-           when w.width * 10 = w.height * 16 then '16:10' when w.width * 16 = w.height * 9 then '9:16' else null end,
-      case when w.width > w.height then 'landscape' when w.width < w.height then 'portrait' else 'square' end,
-      w.width * w.height / 1e6,
-      greatest(0, least(100, 55 + 15 * (random() + random() + random() - 1.5) * 2)),
-      h, (h >> 48) & 65535, (h >> 32) & 65535, (h >> 16) & 65535, h & 65535
-    from wallpapers w cross join lateral (select hashtextextended(w.id::text, 1) as h) x`);
-  step("facts done");
-  // Colors: 5 per wallpaper from the named palette, with their real OKLab values.
-  const palette = namedPalette.map((color, i) => {
-    const [l, a, b] = hexToOklab(color.hex);
-    return sql`(${i}::int, ${color.hex}::text, ${l}::real, ${a}::real, ${b}::real, ${color.name}::text)`;
-  });
-  await db.execute(sql`
-    with p(i, hex, l, a, b, name) as (values ${sql.join(palette, sql`, `)})
-    insert into wallpaper_colors (wallpaper_id, rank, hex, l, a, b, fraction, name, name_hex)
-    select w.id, r, p.hex, p.l, p.a, p.b, (array[0.4, 0.25, 0.15, 0.12, 0.08])[r + 1], p.name, p.hex
-    from wallpapers w cross join generate_series(0, 4) r
-    join p on p.i = abs(hashtext(w.id::text || r)) % ${namedPalette.length}`);
-  step("colors done");
-  // ~6 tags per wallpaper, log-uniform ranks (Zipf, s = 1): tag 1 is on ~13 % of wallpapers.
-  await db.execute(sql`
-    insert into wallpaper_tags (wallpaper_id, tag_id, source)
-    select distinct w.id, least(${TAGS}, floor(exp(random() * ln(${TAGS} + 1)))::int), 'human'::tag_source
-    from wallpapers w cross join generate_series(1, 6) k
-    on conflict do nothing`);
-  step("wallpaper tags done");
-  await db.execute(sql`update tags t set wallpaper_count = c.n
-    from (select tag_id, count(distinct wallpaper_id)::int as n from wallpaper_tags group by tag_id) c
-    where c.tag_id = t.id`);
-  step("counts done");
-  // VACUUM as autovacuum would on a live database: sets the visibility map (index-only scans) and
-  // clears the dead rows the tag_ids triggers left; ANALYZE gives the planner the new statistics.
-  await database.sql.unsafe("vacuum analyze");
-  step("vacuum analyze done");
-  const [counts] = await db.execute<{ w: number; wt: number; c: number; a: number }>(sql`select
-    (select count(*)::int from wallpapers) as w, (select count(*)::int from wallpaper_tags) as wt,
-    (select count(*)::int from wallpaper_colors) as c, (select count(*)::int from tag_aliases) as a`);
-  out(
-    `seeded ${counts?.w} wallpapers, ${counts?.wt} tag rows, ${counts?.c} colors, ${TAGS} tags, ${counts?.a} aliases ` +
-      `in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-  );
-}
-
-function openSeeded(name: string): TestDatabase {
-  const url = new URL(loadDbEnv().DATABASE_URL);
-  url.pathname = `/${name}`;
-  const handle = createDb(url.toString(), { max: 5, applicationName: "wallpaperdb-bench" });
-  return { ...handle, url: url.toString(), name, drop: () => handle.close() };
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
