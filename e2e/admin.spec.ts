@@ -1,24 +1,15 @@
 import { join } from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createWallpaperClient, uploadFile } from "../packages/client/src/index.ts";
-import { e2eAdmin } from "./accounts.ts";
+import { signIn } from "./accounts.ts";
 
 // Admin tools in detail: tag rules (a refused cycle) and the keyboard tagging view (Backspace, revert).
 // Moderation and the jobs page are part of the curation story (curation.spec.ts).
-const account = e2eAdmin;
 const corpus = join(import.meta.dirname, "../.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate");
 const imagePath = join(corpus, "nature/Aqua.jpg");
 const state = { apiKey: "", wallpaperId: "" };
 
 test.describe.configure({ mode: "serial" });
-
-async function signIn(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
 
 test("the install's first account is admin and sees the Admin link", async ({ page }) => {
   await signIn(page);

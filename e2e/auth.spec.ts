@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
 // The client package as a script would use it (the root package does not depend on it by name).
 import { createWallpaperClient } from "../packages/client/src/index.ts";
-import { e2eAdmin } from "./accounts.ts";
+import { type Account, e2eAdmin, signIn, signUp } from "./accounts.ts";
 
 // A new account through the whole story. The install's first account (created by global-setup) is
 // the admin; every later sign-up is a plain user.
-const account = {
+const account: Account = {
   name: "Una User",
   email: `una-${Date.now()}@example.test`,
   password: "a long enough passphrase",
@@ -14,12 +14,7 @@ const account = {
 test.describe.configure({ mode: "serial" });
 
 test("sign up (a later account is a user), sign out, wrong password, sign in", async ({ page }) => {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(account.name);
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await signUp(page, account);
   await expect(page.getByTestId("account-role")).toHaveText("user");
   await expect(page.getByTestId("user-menu-account")).toContainText(account.name);
 
@@ -41,11 +36,7 @@ test("sign up (a later account is a user), sign out, wrong password, sign in", a
 });
 
 test("the install's first account is the admin", async ({ page }) => {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(e2eAdmin.email);
-  await page.getByLabel("Password").fill(e2eAdmin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await signIn(page, e2eAdmin);
   await expect(page.getByTestId("account-role")).toHaveText("admin");
 });
 
@@ -53,11 +44,7 @@ test("an API key made on the account page works from the client package, until r
   page,
   baseURL,
 }) => {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(e2eAdmin.email);
-  await page.getByLabel("Password").fill(e2eAdmin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await signIn(page, e2eAdmin);
 
   await page.getByLabel("Key name").fill("e2e script");
   await page.getByRole("button", { name: "Create key" }).click();

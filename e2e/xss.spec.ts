@@ -1,11 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
 import { createWallpaperClient, uploadFile, type WallpaperClient } from "../packages/client/src/index.ts";
-import { e2eAdmin } from "./accounts.ts";
+import { signIn } from "./accounts.ts";
 
 // Hostile strings in user-controlled fields (tag names, tag descriptions, original file names)
 // must render as text everywhere: pages, the <title>, the hydration payload and tRPC JSON.
-const account = e2eAdmin;
 const state = { apiKey: "", ids: [] as string[] };
 
 const filenames = [
@@ -31,14 +30,6 @@ function titleOf(filename: string): string {
     .replace(/\.[^.]+$/, "")
     .replace(/[_-]+/g, " ")
     .trim();
-}
-
-async function signIn(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
 }
 
 /** Fails the test on any dialog (alert/confirm/prompt) an injected script might open. */
