@@ -1,3 +1,4 @@
+export { type DeletedWallpaper, deleteWallpaper } from "./delete-wallpaper.ts";
 export {
   jobsSummary,
   listFailedSteps,

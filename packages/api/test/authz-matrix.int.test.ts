@@ -23,6 +23,13 @@ const people = {
 let h: UploadHarness;
 let ownerKey = "";
 const f = { wallpaperId: "", uploadId: "", pingId: "", tagId: 0, otherTagId: 0, auditId: 0 };
+// wallpaper.delete gets a fresh owned wallpaper per call: an allowed call deletes it.
+const deletable: string[] = [];
+const nextDeletable = () => {
+  const id = deletable.pop();
+  if (!id) throw new Error("the matrix ran out of deletable fixture wallpapers");
+  return id;
+};
 
 type Rule = "public" | "signedIn" | "curator" | "admin" | Partial<Record<Who, Outcome>>;
 const byRule: Record<Exclude<Rule, object>, Record<Who, Outcome>> = {
@@ -116,6 +123,10 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
     rule: { anonymous: "unauthorized", user: "forbidden", apiKey: "ok", curator: "ok", admin: "ok" },
     input: () => ({ wallpaperId: f.wallpaperId, add: ["matrix_one"] }),
   },
+  "wallpaper.delete": {
+    rule: { anonymous: "unauthorized", user: "forbidden", apiKey: "ok", curator: "ok", admin: "ok" },
+    input: () => ({ wallpaperId: nextDeletable() }),
+  },
   "wallpaper.bulkTag": {
     rule: "curator",
     input: () => ({ target: { wallpaperIds: [f.wallpaperId] }, add: ["matrix_one"] }),
@@ -162,22 +173,24 @@ beforeAll(async () => {
   const { db } = h.deps;
   await seedUsers(db, Object.values(people));
   ownerKey = (await createApiKey(db, people.owner.id, "matrix")).key;
-  const [row] = await db
+  const owned = () => ({
+    sha256: randomBytes(32).toString("hex"),
+    mediaType: "image" as const,
+    mimeType: "image/png",
+    originalKey: "originals/matrix",
+    sizeBytes: 1,
+    width: 10,
+    height: 10,
+    uploaderId: people.owner.id,
+    // Public (processed, approved), so object-level refusals show as forbidden rather than not_found.
+    processedAt: new Date(),
+  });
+  const [row, ...spare] = await db
     .insert(wallpapers)
-    .values({
-      sha256: randomBytes(32).toString("hex"),
-      mediaType: "image",
-      mimeType: "image/png",
-      originalKey: "originals/matrix",
-      sizeBytes: 1,
-      width: 10,
-      height: 10,
-      uploaderId: people.owner.id,
-      // Public (processed, approved), so object-level refusals show as forbidden rather than not_found.
-      processedAt: new Date(),
-    })
+    .values(Array.from({ length: 9 }, owned))
     .returning({ id: wallpapers.id });
   f.wallpaperId = row?.id ?? "";
+  deletable.push(...spare.map((w) => w.id));
   const admin = await callerFor("admin");
   const owner = await callerFor("apiKey");
   f.uploadId = (await owner.upload.create({ filename: "mine.png", size: 1234 })).uploadId;

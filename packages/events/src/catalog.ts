@@ -43,12 +43,19 @@ export const eventCatalog = {
     processedAt: z.iso.datetime({ offset: true }),
   }),
   // What a wallpaper is found by changed after processing: its tags (any source: edits, bulk tagging,
-  // merges, implications, auto tags) or its moderation state. The search index worker re-reads each
-  // one and indexes it, or removes it when it is no longer visible. Bulk changes are split into batches
-  // of at most CHANGED_BATCH ids, each its own event.
+  // merges, implications, auto tags), its moderation state, or it was deleted. The search index worker
+  // re-reads each one and indexes it, or removes it when it is no longer visible (or no longer there).
+  // Bulk changes are split into batches of at most CHANGED_BATCH ids, each its own event.
   "wallpaper.changed.v1": z.object({
     wallpaperIds: z.array(z.uuid()).min(1).max(500),
-    change: z.enum(["tags", "moderation"]),
+    change: z.enum(["tags", "moderation", "deleted"]),
+  }),
+  // A wallpaper and its rows are gone: the blob-cleanup worker deletes its files (the original, whose key
+  // is content-addressed, only while no wallpaper with the same sha256 has been uploaded since).
+  "wallpaper.deleted.v1": z.object({
+    wallpaperId: z.uuid(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    originalKey: z.string(),
   }),
 } as const;
 

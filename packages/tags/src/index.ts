@@ -17,7 +17,7 @@ export {
 export { ensureTags, type ResolvedNames, resolveTagNames } from "./resolve.ts";
 export { type SuggestionReason, suggestTags, type TagSuggestion } from "./suggest.ts";
 export { createTag, getTagById, renameTag, type TagRow, updateTag } from "./tag-crud.ts";
-export { MAX_TAGS_PER_WALLPAPER, type WallpaperTagDiff } from "./tag-engine.ts";
+export { detachWallpaperTags, MAX_TAGS_PER_WALLPAPER, type WallpaperTagDiff } from "./tag-engine.ts";
 export { type Actor, systemActor, type TagSource, type TagSummary } from "./types.ts";
 export {
   type BulkTarget,

@@ -120,6 +120,21 @@ async function adjustCounts(executor: Executor, deltas: Map<number, number>): Pr
   );
 }
 
+/**
+ * For a wallpaper about to be deleted (the caller holds its row lock): each of its tags loses one
+ * wallpaper from wallpaper_count, then its tag rows go. The cascade of the delete would remove the rows
+ * too, but not fix the counts.
+ */
+export async function detachWallpaperTags(tx: Executor, wallpaperId: string): Promise<number> {
+  const tagIds = await rows<{ tag_id: number }>(
+    tx,
+    sql`select distinct tag_id from wallpaper_tags where wallpaper_id = ${wallpaperId}`,
+  );
+  await adjustCounts(tx, new Map(tagIds.map((row) => [row.tag_id, -1])));
+  await tx.execute(sql`delete from wallpaper_tags where wallpaper_id = ${wallpaperId}`);
+  return tagIds.length;
+}
+
 function diffRows(before: Row[], after: Row[], ids: readonly string[]) {
   const beforeKeys = new Set(before.map(key));
   const afterKeys = new Set(after.map(key));
