@@ -5,6 +5,7 @@ import type { HandlerContext } from "@wallpaperdb/events/consumer";
 import type { MediaLimits } from "@wallpaperdb/media";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { handleProcessedAutotag } from "./handlers/autotag.ts";
+import { handleDeletedBlobCleanup } from "./handlers/blob-cleanup.ts";
 import { handleVariantsReadyColor } from "./handlers/color.ts";
 import { handleChangedIndexSearch, handleProcessedIndexSearch } from "./handlers/index-search.ts";
 import { handleSystemPing } from "./handlers/ping.ts";
@@ -95,6 +96,12 @@ export const consumerComponents = {
     durable: "autotag",
     types: ["wallpaper.processed.v1"],
     handle: handleProcessedAutotag,
+  }),
+  // A deleted wallpaper's files (its rows are already gone).
+  "blob-cleanup": component({
+    durable: "blob-cleanup",
+    types: ["wallpaper.deleted.v1"],
+    handle: handleDeletedBlobCleanup,
   }),
   // generator:components (turbo gen worker adds entries above this line)
 };
