@@ -4,6 +4,7 @@ import { basename, join } from "node:path";
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
 import { e2eEnv } from "../apps/web/scripts/e2e-env.ts";
 import { type Account, e2eAdmin, signIn, signUp } from "./accounts.ts";
+import { uploadThroughPage } from "./upload-page.ts";
 
 // The curation story of issue 6, in one browser: an uploader signs up and uploads (signed in, so the
 // wallpapers are theirs), the admin moderates, builds a tag with an alias and an implication, bulk-tags
@@ -41,35 +42,6 @@ async function trpcGet<T>(request: APIRequestContext, path: string, input: unkno
   );
   expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
-
-/** Drops files on the upload page (signed in or not) and returns wallpaper ids by file name. */
-async function uploadThroughPage(page: Page, paths: string[]): Promise<Record<string, string>> {
-  const payload = paths.map((path) => ({
-    name: basename(path),
-    mimeType: path.endsWith(".png") ? "image/png" : "image/jpeg",
-    base64: readFileSync(path).toString("base64"),
-  }));
-  await page.goto("/upload");
-  const transfer = await page.evaluateHandle((items) => {
-    const data = new DataTransfer();
-    for (const file of items) {
-      const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
-      data.items.add(new File([bytes], file.name, { type: file.mimeType }));
-    }
-    return data;
-  }, payload);
-  const zone = page.getByTestId("dropzone");
-  for (const type of ["dragenter", "dragover", "drop"])
-    await zone.dispatchEvent(type, { dataTransfer: transfer });
-  const found: Record<string, string> = {};
-  for (const file of payload) {
-    const row = page.locator(`[data-testid=upload-row][data-filename="${file.name}"]`);
-    await expect(row).toHaveAttribute("data-state", "added", { timeout: 60_000 });
-    const href = (await row.getByRole("link", { name: "wallpaper", exact: true }).getAttribute("href")) ?? "";
-    found[file.name] = href.replace(/^\/wallpapers\//, "");
-  }
-  return found;
 }
 
 async function publicIds(page: Page): Promise<string[]> {

@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { WallpaperDelete } from "~/components/wallpaper-delete.tsx";
 import { WallpaperDownloads } from "~/components/wallpaper-downloads.tsx";
 import { WallpaperLiveProgress } from "~/components/wallpaper-live-progress.tsx";
 import {
@@ -28,7 +29,11 @@ const load = cache(async (id: string) => {
   // A bad or revoked API key header is simply an anonymous viewer here, never an error page.
   const viewer = await resolveRequestUser(db, getAuthServices().auth, await headers()).catch(() => null);
   // null for a wallpaper this viewer may not see (processing, held or rejected, and not theirs).
-  return loadWallpaperView(db, id.toLowerCase(), viewer);
+  const view = await loadWallpaperView(db, id.toLowerCase(), viewer);
+  if (!view) return null;
+  // The rule wallpaper.delete enforces; here it only decides whether to offer the button.
+  const canDelete = view.own || viewer?.role === "curator" || viewer?.role === "admin";
+  return { ...view, canDelete };
 });
 
 type Params = Promise<{ id: string }>;
@@ -104,6 +109,7 @@ export default async function WallpaperPage({ params }: { params: Params }) {
           <WallpaperQuality facts={view.facts} />
           <WallpaperTags tags={view.tags} />
           <WallpaperFacts view={view} />
+          {view.canDelete ? <WallpaperDelete wallpaperId={view.id} /> : null}
         </aside>
       </div>
       {view.visible ? <WallpaperSimilar id={view.id} /> : null}
