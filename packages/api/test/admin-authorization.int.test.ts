@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AdminFixtureIds, type AdminWho, adminCaller, seedAdminFixture } from "./admin-fixture.ts";
-import { type Harness, openHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { useAdminWorld } from "./admin-fixture.ts";
 
-let h: Harness;
-let ids: AdminFixtureIds;
-const callerFor = (who: AdminWho) => adminCaller(h.deps, who);
-
-beforeAll(async () => {
-  h = await openHarness();
-  ids = await seedAdminFixture(h.deps.db);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const world = useAdminWorld();
+const { callerFor } = world;
 
 describe("authorization", () => {
   const outcomes = async (call: (c: Awaited<ReturnType<typeof callerFor>>) => Promise<unknown>) => {
@@ -31,7 +21,7 @@ describe("authorization", () => {
   it("lets curators moderate and read jobs, and only admins re-drive work", async () => {
     const curatorRead = { anonymous: "UNAUTHORIZED", user: "FORBIDDEN", curator: "ok", admin: "ok" };
     expect(await outcomes((c) => c.admin.moderation.queue({}))).toEqual(curatorRead);
-    expect(await outcomes((c) => c.admin.moderation.approve({ wallpaperIds: [ids.ok] }))).toEqual(
+    expect(await outcomes((c) => c.admin.moderation.approve({ wallpaperIds: [world.ids.ok] }))).toEqual(
       curatorRead,
     );
     expect(await outcomes((c) => c.admin.jobs.summary())).toEqual(curatorRead);

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { type Database, processingSteps, wallpapers } from "@wallpaperdb/db";
+import { afterAll, beforeAll } from "vitest";
 import { type ApiDeps, createCaller, createTRPCContext, type SessionUser } from "../src/index.ts";
+import { type Harness, openHarness } from "./harness.ts";
 import { seedUsers } from "./seed-users.ts";
 
 const people = {
@@ -99,4 +101,36 @@ export async function seedAdminFixture(db: Database): Promise<AdminFixtureIds> {
   const pendingOld = await wallpaper(db, { minutesAgo: 15, moderation: "pending" }, []);
   const pendingNew = await wallpaper(db, { minutesAgo: 5, moderation: "pending" }, []);
   return { ok, imageVariants, imageQualityColor, videoVariants, pendingOld, pendingNew };
+}
+
+export interface AdminWorld {
+  readonly h: Harness;
+  readonly ids: AdminFixtureIds;
+  callerFor(who: AdminWho): ReturnType<typeof adminCaller>;
+}
+
+/** Per test file: a fresh database with the fixture, opened before its tests and closed after them. */
+export function useAdminWorld(): AdminWorld {
+  let harness: Harness | undefined;
+  let seeded: AdminFixtureIds | undefined;
+  beforeAll(async () => {
+    harness = await openHarness();
+    seeded = await seedAdminFixture(harness.deps.db);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  const opened = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the admin test world is not open yet");
+    return value;
+  };
+  return {
+    get h() {
+      return opened(harness);
+    },
+    get ids() {
+      return opened(seeded);
+    },
+    callerFor: (who) => adminCaller(opened(harness).deps, who),
+  };
 }

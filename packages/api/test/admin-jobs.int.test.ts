@@ -1,23 +1,13 @@
 import { outbox, processingSteps } from "@wallpaperdb/db";
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AdminFixtureIds, type AdminWho, adminCaller, seedAdminFixture } from "./admin-fixture.ts";
-import { type Harness, openHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { useAdminWorld } from "./admin-fixture.ts";
 
-let h: Harness;
-let ids: AdminFixtureIds;
-const callerFor = (who: AdminWho) => adminCaller(h.deps, who);
-
-beforeAll(async () => {
-  h = await openHarness();
-  ids = await seedAdminFixture(h.deps.db);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const world = useAdminWorld();
+const { callerFor } = world;
 
 async function outboxSince(id: number) {
-  return h.deps.db
+  return world.h.deps.db
     .select({ type: outbox.type, payload: outbox.payload })
     .from(outbox)
     .where(gt(outbox.id, id))
@@ -25,7 +15,7 @@ async function outboxSince(id: number) {
 }
 
 async function lastOutboxId(): Promise<number> {
-  const rows = await h.deps.db.select({ id: outbox.id }).from(outbox);
+  const rows = await world.h.deps.db.select({ id: outbox.id }).from(outbox);
   return Math.max(0, ...rows.map((row) => row.id));
 }
 
@@ -50,8 +40,8 @@ describe("admin.jobs", () => {
     const variants = await caller.admin.jobs.failed({ step: "variants" });
     expect(variants.items.map((item) => [item.wallpaperId, item.attempts, item.lastError]).sort()).toEqual(
       [
-        [ids.imageVariants, 5, "sharp: corrupt header"],
-        [ids.videoVariants, 2, "poster unreadable"],
+        [world.ids.imageVariants, 5, "sharp: corrupt header"],
+        [world.ids.videoVariants, 2, "poster unreadable"],
       ].sort(),
     );
   });
@@ -68,14 +58,14 @@ describe("admin.jobs", () => {
     expect(events).toHaveLength(3);
     expect(Object.fromEntries(byWallpaper)).toEqual({
       // An image's variants come from its original; a video's from its poster; quality+color share one.
-      [ids.imageVariants]: "wallpaper.uploaded.v1",
-      [ids.imageQualityColor]: "wallpaper.variants.ready.v1",
-      [ids.videoVariants]: "wallpaper.poster.ready.v1",
+      [world.ids.imageVariants]: "wallpaper.uploaded.v1",
+      [world.ids.imageQualityColor]: "wallpaper.variants.ready.v1",
+      [world.ids.videoVariants]: "wallpaper.poster.ready.v1",
     });
-    const rows = await h.deps.db
+    const rows = await world.h.deps.db
       .select({ state: processingSteps.state, lastError: processingSteps.lastError })
       .from(processingSteps)
-      .where(inArray(processingSteps.wallpaperId, [ids.imageVariants, ids.imageQualityColor]));
+      .where(inArray(processingSteps.wallpaperId, [world.ids.imageVariants, world.ids.imageQualityColor]));
     expect(rows.every((row) => row.state !== "failed")).toBe(true);
     // Nothing failed any more: a second click re-drives nothing.
     expect(await admin.admin.jobs.retryFailed({})).toEqual({ reset: 0, enqueued: 0 });
@@ -83,31 +73,31 @@ describe("admin.jobs", () => {
   });
 
   it("retries only the chosen wallpapers or step", async () => {
-    const { db } = h.deps;
+    const { db } = world.h.deps;
     await db
       .update(processingSteps)
       .set({ state: "failed", lastError: "again" })
       .where(
         and(
-          eq(processingSteps.wallpaperId, ids.imageQualityColor),
+          eq(processingSteps.wallpaperId, world.ids.imageQualityColor),
           inArray(processingSteps.step, ["quality", "color"]),
         ),
       );
     const before = await lastOutboxId();
     const admin = await callerFor("admin");
     const result = await admin.admin.jobs.retryFailed({
-      wallpaperIds: [ids.imageQualityColor],
+      wallpaperIds: [world.ids.imageQualityColor],
       step: "color",
     });
     expect(result).toEqual({ reset: 1, enqueued: 1 });
     const events = await outboxSince(before);
     expect(events.map((e) => [e.type, (e.payload as { wallpaperId: string }).wallpaperId])).toEqual([
-      ["wallpaper.variants.ready.v1", ids.imageQualityColor],
+      ["wallpaper.variants.ready.v1", world.ids.imageQualityColor],
     ]);
     const states = await db
       .select({ step: processingSteps.step, state: processingSteps.state })
       .from(processingSteps)
-      .where(eq(processingSteps.wallpaperId, ids.imageQualityColor))
+      .where(eq(processingSteps.wallpaperId, world.ids.imageQualityColor))
       .orderBy(processingSteps.step);
     expect(states).toEqual([
       { step: "color", state: "pending" },
@@ -117,18 +107,22 @@ describe("admin.jobs", () => {
   });
 
   it("drives nothing for a step stuck behind a failed one", async () => {
-    const { db } = h.deps;
+    const { db } = world.h.deps;
     await db
       .update(processingSteps)
       .set({ state: "failed" })
-      .where(and(eq(processingSteps.wallpaperId, ids.imageVariants), eq(processingSteps.step, "variants")));
+      .where(
+        and(eq(processingSteps.wallpaperId, world.ids.imageVariants), eq(processingSteps.step, "variants")),
+      );
     await db
       .update(processingSteps)
       .set({ state: "failed" })
-      .where(and(eq(processingSteps.wallpaperId, ids.imageVariants), eq(processingSteps.step, "color")));
+      .where(
+        and(eq(processingSteps.wallpaperId, world.ids.imageVariants), eq(processingSteps.step, "color")),
+      );
     const before = await lastOutboxId();
     const result = await (await callerFor("admin")).admin.jobs.retryFailed({
-      wallpaperIds: [ids.imageVariants],
+      wallpaperIds: [world.ids.imageVariants],
       step: "color",
     });
     // color is pending again, but it waits for variants: re-running it now could only fail.
@@ -145,7 +139,7 @@ describe("admin.jobs", () => {
     expect(missing).toEqual({ reset: 3, enqueued: 3 });
     const events = await outboxSince(before);
     expect(new Set(events.map((e) => (e.payload as { wallpaperId: string }).wallpaperId))).toEqual(
-      new Set([ids.pendingOld, ids.pendingNew, ids.imageQualityColor]),
+      new Set([world.ids.pendingOld, world.ids.pendingNew, world.ids.imageQualityColor]),
     );
     before = await lastOutboxId();
     const all = await admin.admin.jobs.rerun({ step: "poster", scope: "all" });

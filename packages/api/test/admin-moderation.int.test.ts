@@ -1,30 +1,20 @@
 import { wallpaperNearDuplicates } from "@wallpaperdb/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AdminFixtureIds, type AdminWho, adminCaller, seedAdminFixture } from "./admin-fixture.ts";
-import { type Harness, openHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { useAdminWorld } from "./admin-fixture.ts";
 
-let h: Harness;
-let ids: AdminFixtureIds;
-const callerFor = (who: AdminWho) => adminCaller(h.deps, who);
-
-beforeAll(async () => {
-  h = await openHarness();
-  ids = await seedAdminFixture(h.deps.db);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const world = useAdminWorld();
+const { callerFor } = world;
 
 describe("admin.moderation", () => {
   it("queues pending wallpapers oldest first, with open near-duplicate flags", async () => {
-    await h.deps.db
+    await world.h.deps.db
       .insert(wallpaperNearDuplicates)
-      .values({ wallpaperId: ids.pendingNew, duplicateOf: ids.ok, distance: 3 });
+      .values({ wallpaperId: world.ids.pendingNew, duplicateOf: world.ids.ok, distance: 3 });
     const queue = await (await callerFor("curator")).admin.moderation.queue({});
-    expect(queue.items.map((item) => item.id)).toEqual([ids.pendingOld, ids.pendingNew]);
+    expect(queue.items.map((item) => item.id)).toEqual([world.ids.pendingOld, world.ids.pendingNew]);
     expect(queue.total).toBe(2);
     expect(queue.duplicates).toMatchObject([
-      { wallpaperId: ids.pendingNew, duplicateOf: ids.ok, distance: 3 },
+      { wallpaperId: world.ids.pendingNew, duplicateOf: world.ids.ok, distance: 3 },
     ]);
   });
 
@@ -33,23 +23,25 @@ describe("admin.moderation", () => {
     const anonymous = await callerFor("anonymous");
     const visible = async () =>
       (await anonymous.wallpaper.search({ limit: 50 })).items.map((item) => item.id);
-    expect(await visible()).toContain(ids.ok);
+    expect(await visible()).toContain(world.ids.ok);
     await expect(
-      curator.admin.moderation.reject({ wallpaperIds: [ids.ok], reason: "  " }),
+      curator.admin.moderation.reject({ wallpaperIds: [world.ids.ok], reason: "  " }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    expect(await curator.admin.moderation.reject({ wallpaperIds: [ids.ok], reason: "off-topic" })).toEqual({
-      changed: [ids.ok],
+    expect(
+      await curator.admin.moderation.reject({ wallpaperIds: [world.ids.ok], reason: "off-topic" }),
+    ).toEqual({
+      changed: [world.ids.ok],
     });
-    expect(await visible()).not.toContain(ids.ok);
+    expect(await visible()).not.toContain(world.ids.ok);
     const rejected = await curator.admin.moderation.queue({ status: "rejected" });
-    expect(rejected.items).toMatchObject([{ id: ids.ok, moderationReason: "off-topic" }]);
+    expect(rejected.items).toMatchObject([{ id: world.ids.ok, moderationReason: "off-topic" }]);
 
-    await curator.admin.moderation.approve({ wallpaperIds: [ids.ok, ids.pendingOld] });
-    expect(await visible()).toEqual(expect.arrayContaining([ids.ok, ids.pendingOld]));
+    await curator.admin.moderation.approve({ wallpaperIds: [world.ids.ok, world.ids.pendingOld] });
+    expect(await visible()).toEqual(expect.arrayContaining([world.ids.ok, world.ids.pendingOld]));
     // Approving again changes nothing.
-    expect(await curator.admin.moderation.approve({ wallpaperIds: [ids.ok] })).toEqual({ changed: [] });
+    expect(await curator.admin.moderation.approve({ wallpaperIds: [world.ids.ok] })).toEqual({ changed: [] });
   });
 
   it("answers not_found with the missing ids", async () => {
@@ -64,14 +56,14 @@ describe("admin.moderation", () => {
   it("resolves a near-duplicate by rejecting the copy", async () => {
     const curator = await callerFor("curator");
     const result = await curator.admin.moderation.resolveDuplicate({
-      wallpaperId: ids.pendingNew,
-      duplicateOf: ids.ok,
+      wallpaperId: world.ids.pendingNew,
+      duplicateOf: world.ids.ok,
       action: "reject",
     });
     expect(result).toEqual({ resolved: 1 });
     const queue = await curator.admin.moderation.queue({});
     expect(queue.duplicates).toEqual([]);
     const rejected = await curator.admin.moderation.queue({ status: "rejected" });
-    expect(rejected.items.map((item) => item.id)).toEqual([ids.pendingNew]);
+    expect(rejected.items.map((item) => item.id)).toEqual([world.ids.pendingNew]);
   });
 });
