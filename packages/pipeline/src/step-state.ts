@@ -81,10 +81,12 @@ const unfinished = (wallpaperId: string, step: StepName) =>
  * commit transaction: result rows reference the wallpaper (a key-share lock), and two transactions
  * upgrading those locks later would deadlock. NO KEY UPDATE leaves ingest's foreign keys unblocked.
  */
-export async function lockWallpaper(tx: Executor, wallpaperId: string): Promise<void> {
-  await tx.execute(
+export async function lockWallpaper(tx: Executor, wallpaperId: string): Promise<boolean> {
+  const rows = await tx.execute(
     sql`select 1 from ${wallpapers} where ${wallpapers.id} = ${wallpaperId} for no key update`,
   );
+  // False: the wallpaper was deleted (there is nothing to lock or to write results for).
+  return rows.length > 0;
 }
 
 /**

@@ -29,3 +29,17 @@ export async function withLocalCopy<T>(
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** Every blob the pipeline and the media routes write for a wallpaper lives under one of these. */
+export const wallpaperBlobPrefixes = (wallpaperId: string) => [
+  `variants/${wallpaperId}/`,
+  `derived/${wallpaperId}/`,
+  `renditions/${wallpaperId}/`,
+];
+
+/** Deletes every blob under the wallpaper's own prefixes (not its shared original). Idempotent. */
+export async function removeWallpaperBlobs(store: BlobStore, wallpaperId: string): Promise<void> {
+  for (const prefix of wallpaperBlobPrefixes(wallpaperId)) {
+    for await (const blob of store.list(prefix)) await store.delete(blob.key);
+  }
+}

@@ -5,7 +5,7 @@ import { enqueueEvent } from "@wallpaperdb/events/outbox";
 import type { MediaLimits } from "@wallpaperdb/media";
 import { posterKey, upsertFacts, upsertVariants, variantKey } from "@wallpaperdb/pipeline";
 import type { BlobStore } from "@wallpaperdb/storage";
-import { withLocalCopy } from "../adapters/blobs.ts";
+import { removeWallpaperBlobs, withLocalCopy } from "../adapters/blobs.ts";
 import { extractPosterFrame, makePreviewClip, probeVideo } from "../adapters/imaging.ts";
 import { contentTypeOf } from "../pipeline/content-types.ts";
 import { runStep, type StepDeps } from "../pipeline/run-step.ts";
@@ -26,38 +26,45 @@ export async function handleUploadedPoster(
 ): Promise<HandlerResult> {
   const { wallpaperId, mediaType, originalKey } = event.data;
   if (mediaType !== "video") return { status: "skipped", reason: "images need no poster" };
-  return runStep(deps, wallpaperId, "poster", ctx, async () => {
-    const timeoutMs = deps.mediaLimits.ffprobeTimeoutMs * 4;
-    const made = await withLocalCopy(deps.blobStore, originalKey, async (path) => {
-      const probe = await probeVideo(path, deps.mediaLimits);
-      const options = { durationMs: probe.durationMs, timeoutMs, format: probe.format };
-      const poster = await extractPosterFrame(path, options);
-      const clip = await makePreviewClip(path, options);
-      return { probe, poster, clip };
-    });
-    const poster = posterKey(wallpaperId);
-    const clipKey = variantKey(wallpaperId, "clip", made.clip.format);
-    await deps.blobStore.put(poster, made.poster, { contentType: contentTypeOf("png") });
-    await deps.blobStore.put(clipKey, made.clip.data, { contentType: contentTypeOf(made.clip.format) });
-    const clipRow = {
-      kind: "clip",
-      format: made.clip.format,
-      width: made.clip.width,
-      height: made.clip.height,
-      sizeBytes: made.clip.data.length,
-      storageKey: clipKey,
-      contentHash: createHash("sha256").update(made.clip.data).digest("hex").slice(0, 16),
-    };
-    return async (tx) => {
-      await upsertFacts(tx, wallpaperId, {
-        durationMs: made.probe.durationMs,
-        fps: made.probe.fps,
-        codec: made.probe.codec,
-        posterKey: poster,
-        previewKey: clipKey,
+  return runStep(
+    deps,
+    wallpaperId,
+    "poster",
+    ctx,
+    async () => {
+      const timeoutMs = deps.mediaLimits.ffprobeTimeoutMs * 4;
+      const made = await withLocalCopy(deps.blobStore, originalKey, async (path) => {
+        const probe = await probeVideo(path, deps.mediaLimits);
+        const options = { durationMs: probe.durationMs, timeoutMs, format: probe.format };
+        const poster = await extractPosterFrame(path, options);
+        const clip = await makePreviewClip(path, options);
+        return { probe, poster, clip };
       });
-      await upsertVariants(tx, wallpaperId, [clipRow]);
-      await enqueueEvent(tx, "wallpaper.poster.ready.v1", { wallpaperId, posterKey: poster });
-    };
-  });
+      const poster = posterKey(wallpaperId);
+      const clipKey = variantKey(wallpaperId, "clip", made.clip.format);
+      await deps.blobStore.put(poster, made.poster, { contentType: contentTypeOf("png") });
+      await deps.blobStore.put(clipKey, made.clip.data, { contentType: contentTypeOf(made.clip.format) });
+      const clipRow = {
+        kind: "clip",
+        format: made.clip.format,
+        width: made.clip.width,
+        height: made.clip.height,
+        sizeBytes: made.clip.data.length,
+        storageKey: clipKey,
+        contentHash: createHash("sha256").update(made.clip.data).digest("hex").slice(0, 16),
+      };
+      return async (tx) => {
+        await upsertFacts(tx, wallpaperId, {
+          durationMs: made.probe.durationMs,
+          fps: made.probe.fps,
+          codec: made.probe.codec,
+          posterKey: poster,
+          previewKey: clipKey,
+        });
+        await upsertVariants(tx, wallpaperId, [clipRow]);
+        await enqueueEvent(tx, "wallpaper.poster.ready.v1", { wallpaperId, posterKey: poster });
+      };
+    },
+    () => removeWallpaperBlobs(deps.blobStore, wallpaperId),
+  );
 }

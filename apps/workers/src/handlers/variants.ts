@@ -11,7 +11,7 @@ import {
   variantKey,
 } from "@wallpaperdb/pipeline";
 import type { BlobStore } from "@wallpaperdb/storage";
-import { readBlob } from "../adapters/blobs.ts";
+import { readBlob, removeWallpaperBlobs } from "../adapters/blobs.ts";
 import {
   computePerceptualHash,
   encodeAnalysis,
@@ -37,51 +37,58 @@ async function renderVariants(
   sourceKey: string,
   ctx: HandlerContext,
 ): Promise<HandlerResult> {
-  return runStep(deps, wallpaperId, "variants", ctx, async () => {
-    const source = await readBlob(deps.blobStore, sourceKey);
-    const rendered = await renderImageDerivatives(source);
-    // Freed as soon as each is stored: the worker's peak RSS follows the images in flight, not V8's GC.
-    releaseBuffers([source]);
-    const phash = phashToBigint(computePerceptualHash(rendered.analysis).phash);
-    const rows = await Promise.all(
-      rendered.variants.map(async (variant) => {
-        const storageKey = variantKey(wallpaperId, variant.kind, variant.format);
-        await deps.blobStore.put(storageKey, variant.data, {
-          contentType: contentTypeOf(variant.format),
-          contentLength: variant.data.length,
+  return runStep(
+    deps,
+    wallpaperId,
+    "variants",
+    ctx,
+    async () => {
+      const source = await readBlob(deps.blobStore, sourceKey);
+      const rendered = await renderImageDerivatives(source);
+      // Freed as soon as each is stored: the worker's peak RSS follows the images in flight, not V8's GC.
+      releaseBuffers([source]);
+      const phash = phashToBigint(computePerceptualHash(rendered.analysis).phash);
+      const rows = await Promise.all(
+        rendered.variants.map(async (variant) => {
+          const storageKey = variantKey(wallpaperId, variant.kind, variant.format);
+          await deps.blobStore.put(storageKey, variant.data, {
+            contentType: contentTypeOf(variant.format),
+            contentLength: variant.data.length,
+          });
+          const { kind, format, width, height, contentHash } = variant;
+          return { kind, format, width, height, contentHash, storageKey, sizeBytes: variant.data.length };
+        }),
+      );
+      releaseBuffers(rendered.variants.map((variant) => variant.data));
+      const analysis = encodeAnalysis(rendered.analysis);
+      releaseAnalysis(rendered.analysis);
+      const key = analysisKey(wallpaperId);
+      await deps.blobStore.put(key, analysis, { contentType: "application/octet-stream" });
+      releaseBuffers([analysis]);
+      const [phash0, phash1, phash2, phash3] = phashChunks(phash);
+      return async (tx) => {
+        await upsertVariants(tx, wallpaperId, rows);
+        const { aspectRatio, aspectName, orientation, megapixels, resolutionClass } = rendered.facts;
+        await upsertFacts(tx, wallpaperId, {
+          aspectRatio,
+          aspectName,
+          orientation,
+          megapixels,
+          resolutionClass,
+          thumbhash: rendered.thumbhash,
+          analysisKey: key,
+          phash,
+          phash0,
+          phash1,
+          phash2,
+          phash3,
         });
-        const { kind, format, width, height, contentHash } = variant;
-        return { kind, format, width, height, contentHash, storageKey, sizeBytes: variant.data.length };
-      }),
-    );
-    releaseBuffers(rendered.variants.map((variant) => variant.data));
-    const analysis = encodeAnalysis(rendered.analysis);
-    releaseAnalysis(rendered.analysis);
-    const key = analysisKey(wallpaperId);
-    await deps.blobStore.put(key, analysis, { contentType: "application/octet-stream" });
-    releaseBuffers([analysis]);
-    const [phash0, phash1, phash2, phash3] = phashChunks(phash);
-    return async (tx) => {
-      await upsertVariants(tx, wallpaperId, rows);
-      const { aspectRatio, aspectName, orientation, megapixels, resolutionClass } = rendered.facts;
-      await upsertFacts(tx, wallpaperId, {
-        aspectRatio,
-        aspectName,
-        orientation,
-        megapixels,
-        resolutionClass,
-        thumbhash: rendered.thumbhash,
-        analysisKey: key,
-        phash,
-        phash0,
-        phash1,
-        phash2,
-        phash3,
-      });
-      await linkNearDuplicates(tx, wallpaperId, phash);
-      await enqueueEvent(tx, "wallpaper.variants.ready.v1", { wallpaperId, analysisKey: key });
-    };
-  });
+        await linkNearDuplicates(tx, wallpaperId, phash);
+        await enqueueEvent(tx, "wallpaper.variants.ready.v1", { wallpaperId, analysisKey: key });
+      };
+    },
+    () => removeWallpaperBlobs(deps.blobStore, wallpaperId),
+  );
 }
 
 /** Images: variants straight from the original. Videos wait for their poster frame. */

@@ -39,6 +39,8 @@ export async function runStep(
   step: StepName,
   ctx: Pick<HandlerContext, "deliveryCount">,
   work: () => Promise<CommitResults>,
+  /** Undoes what `work` stored when the wallpaper was deleted while it ran (its blobs). */
+  onDeleted?: () => Promise<void>,
 ): Promise<HandlerResult> {
   const started = await startStep(deps.db, wallpaperId, step);
   // Events are written in the wallpaper's own transaction, so a missing row means it was deleted.
@@ -47,11 +49,17 @@ export async function runStep(
   const startedAt = performance.now();
   try {
     const commit = await work();
-    await deps.db.transaction(async (tx) => {
-      await lockWallpaper(tx, wallpaperId);
+    const committed = await deps.db.transaction(async (tx) => {
+      if (!(await lockWallpaper(tx, wallpaperId))) return false;
       await commit(tx);
       await finishStep(tx, wallpaperId, step);
+      return true;
     });
+    if (!committed) {
+      // Deleted while the step ran: blob-cleanup may already have run, so what the step stored goes now.
+      await onDeleted?.();
+      return { status: "skipped", reason: "wallpaper deleted while the step ran" };
+    }
     recordStepDuration(step, performance.now() - startedAt);
     return { status: "done" };
   } catch (error) {

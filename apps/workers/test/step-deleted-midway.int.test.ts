@@ -1,0 +1,62 @@
+import { wallpapers } from "@wallpaperdb/db";
+import type { EventEnvelope } from "@wallpaperdb/events";
+import type { BlobStore } from "@wallpaperdb/storage";
+import { eq } from "drizzle-orm";
+import sharp from "sharp";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { handleUploadedVariants } from "../src/handlers/variants.ts";
+import {
+  createPipelineHarness,
+  insertWallpaper,
+  listBlobs,
+  type PipelineHarness,
+} from "./pipeline-harness.ts";
+
+let harness: PipelineHarness;
+beforeAll(async () => {
+  harness = await createPipelineHarness();
+});
+afterAll(async () => {
+  await harness?.cleanup();
+});
+
+it("a wallpaper deleted while its variants render ends skipped, with the blobs it stored removed", async () => {
+  const data = await sharp({ create: { width: 800, height: 500, channels: 3, background: "#3a6" } })
+    .jpeg()
+    .toBuffer();
+  const id = await insertWallpaper(harness, { data });
+  const [row] = await harness.database.db.select().from(wallpapers).where(eq(wallpapers.id, id));
+  if (!row) throw new Error("no wallpaper");
+  // The delete lands between the step's first blob write and its commit, as a user's delete might.
+  let deleted = false;
+  const store: BlobStore = {
+    ...harness.blobStore,
+    async put(key, body, options) {
+      const result = await harness.blobStore.put(key, body, options);
+      if (!deleted) {
+        deleted = true;
+        await harness.database.db.delete(wallpapers).where(eq(wallpapers.id, id));
+      }
+      return result;
+    },
+  };
+  const event = {
+    data: {
+      wallpaperId: id,
+      sha256: row.sha256,
+      mediaType: "image",
+      mimeType: row.mimeType,
+      originalKey: row.originalKey,
+      width: row.width,
+      height: row.height,
+    },
+  } as EventEnvelope<"wallpaper.uploaded.v1">;
+
+  const result = await handleUploadedVariants({ ...harness.deps, blobStore: store }, event, {
+    deliveryCount: 1,
+  } as never);
+  expect(result).toEqual({ status: "skipped", reason: "wallpaper deleted while the step ran" });
+  expect(deleted).toBe(true);
+  expect(await listBlobs(harness.blobStore, `variants/${id}/`)).toEqual([]);
+  expect(await listBlobs(harness.blobStore, `derived/${id}/`)).toEqual([]);
+});
