@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { e2eEnv } from "../apps/web/scripts/e2e-env.ts";
-import { type Account, signUp } from "./accounts.ts";
+import { type Account, e2eAdmin, signIn, signUp } from "./accounts.ts";
 import { uploadThroughPage } from "./upload-page.ts";
 
 // An uploader deletes their own wallpaper from its page: asked to confirm first, then the page, its
@@ -18,12 +18,9 @@ const uploader: Account = {
 
 test.setTimeout(120_000);
 
-test("an uploader deletes their wallpaper: confirm, then page, media and files are gone", async ({
-  page,
-  browser,
-}) => {
-  // Bytes of its own (random pixels), so no other spec's upload makes this one a duplicate.
-  const path = join(mkdtempSync(join(tmpdir(), "wpdb-e2e-delete-")), "mistake.jpg");
+/** A JPEG of random pixels in a folder of its own: no other spec's upload makes it a duplicate. */
+async function uniqueJpeg(name: string): Promise<string> {
+  const path = join(mkdtempSync(join(tmpdir(), "wpdb-e2e-delete-")), name);
   const pixels = randomBytes(640 * 400 * 3);
   writeFileSync(
     path,
@@ -31,6 +28,14 @@ test("an uploader deletes their wallpaper: confirm, then page, media and files a
       .jpeg()
       .toBuffer(),
   );
+  return path;
+}
+
+test("an uploader deletes their wallpaper: confirm, then page, media and files are gone", async ({
+  page,
+  browser,
+}) => {
+  const path = await uniqueJpeg("mistake.jpg");
 
   await signUp(page, uploader);
   const id = (await uploadThroughPage(page, [path]))["mistake.jpg"] ?? "";
@@ -66,4 +71,27 @@ test("an uploader deletes their wallpaper: confirm, then page, media and files a
   expect((await page.goto(`/wallpapers/${id}`))?.status()).toBe(404);
   expect((await page.request.get(mediaUrl)).status()).toBe(404);
   await expect.poll(variantFiles, { timeout: 30_000 }).toEqual([]);
+});
+
+test("a curator deletes a rejected wallpaper from the moderation queue, after confirming", async ({
+  page,
+}) => {
+  await signIn(page, e2eAdmin);
+  const id = (await uploadThroughPage(page, [await uniqueJpeg("takedown.jpg")]))["takedown.jpg"] ?? "";
+  await page.goto("/admin/moderation");
+  await page.getByRole("tab", { name: /approved/ }).click();
+  const approved = page.getByTestId("moderation-item").filter({ hasText: "takedown.jpg" });
+  await approved.getByLabel("Rejection reason").fill("copyright claim");
+  await approved.getByRole("button", { name: "Reject" }).click();
+  await expect(approved).toHaveCount(0);
+
+  await page.getByRole("tab", { name: /rejected/ }).click();
+  const item = page.getByTestId("moderation-item").filter({ hasText: "takedown.jpg" });
+  await item.getByRole("button", { name: "Delete for good…" }).click();
+  await item.getByRole("button", { name: "Keep it" }).click();
+  await expect(item).toHaveCount(1);
+  await item.getByRole("button", { name: "Delete for good…" }).click();
+  await item.getByRole("button", { name: "Delete it and its files" }).click();
+  await expect(item).toHaveCount(0);
+  expect((await page.goto(`/wallpapers/${id}`))?.status()).toBe(404);
 });

@@ -24,7 +24,10 @@ export function AdminModeration() {
   const approve = useMutation(trpc.admin.moderation.approve.mutationOptions({ onSuccess: refresh }));
   const reject = useMutation(trpc.admin.moderation.reject.mutationOptions({ onSuccess: refresh }));
   const resolve = useMutation(trpc.admin.moderation.resolveDuplicate.mutationOptions({ onSuccess: refresh }));
-  const error = approve.error ?? reject.error ?? resolve.error ?? queue.error;
+  // Deleting is for good, so a rejected wallpaper asks once more before it goes.
+  const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
+  const remove = useMutation(trpc.wallpaper.delete.mutationOptions({ onSuccess: refresh }));
+  const error = approve.error ?? reject.error ?? resolve.error ?? remove.error ?? queue.error;
 
   return (
     <div className="admin-stack">
@@ -95,6 +98,33 @@ export function AdminModeration() {
                       Reject
                     </button>
                   </form>
+                )}
+                {item.moderation !== "rejected" ? null : confirmDelete === item.id ? (
+                  <>
+                    <button
+                      type="button"
+                      className="button button-danger button-small"
+                      disabled={remove.isPending}
+                      onClick={() => remove.mutate({ wallpaperId: item.id })}
+                    >
+                      Delete it and its files
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-ghost button-small"
+                      onClick={() => setConfirmDelete(null)}
+                    >
+                      Keep it
+                    </button>
+                  </>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button-ghost button-small"
+                    onClick={() => setConfirmDelete(item.id)}
+                  >
+                    Delete for good…
+                  </button>
                 )}
               </div>
             </li>
