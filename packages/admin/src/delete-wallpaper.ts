@@ -1,6 +1,6 @@
 import { AppError } from "@wallpaperdb/core/errors";
 import type { Database } from "@wallpaperdb/db";
-import { auditLog, wallpapers } from "@wallpaperdb/db";
+import { auditLog, takenDown, wallpapers } from "@wallpaperdb/db";
 import { enqueueEvent, enqueueWallpapersChanged } from "@wallpaperdb/events/outbox";
 import { detachWallpaperTags } from "@wallpaperdb/tags";
 import { eq } from "drizzle-orm";
@@ -10,12 +10,15 @@ export interface DeletedWallpaper {
   wallpaperId: string;
   /** Tags it had: each lost one from its count. */
   tagsRemoved: number;
+  /** It was rejected: its sha256 is now refused by ingest (`taken_down`), so deleting undoes nothing. */
+  takenDown: boolean;
 }
 
 /**
  * Deletes a wallpaper in one transaction: its tags leave their counts, its row goes (facts, variants,
  * colors, steps, near-duplicate links and tag rows cascade; its upload keeps the history and answers
- * `gone`), an audit entry keeps what it was, and two events follow the commit: `wallpaper.changed.v1`
+ * `gone`), a rejected one's sha256 is recorded as taken down (ingest refuses those bytes from then
+ * on), an audit entry keeps what it was, and two events follow the commit: `wallpaper.changed.v1`
  * (the search index drops it) and `wallpaper.deleted.v1` (the blob-cleanup worker deletes its files).
  * Who may delete is the caller's decision (the API: its uploader or a curator).
  */
@@ -34,6 +37,7 @@ export async function deleteWallpaper(
         originalFilename: wallpapers.originalFilename,
         uploaderId: wallpapers.uploaderId,
         moderation: wallpapers.moderation,
+        moderationReason: wallpapers.moderationReason,
       })
       .from(wallpapers)
       .where(eq(wallpapers.id, wallpaperId))
@@ -45,6 +49,14 @@ export async function deleteWallpaper(
       });
     }
     const tagsRemoved = await detachWallpaperTags(tx, wallpaperId);
+    // Deleting a rejected wallpaper must not undo the rejection: its bytes stay refused by ingest.
+    const wasRejected = row.moderation === "rejected";
+    if (wasRejected) {
+      await tx
+        .insert(takenDown)
+        .values({ sha256: row.sha256, reason: row.moderationReason, takenDownBy: actor.id })
+        .onConflictDoNothing();
+    }
     await tx.delete(wallpapers).where(eq(wallpapers.id, wallpaperId));
     await tx.insert(auditLog).values({
       actorId: actor.id,
@@ -57,6 +69,7 @@ export async function deleteWallpaper(
         uploaderId: row.uploaderId,
         moderation: row.moderation,
         tagsRemoved,
+        takenDown: wasRejected,
       },
     });
     await enqueueWallpapersChanged(tx, [wallpaperId], "deleted");
@@ -65,6 +78,6 @@ export async function deleteWallpaper(
       sha256: row.sha256,
       originalKey: row.originalKey,
     });
-    return { wallpaperId, tagsRemoved };
+    return { wallpaperId, tagsRemoved, takenDown: wasRejected };
   });
 }

@@ -17,6 +17,7 @@ const trpcCodeByAppCode: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   too_many_pixels: "UNPROCESSABLE_CONTENT",
   too_long: "UNPROCESSABLE_CONTENT",
   corrupt: "UNPROCESSABLE_CONTENT",
+  taken_down: "FORBIDDEN",
   rate_limited: "TOO_MANY_REQUESTS",
   internal: "INTERNAL_SERVER_ERROR",
   dependency_unavailable: "SERVICE_UNAVAILABLE",

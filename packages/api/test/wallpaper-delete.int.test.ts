@@ -65,6 +65,7 @@ describe("wallpaper.delete", () => {
     await expect(owner.wallpaper.delete({ wallpaperId: id })).resolves.toEqual({
       wallpaperId: id,
       tagsRemoved: 2,
+      takenDown: false,
     });
 
     expect(await h.deps.db.select().from(wallpapers).where(eq(wallpapers.id, id))).toEqual([]);

@@ -1,10 +1,14 @@
-/** The stable codes with which the server refuses a file; the file is at fault, not the transport. */
+/**
+ * The stable codes with which the server refuses a file; the file is at fault, not the transport.
+ * The server's list is `fileRejectionCodes` in @wallpaperdb/core/errors (this package stands alone).
+ */
 export const rejectionCodes = [
   "unsupported_type",
   "too_large",
   "too_many_pixels",
   "corrupt",
   "too_long",
+  "taken_down",
 ] as const;
 
 export type RejectionCode = (typeof rejectionCodes)[number];

@@ -15,12 +15,24 @@ export const errorCodes = {
   too_many_pixels: 422,
   too_long: 422,
   corrupt: 422,
+  // A file moderation took down (a rejected wallpaper that was deleted): its bytes are refused for good.
+  taken_down: 451,
   rate_limited: 429,
   internal: 500,
   dependency_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
+
+/** The codes with which an upload is refused for what the file is (not for who sent it or how). */
+export const fileRejectionCodes = [
+  "unsupported_type",
+  "too_large",
+  "too_many_pixels",
+  "corrupt",
+  "too_long",
+  "taken_down",
+] as const satisfies readonly ErrorCode[];
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -63,6 +75,7 @@ const titles: Record<ErrorCode, string> = {
   too_many_pixels: "Too many pixels",
   too_long: "Too long",
   corrupt: "Corrupt file",
+  taken_down: "Taken down",
   rate_limited: "Too many requests",
   internal: "Internal error",
   dependency_unavailable: "Service unavailable",

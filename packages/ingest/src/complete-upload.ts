@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
-import { AppError, isErrorCode } from "@wallpaperdb/core/errors";
-import { wallpapers } from "@wallpaperdb/db";
+import { AppError, fileRejectionCodes, isErrorCode } from "@wallpaperdb/core/errors";
+import { takenDown, wallpapers } from "@wallpaperdb/db";
 import { enqueueEvent } from "@wallpaperdb/events/outbox";
 import { type ValidatedMedia, validateMedia } from "@wallpaperdb/media";
 import { initSteps } from "@wallpaperdb/pipeline";
@@ -14,6 +14,7 @@ import { eq } from "drizzle-orm";
 import { assertMayAccess } from "./access.ts";
 import type { IngestDeps, Uploader } from "./deps.ts";
 import { originalKeyFor } from "./keys.ts";
+import { lockOriginal } from "./original-lock.ts";
 import { sha256OfFile } from "./staging.ts";
 import { findUpload, transitionUpload, type UploadRow } from "./uploads-repo.ts";
 
@@ -25,7 +26,7 @@ export interface CompletedUpload {
   height: number;
 }
 
-const rejectionCodes = new Set(["unsupported_type", "too_large", "too_many_pixels", "corrupt", "too_long"]);
+const rejectionCodes = new Set<string>(fileRejectionCodes);
 
 async function answerFor(deps: IngestDeps, row: UploadRow): Promise<CompletedUpload> {
   switch (row.state) {
@@ -80,6 +81,14 @@ async function reject(deps: IngestDeps, row: UploadRow, error: AppError): Promis
   throw error;
 }
 
+async function isTakenDown(deps: IngestDeps, sha256: string): Promise<boolean> {
+  const [row] = await deps.db
+    .select({ sha256: takenDown.sha256 })
+    .from(takenDown)
+    .where(eq(takenDown.sha256, sha256));
+  return row !== undefined;
+}
+
 async function storeOriginal(
   deps: IngestDeps,
   key: string,
@@ -118,12 +127,23 @@ export async function completeUpload(
       throw error;
     }
     const sha256 = row.sha256 ?? local.sha256 ?? (await sha256OfFile(local.path));
+    if (await isTakenDown(deps, sha256)) {
+      return await reject(
+        deps,
+        row,
+        new AppError("taken_down", "This file was taken down by moderation and cannot be uploaded again."),
+      );
+    }
     const size = row.declaredSize ?? row.receivedBytes;
     const key = originalKeyFor(sha256);
     await storeOriginal(deps, key, local.path, media, size);
 
     const committed = await deps.db
       .transaction(async (tx) => {
+        // A deleted wallpaper with these bytes may have had its original removed since storeOriginal
+        // found it; under the lock that check and this commit cannot interleave (original-lock.ts).
+        await lockOriginal(tx, sha256);
+        await storeOriginal(deps, key, local.path, media, size);
         const [inserted] = await tx
           .insert(wallpapers)
           .values({

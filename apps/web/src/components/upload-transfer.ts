@@ -1,3 +1,4 @@
+import { fileRejectionCodes } from "@wallpaperdb/core/errors";
 import { createSHA256 } from "hash-wasm";
 import { DetailedError, Upload } from "tus-js-client";
 
@@ -15,7 +16,7 @@ export async function sha256OfBlob(blob: Blob, onProgress?: (hashedBytes: number
   return hasher.digest("hex");
 }
 
-export const rejectionCodes = ["unsupported_type", "too_large", "too_many_pixels", "corrupt", "too_long"];
+export const rejectionCodes: readonly string[] = fileRejectionCodes;
 
 export interface Rejection {
   code: string;

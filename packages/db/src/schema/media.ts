@@ -100,6 +100,22 @@ export const uploads = pgTable(
   ],
 );
 
+/**
+ * Files taken down: a rejected wallpaper that was then deleted. Its bytes cannot be uploaded again
+ * (ingest refuses the sha256 with `taken_down`), or deleting it would undo the
+ * rejection. Only the hash and why are kept, not the file.
+ */
+export const takenDown = pgTable(
+  "taken_down",
+  {
+    sha256: text("sha256").primaryKey(),
+    reason: text("reason"),
+    takenDownBy: text("taken_down_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("taken_down_sha256_hex", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`)],
+);
+
 export const variants = pgTable(
   "variants",
   {
