@@ -251,6 +251,27 @@ describe("progress.wallpaper subscription", () => {
     });
   });
 
+  it("ends the feed with not_found when the wallpaper is deleted mid-stream (no change follows)", async () => {
+    await runRelay();
+    const id = await createWallpaper();
+    await seedUsers(h.deps.db, [{ id: "progress_deleter", role: "curator" }]);
+    const feed = await subscribe(id);
+    await take(feed, 1);
+    await start(id, "variants");
+    await take(feed, 1);
+
+    const ctx = await createTRPCContext({ headers: new Headers(), deps: h.deps });
+    const curator = createCaller({
+      ...ctx,
+      user: { id: "progress_deleter", role: "curator", via: "session" },
+    });
+    await curator.wallpaper.delete({ wallpaperId: id });
+    await expect(withTimeout(feed.next(), 4_000)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      cause: { code: "not_found", details: { reason: "deleted" } },
+    });
+  });
+
   it("refuses a held or rejected wallpaper to anyone but its uploader and curators", async () => {
     const people = {
       owner: { id: "progress_owner", role: "user", via: "session" },

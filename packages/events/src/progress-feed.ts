@@ -32,7 +32,7 @@ export interface ProgressFeedItem {
   data: ProgressUpdate;
 }
 
-const feedTypes = ["wallpaper.progress.v1", "wallpaper.processed.v1"] as const;
+const feedTypes = ["wallpaper.progress.v1", "wallpaper.processed.v1", "wallpaper.deleted.v1"] as const;
 
 /** The wallpaper's step states as PostgreSQL has them, in the order the steps run. */
 export async function readProgressSnapshot(db: Database, wallpaperId: string): Promise<ProgressView> {
@@ -112,6 +112,10 @@ export async function* wallpaperProgressFeed(
       const parsed = parseEnvelope(msg.string(), feedTypes);
       if (!parsed.ok || parsed.event.data.wallpaperId !== wallpaperId) continue;
       const event = parsed.event;
+      // Deleted mid-processing: no change will ever come, so the feed ends as the wallpaper has.
+      if (event.type === "wallpaper.deleted.v1") {
+        throw new AppError("not_found", "This wallpaper was deleted.", { wallpaperId, reason: "deleted" });
+      }
       const update =
         event.type === "wallpaper.processed.v1"
           ? applyProcessed(view)
