@@ -13,6 +13,17 @@ import {
 } from "./pipeline-harness.ts";
 
 let harness: PipelineHarness;
+
+/** The wallpaper.uploaded.v1 payload ingest enqueued for this row. */
+const uploadedOf = (row: typeof wallpapers.$inferSelect) => ({
+  wallpaperId: row.id,
+  sha256: row.sha256,
+  mediaType: "image" as const,
+  mimeType: row.mimeType,
+  originalKey: row.originalKey,
+  width: row.width,
+  height: row.height,
+});
 beforeAll(async () => {
   harness = await createPipelineHarness();
 });
@@ -40,17 +51,7 @@ it("a wallpaper deleted while its variants render ends skipped, with the blobs i
       return result;
     },
   };
-  const event = {
-    data: {
-      wallpaperId: id,
-      sha256: row.sha256,
-      mediaType: "image",
-      mimeType: row.mimeType,
-      originalKey: row.originalKey,
-      width: row.width,
-      height: row.height,
-    },
-  } as EventEnvelope<"wallpaper.uploaded.v1">;
+  const event = { data: uploadedOf(row) } as EventEnvelope<"wallpaper.uploaded.v1">;
 
   const result = await handleUploadedVariants({ ...harness.deps, blobStore: store }, event, {
     deliveryCount: 1,
@@ -59,4 +60,31 @@ it("a wallpaper deleted while its variants render ends skipped, with the blobs i
   expect(deleted).toBe(true);
   expect(await listBlobs(harness.blobStore, `variants/${id}/`)).toEqual([]);
   expect(await listBlobs(harness.blobStore, `derived/${id}/`)).toEqual([]);
+});
+
+it("a step that fails because its wallpaper was deleted under it ends skipped too, its blobs removed", async () => {
+  const data = await sharp({ create: { width: 800, height: 500, channels: 3, background: "#a36" } })
+    .jpeg()
+    .toBuffer();
+  const id = await insertWallpaper(harness, { data });
+  const [row] = await harness.database.db.select().from(wallpapers).where(eq(wallpapers.id, id));
+  if (!row) throw new Error("no wallpaper");
+  const store: BlobStore = {
+    ...harness.blobStore,
+    async put(key, body, options) {
+      // The analysis goes last, after every variant is stored: its write fails because the wallpaper
+      // is gone (as a storage policy might refuse it).
+      if (key.endsWith("/analysis.bin")) {
+        await harness.database.db.delete(wallpapers).where(eq(wallpapers.id, id));
+        throw new Error("the blob store refused the write");
+      }
+      return harness.blobStore.put(key, body, options);
+    },
+  };
+  const event = { data: uploadedOf(row) } as EventEnvelope<"wallpaper.uploaded.v1">;
+  const result = await handleUploadedVariants({ ...harness.deps, blobStore: store }, event, {
+    deliveryCount: 1,
+  } as never);
+  expect(result).toEqual({ status: "skipped", reason: "wallpaper deleted while the step ran" });
+  expect(await listBlobs(harness.blobStore, `variants/${id}/`)).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import type { Logger } from "@wallpaperdb/core/logger";
-import type { Database, Executor } from "@wallpaperdb/db";
+import { type Database, type Executor, wallpapers } from "@wallpaperdb/db";
 import type { HandlerResult } from "@wallpaperdb/events";
 import type { HandlerContext } from "@wallpaperdb/events/consumer";
 import {
@@ -11,6 +11,7 @@ import {
   startStep,
 } from "@wallpaperdb/pipeline";
 import { recordStepDuration, recordStepFailure } from "@wallpaperdb/telemetry";
+import { eq } from "drizzle-orm";
 
 /** Deliveries per pipeline event before the step is failed for good (the consumer's maxDeliver). */
 export const PIPELINE_MAX_DELIVER = 5;
@@ -22,6 +23,11 @@ export interface StepDeps {
 
 /** The step's outputs are stored; this writes its rows, in the transaction that marks it done. */
 export type CommitResults = (tx: Executor) => Promise<void>;
+
+async function wallpaperExists(db: Database, wallpaperId: string): Promise<boolean> {
+  const [row] = await db.select({ id: wallpapers.id }).from(wallpapers).where(eq(wallpapers.id, wallpaperId));
+  return row !== undefined;
+}
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -63,6 +69,13 @@ export async function runStep(
     recordStepDuration(step, performance.now() - startedAt);
     return { status: "done" };
   } catch (error) {
+    // The wallpaper deleted under the step (its original gone, its rows' foreign keys refused): the
+    // same outcome as finding it gone at the commit, not a failure to retry.
+    // (When the database is what failed, the step is presumed to still have its wallpaper.)
+    if (onDeleted && !(await wallpaperExists(deps.db, wallpaperId).catch(() => true))) {
+      await onDeleted();
+      return { status: "skipped", reason: "wallpaper deleted while the step ran" };
+    }
     recordStepFailure(step);
     const permanent = error instanceof BadMediaError;
     const final = permanent || ctx.deliveryCount >= PIPELINE_MAX_DELIVER;
