@@ -27,6 +27,27 @@ export async function deleteWallpaper(
   actor: Actor,
   wallpaperId: string,
 ): Promise<DeletedWallpaper> {
+  // A tag merge locks tags before wallpapers, the opposite order; PostgreSQL breaks such a deadlock by
+  // failing one side, and the delete is the side that simply tries again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deleteOnce(db, actor, wallpaperId);
+    } catch (error) {
+      if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
+    }
+  }
+}
+
+const DEADLOCK_ATTEMPTS = 3;
+
+function isDeadlock(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if ((cause as { code?: unknown }).code === "40P01") return true;
+  }
+  return false;
+}
+
+async function deleteOnce(db: Database, actor: Actor, wallpaperId: string): Promise<DeletedWallpaper> {
   return db.transaction(async (tx) => {
     // FOR UPDATE: waits for a tag edit or a step commit holding the row, and keeps new ones out.
     const [row] = await tx

@@ -64,7 +64,7 @@ async function reapply(tx: Executor, antecedentId: number, actor: Actor, via: st
   const { diffs } = await changeWallpaperTags(
     tx,
     affected.map((r) => r.wallpaper_id),
-    { actor, via },
+    { actor, via, skipMissing: true },
     async () => {},
   );
   return diffs.length;

@@ -102,7 +102,7 @@ export async function mergeTags(executor: Executor, sourceId: number, targetId: 
     await changeWallpaperTags(
       tx,
       wallpaperIds,
-      { actor, via: "merge", extra: { mergedFrom: preview.source.name } },
+      { actor, via: "merge", extra: { mergedFrom: preview.source.name }, skipMissing: true },
       async () => {
         await tx.execute(sql`insert into wallpaper_tags (wallpaper_id, tag_id, source, added_by, created_at)
         select wallpaper_id, ${targetId}::int, source, added_by, created_at from wallpaper_tags where tag_id = ${sourceId}

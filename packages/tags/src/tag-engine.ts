@@ -195,6 +195,11 @@ export interface ChangeOptions {
   /** Recorded in each wallpaper's audit entry: setTags, bulkTag, revert, auto, implication, merge. */
   via: string;
   extra?: Record<string, unknown>;
+  /**
+   * The ids were derived (every wallpaper carrying a tag, a search), not named by the caller: one
+   * deleted since is left out instead of failing the whole change with not_found.
+   */
+  skipMissing?: boolean;
 }
 
 /**
@@ -209,7 +214,7 @@ export async function changeWallpaperTags(
   mutate: (lockedIds: string[]) => Promise<void>,
 ): Promise<{ diffs: WallpaperTagDiff[]; auditIds: number[] }> {
   const locked = await lockWallpapers(tx, wallpaperIds);
-  if (locked.length !== new Set(wallpaperIds).size) {
+  if (locked.length !== new Set(wallpaperIds).size && !options.skipMissing) {
     const missing = wallpaperIds.filter((id) => !locked.includes(id));
     throw tagRuleError("not_found", "wallpaper_not_found", "No wallpaper with that id.", {
       wallpaperIds: missing,

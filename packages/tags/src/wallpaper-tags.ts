@@ -77,8 +77,9 @@ async function applyHumanDelta(
   actor: Actor,
   via: string,
   extra?: Record<string, unknown>,
+  skipMissing = false,
 ) {
-  return changeWallpaperTags(tx, wallpaperIds, { actor, via, extra }, async (locked) => {
+  return changeWallpaperTags(tx, wallpaperIds, { actor, via, extra, skipMissing }, async (locked) => {
     if (delta.remove.length > 0) {
       await tx
         .delete(wallpaperTags)
@@ -175,7 +176,16 @@ export async function bulkTag(executor: Executor, target: BulkTarget, delta: Tag
     }
     const resolved = await resolveDelta(tx, delta, actor);
     const bulkId = crypto.randomUUID();
-    const { diffs } = await applyHumanDelta(tx, ids, resolved, actor, "bulkTag", { bulkId });
+    // A search's matches may lose one to a delete before they are locked; named ids may not.
+    const { diffs } = await applyHumanDelta(
+      tx,
+      ids,
+      resolved,
+      actor,
+      "bulkTag",
+      { bulkId },
+      "query" in target,
+    );
     return { bulkId, matched: ids.length, changed: diffs.length };
   });
 }

@@ -15,6 +15,7 @@ import {
   suggestTags,
   tagHistory,
 } from "../src/index.ts";
+import { changeWallpaperTags } from "../src/tag-engine.ts";
 import type { Actor } from "../src/types.ts";
 import { countMismatches, makeUser, makeWallpapers, tagNamesOf } from "./fixtures.ts";
 
@@ -70,6 +71,20 @@ describe("tags per wallpaper", () => {
     });
     expect(await tagNamesOf(db, id)).toEqual([]);
     expect(await countMismatches(db)).toEqual([]);
+  });
+});
+
+describe("a wallpaper deleted under a derived change", () => {
+  it("is left out of a derived set (merge, implication, bulk by query) but not of named ids", async () => {
+    const [kept] = await makeWallpapers(db, 1);
+    if (!kept) throw new Error("no wallpaper");
+    const gone = "00000000-0000-4000-8000-00000000dead";
+    const change = (skipMissing: boolean) =>
+      db.transaction((tx) =>
+        changeWallpaperTags(tx, [kept, gone], { actor: alice, via: "test", skipMissing }, async () => {}),
+      );
+    await expect(change(false)).rejects.toMatchObject({ code: "not_found" });
+    await expect(change(true)).resolves.toMatchObject({ diffs: [] });
   });
 });
 
