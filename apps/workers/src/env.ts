@@ -20,7 +20,7 @@ const schema = z.object({
   // Images decoded at once per process by the pipeline; sharp gets one thread each (see main.ts).
   PIPELINE_IMAGE_CONCURRENCY: z.coerce.number().int().min(1).default(availableParallelism()),
   // drizzle's statements as prepared statements (packages/db prepared-statements.ts); false behind a
-  // transaction-mode PgBouncer older than 1.21.
+  // transaction-mode PgBouncer unless it is >= 1.21 with max_prepared_statements set.
   WORKERS_PREPARED_STATEMENTS: envField.boolean().default(true),
   // libvips operation cache; small, because each image is decoded once and never revisited.
   PIPELINE_SHARP_CACHE_MB: z.coerce.number().int().min(0).default(32),

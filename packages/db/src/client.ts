@@ -25,7 +25,7 @@ export interface DbOptions {
   /**
    * Run drizzle's statements as prepared statements (one round trip each instead of two, no re-parse).
    * For processes with a fixed set of hot statements (the workers); off by default, and off behind a
-   * transaction-mode PgBouncer older than 1.21, which cannot keep prepared statements.
+   * transaction-mode PgBouncer unless it is >= 1.21 with max_prepared_statements set.
    */
   preparedStatements?: boolean;
 }
