@@ -13,7 +13,7 @@ export {
 export type { IngestDeps, IngestServices, Uploader } from "./deps.ts";
 export { type IngestSettings, loadIngestSettings } from "./env.ts";
 export { isSha256Hex, ORIGINALS_PREFIX, originalKeyFor } from "./keys.ts";
-export { lockOriginal } from "./original-lock.ts";
+export { deleteOriginalIfUnused, lockOriginal } from "./original-lock.ts";
 export type { LocalUploadFile, UploadStaging } from "./staging.ts";
 export {
   nextState,

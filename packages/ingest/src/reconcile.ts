@@ -3,7 +3,7 @@ import { enqueueEvent } from "@wallpaperdb/events/outbox";
 import { and, eq, gt, isNull, lt, ne, notExists, or } from "drizzle-orm";
 import type { IngestDeps } from "./deps.ts";
 import { ORIGINALS_PREFIX, sha256FromOriginalKey } from "./keys.ts";
-import { lockOriginal } from "./original-lock.ts";
+import { deleteOriginalIfUnused } from "./original-lock.ts";
 import { listStaleUploads, transitionUpload } from "./uploads-repo.ts";
 
 // Plain functions for the workers' periodic reconciler: importing this module starts nothing.
@@ -84,20 +84,9 @@ export async function reconcileOriginalBlobs(
     if (now.getTime() - blob.lastModified.getTime() < graceMs) continue;
     report.orphanBlobs.push(blob);
     if (options.dryRun) continue;
-    const sha256 = sha256FromOriginalKey(blob.key) ?? "";
     // Re-checked under the original's lock: an upload of these bytes may have committed since the scan.
-    const deleted = await deps.db.transaction(async (tx) => {
-      await lockOriginal(tx, sha256);
-      const [claimed] = await tx
-        .select({ id: wallpapers.id })
-        .from(wallpapers)
-        .where(eq(wallpapers.sha256, sha256))
-        .limit(1);
-      if (claimed) return false;
-      await deps.blobStore.delete(blob.key);
-      return true;
-    });
-    if (deleted) report.deletedOrphans += 1;
+    const sha256 = sha256FromOriginalKey(blob.key) ?? "";
+    if (await deleteOriginalIfUnused(deps.db, deps.blobStore, sha256, blob.key)) report.deletedOrphans += 1;
   }
   if (!report.dryRun && (report.deletedOrphans > 0 || report.missingBlobs.length > 0)) {
     deps.logger.warn(

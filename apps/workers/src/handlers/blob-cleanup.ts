@@ -1,9 +1,7 @@
 import type { Database } from "@wallpaperdb/db";
-import { wallpapers } from "@wallpaperdb/db";
 import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
-import { lockOriginal } from "@wallpaperdb/ingest";
+import { deleteOriginalIfUnused } from "@wallpaperdb/ingest";
 import type { BlobStore } from "@wallpaperdb/storage";
-import { eq } from "drizzle-orm";
 import { removeWallpaperBlobs } from "../adapters/blobs.ts";
 
 export interface BlobCleanupDeps {
@@ -24,16 +22,8 @@ export async function handleDeletedBlobCleanup(
 ): Promise<HandlerResult> {
   const { wallpaperId, sha256, originalKey } = event.data;
   await removeWallpaperBlobs(deps.blobStore, wallpaperId);
-  // Under the original's lock: an identical upload committing now either is seen here or finds the
-  // original gone inside its own locked commit and stores it again.
-  await deps.db.transaction(async (tx) => {
-    await lockOriginal(tx, sha256);
-    const [uploadedAgain] = await tx
-      .select({ id: wallpapers.id })
-      .from(wallpapers)
-      .where(eq(wallpapers.sha256, sha256))
-      .limit(1);
-    if (!uploadedAgain) await deps.blobStore.delete(originalKey);
-  });
+  // An identical upload committing now either is seen there or finds the original gone inside its
+  // own locked commit and stores it again.
+  await deleteOriginalIfUnused(deps.db, deps.blobStore, sha256, originalKey);
   return { status: "done" };
 }
