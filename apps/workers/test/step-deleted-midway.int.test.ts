@@ -27,17 +27,24 @@ const uploadedOf = (row: typeof wallpapers.$inferSelect) => ({
 beforeAll(async () => {
   harness = await createPipelineHarness();
 });
-afterAll(async () => {
-  await harness?.cleanup();
-});
 
-it("a wallpaper deleted while its variants render ends skipped, with the blobs it stored removed", async () => {
-  const data = await sharp({ create: { width: 800, height: 500, channels: 3, background: "#3a6" } })
+/** A committed JPEG wallpaper of one color, as ingest leaves it for the variants step. */
+async function uploadedWallpaper(background: string): Promise<typeof wallpapers.$inferSelect> {
+  const data = await sharp({ create: { width: 800, height: 500, channels: 3, background } })
     .jpeg()
     .toBuffer();
   const id = await insertWallpaper(harness, { data });
   const [row] = await harness.database.db.select().from(wallpapers).where(eq(wallpapers.id, id));
   if (!row) throw new Error("no wallpaper");
+  return row;
+}
+afterAll(async () => {
+  await harness?.cleanup();
+});
+
+it("a wallpaper deleted while its variants render ends skipped, with the blobs it stored removed", async () => {
+  const row = await uploadedWallpaper("#3a6");
+  const id = row.id;
   // The delete lands between the step's first blob write and its commit, as a user's delete might.
   let deleted = false;
   const store: BlobStore = {
@@ -63,12 +70,8 @@ it("a wallpaper deleted while its variants render ends skipped, with the blobs i
 });
 
 it("a step that fails because its wallpaper was deleted under it ends skipped too, its blobs removed", async () => {
-  const data = await sharp({ create: { width: 800, height: 500, channels: 3, background: "#a36" } })
-    .jpeg()
-    .toBuffer();
-  const id = await insertWallpaper(harness, { data });
-  const [row] = await harness.database.db.select().from(wallpapers).where(eq(wallpapers.id, id));
-  if (!row) throw new Error("no wallpaper");
+  const row = await uploadedWallpaper("#a36");
+  const id = row.id;
   const store: BlobStore = {
     ...harness.blobStore,
     async put(key, body, options) {
