@@ -53,6 +53,11 @@ export async function runStep(
   if (started.status === "no-wallpaper") return { status: "skipped", reason: "wallpaper no longer exists" };
   if (started.status === "already-done") return { status: "skipped", reason: `${step} already done` };
   const startedAt = performance.now();
+  // Deleted while the step ran: blob-cleanup may already have run, so what the step stored goes now.
+  const deletedMidway = async (): Promise<HandlerResult> => {
+    await onDeleted?.();
+    return { status: "skipped", reason: "wallpaper deleted while the step ran" };
+  };
   try {
     const commit = await work();
     const committed = await deps.db.transaction(async (tx) => {
@@ -61,21 +66,14 @@ export async function runStep(
       await finishStep(tx, wallpaperId, step);
       return true;
     });
-    if (!committed) {
-      // Deleted while the step ran: blob-cleanup may already have run, so what the step stored goes now.
-      await onDeleted?.();
-      return { status: "skipped", reason: "wallpaper deleted while the step ran" };
-    }
+    if (!committed) return await deletedMidway();
     recordStepDuration(step, performance.now() - startedAt);
     return { status: "done" };
   } catch (error) {
     // The wallpaper deleted under the step (its original gone, its rows' foreign keys refused): the
     // same outcome as finding it gone at the commit, not a failure to retry.
     // (When the database is what failed, the step is presumed to still have its wallpaper.)
-    if (onDeleted && !(await wallpaperExists(deps.db, wallpaperId).catch(() => true))) {
-      await onDeleted();
-      return { status: "skipped", reason: "wallpaper deleted while the step ran" };
-    }
+    if (!(await wallpaperExists(deps.db, wallpaperId).catch(() => true))) return await deletedMidway();
     recordStepFailure(step);
     const permanent = error instanceof BadMediaError;
     const final = permanent || ctx.deliveryCount >= PIPELINE_MAX_DELIVER;
