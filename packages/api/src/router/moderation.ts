@@ -1,0 +1,38 @@
+import { moderateWallpapers, moderationQueue, resolveDuplicate } from "@wallpaperdb/admin";
+import { forgetCachedMedia } from "@wallpaperdb/media-serving/cache";
+import { z } from "zod";
+import { createTRPCRouter, curatorProcedure } from "../trpc.ts";
+import { offsetPage as page, wallpaperIdList as wallpaperIds } from "./inputs.ts";
+
+/** The moderation queue and its decisions (curators). */
+export const moderationRouter = createTRPCRouter({
+  queue: curatorProcedure
+    .input(
+      z.object({ status: z.enum(["pending", "approved", "rejected"]).default("pending"), ...page }).strict(),
+    )
+    .query(({ ctx, input }) => moderationQueue(ctx.db, input)),
+
+  approve: curatorProcedure
+    .input(z.object({ wallpaperIds }).strict())
+    .mutation(({ ctx, input }) => moderateWallpapers(ctx.db, { ...input, decision: "approved" }, ctx.user)),
+
+  /** Rejected wallpapers leave the gallery and search at once: both only show approved ones. */
+  reject: curatorProcedure
+    .input(z.object({ wallpaperIds, reason: z.string().trim().min(1).max(500) }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const result = await moderateWallpapers(ctx.db, { ...input, decision: "rejected" }, ctx.user);
+      // This process's media cache answers for a second without asking the database: not any more.
+      for (const id of input.wallpaperIds) forgetCachedMedia(id);
+      return result;
+    }),
+
+  resolveDuplicate: curatorProcedure
+    .input(
+      z.object({ wallpaperId: z.uuid(), duplicateOf: z.uuid(), action: z.enum(["keep", "reject"]) }).strict(),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const result = await resolveDuplicate(ctx.db, input, ctx.user);
+      if (input.action === "reject") forgetCachedMedia(input.wallpaperId);
+      return result;
+    }),
+});
