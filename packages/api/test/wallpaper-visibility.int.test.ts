@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { createApiKey } from "@wallpaperdb/auth";
+import { type Caller, createApiKey } from "@wallpaperdb/auth";
 import { wallpapers } from "@wallpaperdb/db";
-import { loadWallpaperView } from "@wallpaperdb/media-serving/view";
+import { loadWallpaperView } from "@wallpaperdb/wallpapers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
-import type { SessionUser } from "../src/trpc.ts";
 import { type Harness, openHarness } from "./harness.ts";
 import { seedUsers } from "./seed-users.ts";
 
@@ -18,7 +17,7 @@ const people = {
   owner: { id: "vis_owner", role: "user" },
   curator: { id: "vis_curator", role: "curator" },
   admin: { id: "vis_admin", role: "admin" },
-} satisfies Record<string, SessionUser>;
+} satisfies Record<string, Pick<Caller, "id" | "role">>;
 const everyone: Who[] = ["anonymous", "stranger", "ownerKey", "curator", "admin"];
 
 let h: Harness;
