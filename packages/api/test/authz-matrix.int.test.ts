@@ -112,6 +112,8 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   },
   "tag.implication.list": { rule: "public", input: () => ({}) },
   "wallpaper.byId": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
+  // The detail page's view model; a hidden wallpaper is not_found through it (wallpaper-visibility test).
+  "wallpaper.view": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
   // Gallery search (router/search.ts): public; not_found (no visible wallpaper here) counts as allowed.
   "wallpaper.search": { rule: "public", input: () => ({ q: "matrix_one sort:quality" }) },
   "wallpaper.similar": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },

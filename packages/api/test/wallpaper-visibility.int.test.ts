@@ -80,6 +80,7 @@ afterAll(async () => {
 
 const perWallpaper = {
   byId: (c: Awaited<ReturnType<typeof callerFor>>, wallpaperId: string) => c.wallpaper.byId({ wallpaperId }),
+  view: (c: Awaited<ReturnType<typeof callerFor>>, wallpaperId: string) => c.wallpaper.view({ wallpaperId }),
   tags: (c: Awaited<ReturnType<typeof callerFor>>, wallpaperId: string) => c.wallpaper.tags({ wallpaperId }),
   tagHistory: (c: Awaited<ReturnType<typeof callerFor>>, wallpaperId: string) =>
     c.wallpaper.tagHistory({ wallpaperId }),
@@ -125,6 +126,20 @@ describe("a wallpaper that is not public exists only for its uploader and curato
     });
     const anonymous = await callerFor("anonymous");
     expect(await anonymous.wallpaper.byId({ wallpaperId: ids.public })).toMatchObject({ visible: true });
+  });
+
+  it("the view offers tagging and deletion only to those who may change the wallpaper", async () => {
+    const mayChange: Record<string, boolean> = {};
+    for (const who of everyone) {
+      mayChange[who] = (await (await callerFor(who)).wallpaper.view({ wallpaperId: ids.public })).mayChange;
+    }
+    expect(mayChange).toEqual({
+      anonymous: false,
+      stranger: false,
+      ownerKey: true,
+      curator: true,
+      admin: true,
+    });
   });
 
   it("a stranger cannot learn that a hidden wallpaper exists by trying to tag it", async () => {

@@ -1,5 +1,11 @@
 import { forgetCachedMedia } from "@wallpaperdb/media-serving/cache";
-import { assertMayChangeWallpaper, deleteWallpaper, requireViewableWallpaper } from "@wallpaperdb/wallpapers";
+import {
+  assertMayChangeWallpaper,
+  deleteWallpaper,
+  loadWallpaperView,
+  requireViewableWallpaper,
+  wallpaperNotFound,
+} from "@wallpaperdb/wallpapers";
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc.ts";
 
@@ -10,6 +16,12 @@ export const wallpaperRouter = createTRPCRouter({
   byId: publicProcedure
     .input(byWallpaperId)
     .query(({ ctx, input }) => requireViewableWallpaper(ctx.db, input.wallpaperId, ctx.user)),
+  /** Everything the detail page shows, for this caller (`mayChange`: offer tagging and deletion). */
+  view: publicProcedure.input(byWallpaperId).query(async ({ ctx, input }) => {
+    const view = await loadWallpaperView(ctx.db, input.wallpaperId, ctx.user);
+    if (!view) throw wallpaperNotFound(input.wallpaperId);
+    return view;
+  }),
   /**
    * Deletes a wallpaper with its rows and, through the blob-cleanup worker, its files: its uploader may,
    * and curators may delete any. One the caller cannot see is not_found before it is forbidden.
