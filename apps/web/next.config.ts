@@ -22,6 +22,7 @@ const config: NextConfig = {
     "@wallpaperdb/media",
     "@wallpaperdb/storage",
     "@wallpaperdb/telemetry",
+    "@wallpaperdb/wallpapers",
   ],
   // Drivers with native sockets/workers stay plain Node modules instead of being bundled.
   serverExternalPackages: [

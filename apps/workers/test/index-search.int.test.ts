@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { moderateWallpapers } from "@wallpaperdb/admin";
 import { createLogger } from "@wallpaperdb/core/logger";
 import { outbox, tags, users, wallpapers } from "@wallpaperdb/db";
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
@@ -9,6 +8,7 @@ import { type OutboxRelay, startOutboxRelay } from "@wallpaperdb/events/relay";
 import { createTestBus, type TestBus } from "@wallpaperdb/events/testing";
 import { createPostgresSearch, type SearchBackend } from "@wallpaperdb/search";
 import { bulkTag, mergeTags, setTags } from "@wallpaperdb/tags";
+import { moderateWallpapers } from "@wallpaperdb/wallpapers";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleChangedIndexSearch, handleProcessedIndexSearch } from "../src/handlers/index-search.ts";

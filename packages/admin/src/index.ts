@@ -1,4 +1,3 @@
-export { type DeletedWallpaper, deleteWallpaper } from "./delete-wallpaper.ts";
 export {
   jobsSummary,
   listFailedSteps,
@@ -8,11 +7,4 @@ export {
   retryFailedSteps,
   type StepSummary,
 } from "./jobs.ts";
-export {
-  type Actor,
-  type ModerationStatus,
-  moderateWallpapers,
-  moderationQueue,
-  resolveDuplicate,
-} from "./moderation.ts";
 export { redrive } from "./redrive.ts";

@@ -1,4 +1,4 @@
-import type { AuthServices } from "@wallpaperdb/auth";
+import type { AuthServices, Caller } from "@wallpaperdb/auth";
 import { resolveRequestUser } from "@wallpaperdb/auth";
 import { AppError } from "@wallpaperdb/core/errors";
 import type { Logger } from "@wallpaperdb/core/logger";
@@ -31,19 +31,10 @@ export interface ReadinessReport {
   checks: { name: string; label: string; ok: boolean; latencyMs: number; detail: string }[];
 }
 
-export type UserRole = "user" | "curator" | "admin";
-
-export interface SessionUser {
-  id: string;
-  role: UserRole;
-  /** How the caller proved who they are; an API key acts with its owner's role. */
-  via?: "session" | "api_key";
-}
-
 export interface TRPCContext extends ApiDeps {
   headers: Headers;
   /** Resolved once per request from `authorization: Bearer <api key>` or the session cookie. */
-  user: SessionUser | null;
+  user: Caller | null;
 }
 
 export interface CreateContextOptions {

@@ -1,11 +1,12 @@
 import { initTRPC } from "@trpc/server";
+import { type Caller, canCurate, type UserRole, userRoles } from "@wallpaperdb/auth";
 import { AppError } from "@wallpaperdb/core/errors";
 import { recordTrpcCall, SpanKind, SpanStatusCode, withSpan } from "@wallpaperdb/telemetry";
 import superjson from "superjson";
-import type { SessionUser, TRPCContext, UserRole } from "./context.ts";
+import type { TRPCContext } from "./context.ts";
 import { classifyError, toTRPCError } from "./errors.ts";
 
-export type { ApiDeps, CreateContextOptions, SessionUser, TRPCContext, UserRole } from "./context.ts";
+export type { ApiDeps, CreateContextOptions, TRPCContext } from "./context.ts";
 export { createTRPCContext } from "./context.ts";
 
 const t = initTRPC.context<TRPCContext>().create({
@@ -79,17 +80,16 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { user: ctx.user } });
 });
 
-function requireRole(allowed: readonly UserRole[]) {
+function requireRole(allowed: (role: UserRole) => boolean) {
+  const required = userRoles.filter(allowed);
   return protectedProcedure.use(({ ctx, next }) => {
-    const user: SessionUser = ctx.user;
-    if (!allowed.includes(user.role)) {
-      throw toTRPCError(
-        new AppError("forbidden", "Your account is not allowed to do this.", { required: allowed }),
-      );
+    const user: Caller = ctx.user;
+    if (!allowed(user.role)) {
+      throw toTRPCError(new AppError("forbidden", "Your account is not allowed to do this.", { required }));
     }
     return next({ ctx: { user } });
   });
 }
 
-export const curatorProcedure = requireRole(["curator", "admin"]);
-export const adminProcedure = requireRole(["admin"]);
+export const curatorProcedure = requireRole(canCurate);
+export const adminProcedure = requireRole((role) => role === "admin");

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import type { Caller } from "@wallpaperdb/auth";
 import { type Database, processingSteps, wallpapers } from "@wallpaperdb/db";
 import { afterAll, beforeAll } from "vitest";
-import { type ApiDeps, createCaller, createTRPCContext, type SessionUser } from "../src/index.ts";
+import { type ApiDeps, createCaller, createTRPCContext } from "../src/index.ts";
 import { type Harness, openHarness } from "./harness.ts";
 import { seedUsers } from "./seed-users.ts";
 
@@ -9,7 +10,7 @@ const people = {
   user: { id: "adm_user", role: "user" },
   curator: { id: "adm_curator", role: "curator" },
   admin: { id: "adm_admin", role: "admin" },
-} satisfies Record<string, SessionUser>;
+} satisfies Record<string, Pick<Caller, "id" | "role">>;
 
 export type AdminWho = keyof typeof people | "anonymous";
 

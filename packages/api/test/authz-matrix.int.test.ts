@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { createApiKey, createAuthServices, loadAuthSettings } from "@wallpaperdb/auth";
+import { type Caller, createApiKey, createAuthServices, loadAuthSettings } from "@wallpaperdb/auth";
 import { wallpapers } from "@wallpaperdb/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createCaller, createTRPCContext } from "../src/index.ts";
-import type { SessionUser } from "../src/trpc.ts";
 import { seedUsers } from "./seed-users.ts";
 import { openUploadHarness, type UploadHarness } from "./upload-harness.ts";
 
@@ -18,7 +17,7 @@ const people = {
   owner: { id: "matrix_owner", role: "user" },
   curator: { id: "matrix_curator", role: "curator" },
   admin: { id: "matrix_admin", role: "admin" },
-} satisfies Record<string, SessionUser>;
+} satisfies Record<string, Pick<Caller, "id" | "role">>;
 
 let h: UploadHarness;
 let ownerKey = "";
@@ -113,6 +112,8 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   },
   "tag.implication.list": { rule: "public", input: () => ({}) },
   "wallpaper.byId": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
+  // The detail page's view model; a hidden wallpaper is not_found through it (wallpaper-visibility test).
+  "wallpaper.view": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
   // Gallery search (router/search.ts): public; not_found (no visible wallpaper here) counts as allowed.
   "wallpaper.search": { rule: "public", input: () => ({ q: "matrix_one sort:quality" }) },
   "wallpaper.similar": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
@@ -288,7 +289,7 @@ describe("roles and limits", () => {
     });
     await seedUsers(h.deps.db, [{ id: "matrix_limited" }, { id: "matrix_unlimited" }]);
     const ctx = await createTRPCContext({ headers: new Headers(), deps: { ...h.deps, auth } });
-    const user = createCaller({ ...ctx, user: { id: "matrix_limited", role: "user" } });
+    const user = createCaller({ ...ctx, user: { id: "matrix_limited", role: "user", via: "session" } });
     await user.upload.create({ filename: "1.png", size: 10 });
     await user.upload.create({ filename: "2.png", size: 10 });
     const refused = user.upload.create({ filename: "3.png", size: 10 });
@@ -297,7 +298,7 @@ describe("roles and limits", () => {
       cause: { code: "rate_limited", details: { retryAfterSeconds: expect.any(Number) } },
     });
     // Another account is counted on its own.
-    const other = createCaller({ ...ctx, user: { id: "matrix_unlimited", role: "user" } });
+    const other = createCaller({ ...ctx, user: { id: "matrix_unlimited", role: "user", via: "session" } });
     await expect(other.upload.create({ filename: "4.png", size: 10 })).resolves.toMatchObject({
       uploadId: expect.any(String),
     });

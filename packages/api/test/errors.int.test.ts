@@ -1,9 +1,9 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { Caller } from "@wallpaperdb/auth";
 import { AppError } from "@wallpaperdb/core/errors";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createTRPCContext } from "../src/index.ts";
-import type { SessionUser } from "../src/trpc.ts";
 import {
   adminProcedure,
   createCallerFactory,
@@ -38,7 +38,7 @@ const guarded = createTRPCRouter({
 });
 const createGuardedCaller = createCallerFactory(guarded);
 
-async function guardedCaller(user: SessionUser | null) {
+async function guardedCaller(user: Caller | null) {
   const ctx = await createTRPCContext({ headers: new Headers(), deps: harness.deps });
   return createGuardedCaller({ ...ctx, user });
 }
@@ -67,16 +67,16 @@ describe("procedure builders", () => {
   });
 
   it("refuse signed-in users without the role with forbidden", async () => {
-    const user = await guardedCaller({ id: "u1", role: "user" });
+    const user = await guardedCaller({ id: "u1", role: "user", via: "session" });
     expect(await user.member()).toBe("u1");
     await expect(user.curator()).rejects.toMatchObject({ code: "FORBIDDEN", cause: { code: "forbidden" } });
     await expect(user.admin()).rejects.toMatchObject({ code: "FORBIDDEN" });
 
-    const curator = await guardedCaller({ id: "u2", role: "curator" });
+    const curator = await guardedCaller({ id: "u2", role: "curator", via: "session" });
     expect(await curator.curator()).toBe("curator");
     await expect(curator.admin()).rejects.toMatchObject({ code: "FORBIDDEN" });
 
-    const admin = await guardedCaller({ id: "u3", role: "admin" });
+    const admin = await guardedCaller({ id: "u3", role: "admin", via: "session" });
     expect(await admin.curator()).toBe("admin");
     expect(await admin.admin()).toBe("admin");
   });

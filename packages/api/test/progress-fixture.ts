@@ -1,6 +1,7 @@
 // What the progress tests share: a harness with a NATS test bus, an outbox relay per test, wallpapers
 // moved through the workers' own step functions, and a subscriber that reads the feed as a client.
 import { randomBytes } from "node:crypto";
+import type { Caller } from "@wallpaperdb/auth";
 import { wallpapers } from "@wallpaperdb/db";
 import type { ProgressUpdate } from "@wallpaperdb/events/progress-feed";
 import { type OutboxRelay, startOutboxRelay } from "@wallpaperdb/events/relay";
@@ -8,7 +9,6 @@ import { createTestBus, type TestBus } from "@wallpaperdb/events/testing";
 import { failStep, finishStep, initSteps, type StepName, startStep } from "@wallpaperdb/pipeline";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
-import type { SessionUser } from "../src/trpc.ts";
 import { type Harness, openHarness } from "./harness.ts";
 
 export interface Item {
@@ -74,7 +74,7 @@ export function useProgressWorld() {
   async function subscribe(
     wallpaperId: string,
     lastEventId?: string,
-    user: SessionUser | null = null,
+    user: Caller | null = null,
   ): Promise<AsyncIterator<Item>> {
     // Aborting is how the HTTP adapter ends a subscription whose client went away.
     const abort = new AbortController();

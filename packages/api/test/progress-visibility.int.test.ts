@@ -1,8 +1,8 @@
+import type { Caller } from "@wallpaperdb/auth";
 import { wallpapers } from "@wallpaperdb/db";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
-import type { SessionUser } from "../src/trpc.ts";
 import { take, useProgressWorld, view, withTimeout } from "./progress-fixture.ts";
 import { seedUsers } from "./seed-users.ts";
 
@@ -60,7 +60,7 @@ describe("progress.wallpaper visibility", () => {
       stranger: { id: "progress_stranger", role: "user", via: "session" },
       curator: { id: "progress_curator", role: "curator", via: "session" },
       admin: { id: "progress_admin", role: "admin", via: "session" },
-    } satisfies Record<string, SessionUser>;
+    } satisfies Record<string, Caller>;
     await seedUsers(world.h.deps.db, Object.values(people));
     for (const moderation of ["pending", "rejected"] as const) {
       const id = await createWallpaper({ moderation, uploaderId: people.owner.id });

@@ -33,7 +33,7 @@ afterAll(async () => {
 
 async function callerAs(role: "curator" | "admin") {
   const ctx = await createTRPCContext({ headers: new Headers(), deps: h.deps });
-  return createCaller({ ...ctx, user: { id: `system_${role}`, role } });
+  return createCaller({ ...ctx, user: { id: `system_${role}`, role, via: "session" } });
 }
 
 describe("system.overview", () => {
@@ -100,7 +100,7 @@ describe("system.overview", () => {
     const ctx = await createTRPCContext({ headers: new Headers(), deps: { ...h.deps, events: undefined } });
     const overview = await createCaller({
       ...ctx,
-      user: { id: "system_admin", role: "admin" },
+      user: { id: "system_admin", role: "admin", via: "session" },
     }).system.overview();
     expect(overview.consumers).toMatchObject({ ok: false, error: expect.stringMatching(/not configured/) });
     expect(overview.outbox.ok).toBe(true);

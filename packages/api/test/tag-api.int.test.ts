@@ -1,17 +1,17 @@
 import { randomBytes } from "node:crypto";
+import type { Caller } from "@wallpaperdb/auth";
 import { wallpapers } from "@wallpaperdb/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
-import type { SessionUser } from "../src/trpc.ts";
 import { type Harness, openHarness } from "./harness.ts";
 import { seedUsers } from "./seed-users.ts";
 
 let harness: Harness;
-const people: Record<"user" | "owner" | "curator" | "admin", SessionUser> = {
-  user: { id: "tag_api_user", role: "user" },
-  owner: { id: "tag_api_owner", role: "user" },
-  curator: { id: "tag_api_curator", role: "curator" },
-  admin: { id: "tag_api_admin", role: "admin" },
+const people: Record<"user" | "owner" | "curator" | "admin", Caller> = {
+  user: { id: "tag_api_user", role: "user", via: "session" },
+  owner: { id: "tag_api_owner", role: "user", via: "session" },
+  curator: { id: "tag_api_curator", role: "curator", via: "session" },
+  admin: { id: "tag_api_admin", role: "admin", via: "session" },
 };
 let wallpaperId = "";
 

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
+import type { Caller } from "@wallpaperdb/auth";
 import { auditLog, outbox, tags, wallpapers } from "@wallpaperdb/db";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCaller, createTRPCContext, type SessionUser } from "../src/index.ts";
+import { createCaller, createTRPCContext } from "../src/index.ts";
 import { type Harness, openHarness } from "./harness.ts";
 import { seedUsers } from "./seed-users.ts";
 
@@ -10,7 +11,7 @@ const people = {
   owner: { id: "del_owner", role: "user" },
   other: { id: "del_other", role: "user" },
   curator: { id: "del_curator", role: "curator" },
-} satisfies Record<string, SessionUser>;
+} satisfies Record<string, Pick<Caller, "id" | "role">>;
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { createApiKey } from "@wallpaperdb/auth";
+import { type Caller, createApiKey } from "@wallpaperdb/auth";
 import { wallpapers } from "@wallpaperdb/db";
-import { loadWallpaperView } from "@wallpaperdb/media-serving/view";
+import { loadWallpaperView } from "@wallpaperdb/wallpapers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
-import type { SessionUser } from "../src/trpc.ts";
 import { type Harness, openHarness } from "./harness.ts";
 import { seedUsers } from "./seed-users.ts";
 
@@ -18,7 +17,7 @@ const people = {
   owner: { id: "vis_owner", role: "user" },
   curator: { id: "vis_curator", role: "curator" },
   admin: { id: "vis_admin", role: "admin" },
-} satisfies Record<string, SessionUser>;
+} satisfies Record<string, Pick<Caller, "id" | "role">>;
 const everyone: Who[] = ["anonymous", "stranger", "ownerKey", "curator", "admin"];
 
 let h: Harness;
@@ -81,6 +80,7 @@ afterAll(async () => {
 
 const perWallpaper = {
   byId: (c: Awaited<ReturnType<typeof callerFor>>, wallpaperId: string) => c.wallpaper.byId({ wallpaperId }),
+  view: (c: Awaited<ReturnType<typeof callerFor>>, wallpaperId: string) => c.wallpaper.view({ wallpaperId }),
   tags: (c: Awaited<ReturnType<typeof callerFor>>, wallpaperId: string) => c.wallpaper.tags({ wallpaperId }),
   tagHistory: (c: Awaited<ReturnType<typeof callerFor>>, wallpaperId: string) =>
     c.wallpaper.tagHistory({ wallpaperId }),
@@ -126,6 +126,20 @@ describe("a wallpaper that is not public exists only for its uploader and curato
     });
     const anonymous = await callerFor("anonymous");
     expect(await anonymous.wallpaper.byId({ wallpaperId: ids.public })).toMatchObject({ visible: true });
+  });
+
+  it("the view offers tagging and deletion only to those who may change the wallpaper", async () => {
+    const mayChange: Record<string, boolean> = {};
+    for (const who of everyone) {
+      mayChange[who] = (await (await callerFor(who)).wallpaper.view({ wallpaperId: ids.public })).mayChange;
+    }
+    expect(mayChange).toEqual({
+      anonymous: false,
+      stranger: false,
+      ownerKey: true,
+      curator: true,
+      admin: true,
+    });
   });
 
   it("a stranger cannot learn that a hidden wallpaper exists by trying to tag it", async () => {

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@wallpaperdb/core/errors";
 import { apiKeys, type Database, users } from "@wallpaperdb/db";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { type AuthUser, isUserRole } from "./roles.ts";
+import { type Caller, isUserRole } from "./roles.ts";
 
 /** Recognisable in logs and secret scanners; the rest is 256 random bits. */
 export const API_KEY_PREFIX = "wpdb_";
@@ -74,7 +74,7 @@ export async function revokeApiKey(db: Database, userId: string, keyId: string):
 }
 
 /** The owner (with the owner's current role) of an active key, or null. */
-export async function verifyApiKey(db: Database, key: string): Promise<AuthUser | null> {
+export async function verifyApiKey(db: Database, key: string): Promise<Caller | null> {
   if (!KEY_PATTERN.test(key)) return null;
   const [row] = await db
     .select({ keyId: apiKeys.id, userId: users.id, role: users.role, lastUsedAt: apiKeys.lastUsedAt })

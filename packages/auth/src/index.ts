@@ -15,5 +15,5 @@ export { promoteIfFirstAccount } from "./first-admin.ts";
 export { clientAddress, createAuthRequestHandler } from "./handler.ts";
 export { consumeRateLimit, pruneRateLimits, type RateLimitDecision } from "./rate-limit.ts";
 export { resolveRequestUser } from "./request-user.ts";
-export { type AuthUser, canCurate, isUserRole, mayModify, type UserRole, userRoles } from "./roles.ts";
+export { type Caller, canCurate, isUserRole, type UserRole, userRoles } from "./roles.ts";
 export { type AuthServices, createAuthServices } from "./services.ts";

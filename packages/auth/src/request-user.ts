@@ -2,7 +2,7 @@ import { AppError } from "@wallpaperdb/core/errors";
 import type { Database } from "@wallpaperdb/db";
 import { verifyApiKey } from "./api-keys.ts";
 import type { Auth } from "./auth.ts";
-import { type AuthUser, isUserRole } from "./roles.ts";
+import { type Caller, isUserRole } from "./roles.ts";
 
 /**
  * Who sent this request: `authorization: Bearer <api key>` first (scripts), then the session cookie
@@ -13,7 +13,7 @@ export async function resolveRequestUser(
   db: Database,
   auth: Auth | undefined,
   headers: Headers,
-): Promise<AuthUser | null> {
+): Promise<Caller | null> {
   const authorization = headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());

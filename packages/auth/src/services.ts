@@ -4,13 +4,13 @@ import { type Auth, createAuth } from "./auth.ts";
 import type { AuthSettings } from "./env.ts";
 import { createAuthRequestHandler } from "./handler.ts";
 import { resolveRequestUser } from "./request-user.ts";
-import type { AuthUser } from "./roles.ts";
+import type { Caller } from "./roles.ts";
 
 /** What a host process (web app, tests) hands the API: who is calling, and the limits to apply. */
 export interface AuthServices {
   auth: Auth;
   settings: AuthSettings;
-  resolveUser(headers: Headers): Promise<AuthUser | null>;
+  resolveUser(headers: Headers): Promise<Caller | null>;
   /** The /api/auth/* route handler. */
   handle(request: Request): Promise<Response>;
 }

@@ -8,7 +8,7 @@ export {
   safeBaseName,
 } from "./http-rules.ts";
 export { type MediaAudience, mediaAudience, PRIVATE_NO_STORE, type ViewerResolver } from "./media-access.ts";
-export { contentTypes, type MediaTarget, parseMediaPath, variantUrl } from "./media-path.ts";
+export { contentTypes, type MediaTarget, parseMediaPath } from "./media-path.ts";
 export { renditionKey } from "./renditions.ts";
 export { handleMediaRequest, type MediaDeps } from "./serve-media.ts";
 export {

@@ -1,7 +1,8 @@
+import type { Caller } from "@wallpaperdb/auth/roles";
 import { type Database, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
+import { mayViewWallpaper, type WallpaperAccess } from "@wallpaperdb/wallpapers";
 import { eq } from "drizzle-orm";
 import type { VisibleWallpaper } from "./media-records.ts";
-import { canViewWallpaper, type Moderation, type Viewer } from "./wallpaper-record.ts";
 
 /**
  * Who may keep a media response. `public`: a processed, approved wallpaper, the same bytes for everyone,
@@ -13,24 +14,25 @@ export type MediaAudience = "public" | "private";
 
 export const PRIVATE_NO_STORE = "private, no-store";
 
-/** Resolves the viewer only when it matters: public media never pay for a session lookup. */
-export type ViewerResolver = () => Promise<Viewer | null>;
+/** Resolves the caller only when it matters: public media never pay for a session lookup. */
+export type ViewerResolver = () => Promise<Caller | null>;
 
-export interface MediaAccessRow {
-  moderation: Moderation;
-  uploaderId: string | null;
+export interface MediaAccessRow extends WallpaperAccess {
   processed: boolean;
 }
 
 /**
  * The visibility decision of the media routes, or null for "as absent as a wrong id". Held and
- * rejected wallpapers follow `canViewWallpaper`, the rule of `wallpaper.byId` and the detail page.
+ * rejected wallpapers follow `mayViewWallpaper`, the rule of `wallpaper.byId` and the detail page.
  * Approved ones that are still processing stay 404 for everyone, as before: they are public, but their
  * media are not finished, and a public answer for them would be cached as immutable.
  */
-export function mediaAudience(row: MediaAccessRow, viewer: Viewer | null): MediaAudience | null {
+export function mediaAudience(
+  row: MediaAccessRow,
+  viewer: Pick<Caller, "id" | "role"> | null,
+): MediaAudience | null {
   if (row.moderation === "approved") return row.processed ? "public" : null;
-  return canViewWallpaper(row, viewer) ? "private" : null;
+  return mayViewWallpaper(row, viewer) ? "private" : null;
 }
 
 export interface ServableWallpaper {

@@ -78,7 +78,3 @@ export function parseMediaPath(segments: readonly string[]): MediaTarget {
   if (first === "fit" || first === "cover") return parseRendition(first, second, path);
   throw notFound("unknown_media_path", path);
 }
-
-export function variantUrl(id: string, kind: string, format: string, contentHash: string): string {
-  return `/media/${id}/${kind}.${format}?v=${encodeURIComponent(contentHash)}`;
-}

@@ -2,6 +2,7 @@ import { AppError, problemResponse } from "@wallpaperdb/core/errors";
 import type { Logger } from "@wallpaperdb/core/logger";
 import type { Database } from "@wallpaperdb/db";
 import type { BlobStore } from "@wallpaperdb/storage";
+import { variantUrl } from "@wallpaperdb/wallpapers";
 import { answerWithBlob, IMMUTABLE } from "./blob-response.ts";
 import { attachmentDisposition, extensionFor, negotiateImageFormat, safeBaseName } from "./http-rules.ts";
 import { SANDBOX, serveImmutableVariant } from "./immutable-variant.ts";
@@ -14,7 +15,6 @@ import {
   parseMediaPath,
   parseWallpaperId,
   type VariantFormat,
-  variantUrl,
 } from "./media-path.ts";
 import { loadVariants, type VariantRecord, type VisibleWallpaper } from "./media-records.ts";
 import { ensureRendition, renditionEtag } from "./renditions.ts";

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Caller } from "@wallpaperdb/auth";
 import { createLogger } from "@wallpaperdb/core/logger";
 import { users, wallpapers } from "@wallpaperdb/db";
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
@@ -10,7 +11,6 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleMediaRequest, type MediaDeps } from "../src/index.ts";
-import type { Viewer } from "../src/wallpaper-record.ts";
 import { seedWallpaper } from "./seed-wallpaper.ts";
 
 const dune = join(
@@ -18,10 +18,10 @@ const dune = join(
   "../../../.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate/nature/Dune.jpg",
 );
 
-const owner: Viewer = { id: "hm-owner", role: "user" };
-const stranger: Viewer = { id: "hm-stranger", role: "user" };
-const curator: Viewer = { id: "hm-curator", role: "curator" };
-const admin: Viewer = { id: "hm-admin", role: "admin" };
+const owner: Caller = { id: "hm-owner", role: "user", via: "session" };
+const stranger: Caller = { id: "hm-stranger", role: "user", via: "session" };
+const curator: Caller = { id: "hm-curator", role: "curator", via: "session" };
+const admin: Caller = { id: "hm-admin", role: "admin", via: "api_key" };
 
 let db: TestDatabase;
 let blobDir: string;
@@ -33,7 +33,7 @@ const seeded: Record<
 > = {} as never;
 
 /** Like the route handler, with the viewer the route would resolve from the session or API key. */
-async function get(path: string, viewer: Viewer | null, headers: Record<string, string> = {}) {
+async function get(path: string, viewer: Caller | null, headers: Record<string, string> = {}) {
   const request = new Request(`http://localhost${path}`, { headers });
   const [, , id = "", ...rest] = new URL(request.url).pathname.split("/");
   let asked = 0;

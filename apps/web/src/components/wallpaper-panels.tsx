@@ -1,4 +1,4 @@
-import type { WallpaperView } from "@wallpaperdb/media-serving/view";
+import type { WallpaperView } from "@wallpaperdb/wallpapers";
 import Link from "next/link";
 
 export function WallpaperPalette({ palette }: { palette: WallpaperView["palette"] }) {

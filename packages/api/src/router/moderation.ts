@@ -1,5 +1,5 @@
-import { moderateWallpapers, moderationQueue, resolveDuplicate } from "@wallpaperdb/admin";
 import { forgetCachedMedia } from "@wallpaperdb/media-serving/cache";
+import { moderateWallpapers, moderationQueue, resolveDuplicate } from "@wallpaperdb/wallpapers";
 import { z } from "zod";
 import { createTRPCRouter, curatorProcedure } from "../trpc.ts";
 import { offsetPage as page, wallpaperIdList as wallpaperIds } from "./inputs.ts";

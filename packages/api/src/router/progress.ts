@@ -2,10 +2,10 @@ import { tracked } from "@trpc/server";
 import { AppError } from "@wallpaperdb/core/errors";
 import type { EventBusNames } from "@wallpaperdb/events";
 import { wallpaperProgressFeed } from "@wallpaperdb/events/progress-feed";
+import { requireViewableWallpaper } from "@wallpaperdb/wallpapers";
 import { z } from "zod";
 import { toTRPCError } from "../errors.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
-import { requireViewableWallpaper } from "./wallpaper.ts";
 
 export function requireEventNames(events: EventBusNames | undefined): EventBusNames {
   if (!events) throw new AppError("dependency_unavailable", "Event stream settings are not configured.");
@@ -17,7 +17,7 @@ export const progressRouter = createTRPCRouter({
    * Live processing progress of one wallpaper over SSE: the current step states first, then each
    * change until it is ready or failed. Every item is tracked, so httpSubscriptionLink reconnects
    * with `lastEventId` and the feed continues after the last change the client saw.
-   * Visible like wallpaper.byId (`canViewWallpaper`): a held or rejected wallpaper is not_found unless
+   * Visible like wallpaper.byId (`mayViewWallpaper`): a held or rejected wallpaper is not_found unless
    * its uploader or a curator subscribes, since even its existence is private. Approved ones are public
    * while they process, so anonymous uploaders follow their own uploads. Checked when the client
    * subscribes and again before each later change (one indexed lookup; a wallpaper makes about ten), so

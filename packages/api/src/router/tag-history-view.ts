@@ -1,22 +1,22 @@
+import { type Caller, canCurate } from "@wallpaperdb/auth";
 import { type Database, wallpapers } from "@wallpaperdb/db";
-import { canViewWallpaper } from "@wallpaperdb/media-serving/record";
 import { type HistoryEntry, type HistoryTarget, tagHistory } from "@wallpaperdb/tags";
+import { mayViewWallpaper } from "@wallpaperdb/wallpapers";
 import { inArray } from "drizzle-orm";
-import type { SessionUser } from "../trpc.ts";
 
 /*
  * What tag history shows to whom. Curators and admins moderate by it (who changed what, to revert or
  * to talk to them), so they see every entry with its actor. Anyone else sees no account but their own:
  * the actor's id and name are null on other people's entries (a user id is a stable handle across the
  * whole site, and a display name is often a real one), and `tag.history` leaves out changes to
- * wallpapers they may not see (`canViewWallpaper`), which would otherwise leak that they exist.
+ * wallpapers they may not see (`mayViewWallpaper`), which would otherwise leak that they exist.
  */
 
-function isCurator(user: SessionUser | null): boolean {
-  return user?.role === "curator" || user?.role === "admin";
+function isCurator(user: Caller | null): boolean {
+  return user !== null && canCurate(user.role);
 }
 
-function redactActor(entry: HistoryEntry, user: SessionUser | null): HistoryEntry {
+function redactActor(entry: HistoryEntry, user: Caller | null): HistoryEntry {
   if (isCurator(user) || (user !== null && entry.actorId === user.id)) return entry;
   return { ...entry, actorId: null, actorName: null };
 }
@@ -24,7 +24,7 @@ function redactActor(entry: HistoryEntry, user: SessionUser | null): HistoryEntr
 async function visibleWallpaperIds(
   db: Database,
   entries: HistoryEntry[],
-  user: SessionUser | null,
+  user: Caller | null,
 ): Promise<Set<string>> {
   const ids = [...new Set(entries.filter((e) => e.entityType === "wallpaper").map((e) => e.entityId))];
   if (ids.length === 0) return new Set();
@@ -32,7 +32,7 @@ async function visibleWallpaperIds(
     .select({ id: wallpapers.id, moderation: wallpapers.moderation, uploaderId: wallpapers.uploaderId })
     .from(wallpapers)
     .where(inArray(wallpapers.id, ids));
-  return new Set(rows.filter((row) => canViewWallpaper(row, user)).map((row) => row.id));
+  return new Set(rows.filter((row) => mayViewWallpaper(row, user)).map((row) => row.id));
 }
 
 // Enough for any real tag: past this many hidden entries in a row a page comes back short.
@@ -43,7 +43,7 @@ async function visibleEntries(
   db: Database,
   target: HistoryTarget,
   page: { limit?: number; before?: number },
-  user: SessionUser | null,
+  user: Caller | null,
 ): Promise<HistoryEntry[]> {
   const limit = Math.min(page.limit ?? 50, 200);
   const found: HistoryEntry[] = [];
@@ -64,7 +64,7 @@ export async function tagHistoryFor(
   db: Database,
   tagId: number,
   page: { limit?: number; before?: number },
-  user: SessionUser | null,
+  user: Caller | null,
 ): Promise<HistoryEntry[]> {
   const entries = isCurator(user)
     ? await tagHistory(db, { tagId }, page)
@@ -77,7 +77,7 @@ export async function wallpaperTagHistoryFor(
   db: Database,
   wallpaperId: string,
   page: { limit?: number; before?: number },
-  user: SessionUser | null,
+  user: Caller | null,
 ): Promise<HistoryEntry[]> {
   const entries = await tagHistory(db, { wallpaperId }, page);
   return entries.map((entry) => redactActor(entry, user));

@@ -1,5 +1,3 @@
-import { AppError } from "@wallpaperdb/core/errors";
-import type { Database } from "@wallpaperdb/db";
 import {
   bulkTag as bulkTagWallpapers,
   getWallpaperTags,
@@ -8,27 +6,13 @@ import {
   setTags as setWallpaperTags,
   suggestTags as suggestWallpaperTags,
 } from "@wallpaperdb/tags";
+import { assertMayChangeWallpaper, requireViewableWallpaper } from "@wallpaperdb/wallpapers";
 import { z } from "zod";
-import type { SessionUser } from "../trpc.ts";
 import { curatorProcedure, protectedProcedure, publicProcedure } from "../trpc.ts";
 import { wallpaperTagHistoryFor } from "./tag-history-view.ts";
-import { requireViewableWallpaper } from "./wallpaper.ts";
 
 const names = z.array(z.string().min(1).max(200)).max(100);
 const delta = { add: names.default([]), remove: names.default([]) };
-
-/**
- * Curators tag anything; anyone else only the wallpapers they uploaded. A wallpaper the caller may not
- * see is not_found before it is forbidden, so a refusal never confirms that a hidden one exists.
- */
-async function assertCanTag(db: Database, wallpaperId: string, user: SessionUser): Promise<void> {
-  const record = await requireViewableWallpaper(db, wallpaperId, user);
-  if (user.role === "curator" || user.role === "admin" || record.own) return;
-  throw new AppError("forbidden", "Only its uploader or a curator can tag this wallpaper.", {
-    reason: "not_owner",
-    wallpaperId,
-  });
-}
 
 const tags = publicProcedure
   .input(z.object({ wallpaperId: z.uuid() }).strict())
@@ -37,7 +21,10 @@ const tags = publicProcedure
     return getWallpaperTags(ctx.db, input.wallpaperId);
   });
 
-/** Adds and removes tags as a delta, so concurrent edits by two people both survive. */
+/**
+ * Adds and removes tags as a delta, so concurrent edits by two people both survive. Its uploader or a
+ * curator (`assertMayChangeWallpaper`).
+ */
 const setTags = protectedProcedure
   .input(
     z
@@ -45,9 +32,9 @@ const setTags = protectedProcedure
       .strict(),
   )
   .mutation(async ({ ctx, input }) => {
-    await assertCanTag(ctx.db, input.wallpaperId, ctx.user);
+    await assertMayChangeWallpaper(ctx.db, input.wallpaperId, ctx.user, "tag");
     const { wallpaperId, ...change } = input;
-    return setWallpaperTags(ctx.db, wallpaperId, change, { id: ctx.user.id });
+    return setWallpaperTags(ctx.db, wallpaperId, change, ctx.user);
   });
 
 const bulkTag = curatorProcedure
@@ -63,7 +50,7 @@ const bulkTag = curatorProcedure
       .strict(),
   )
   .mutation(({ ctx, input }) =>
-    bulkTagWallpapers(ctx.db, input.target, { add: input.add, remove: input.remove }, { id: ctx.user.id }),
+    bulkTagWallpapers(ctx.db, input.target, { add: input.add, remove: input.remove }, ctx.user),
   );
 
 const tagHistory = publicProcedure
@@ -84,7 +71,7 @@ const tagHistory = publicProcedure
 
 const revertTagChange = curatorProcedure
   .input(z.object({ auditId: z.number().int().positive() }).strict())
-  .mutation(({ ctx, input }) => revertChange(ctx.db, input.auditId, { id: ctx.user.id }));
+  .mutation(({ ctx, input }) => revertChange(ctx.db, input.auditId, ctx.user));
 
 const suggestTags = publicProcedure
   .input(z.object({ wallpaperId: z.uuid(), limit: z.number().int().min(1).max(50).default(20) }).strict())

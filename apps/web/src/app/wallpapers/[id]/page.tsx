@@ -1,5 +1,5 @@
 import { resolveRequestUser } from "@wallpaperdb/auth";
-import { loadWallpaperView } from "@wallpaperdb/media-serving/view";
+import { loadWallpaperView } from "@wallpaperdb/wallpapers";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
@@ -29,11 +29,7 @@ const load = cache(async (id: string) => {
   // A bad or revoked API key header is simply an anonymous viewer here, never an error page.
   const viewer = await resolveRequestUser(db, getAuthServices().auth, await headers()).catch(() => null);
   // null for a wallpaper this viewer may not see (processing, held or rejected, and not theirs).
-  const view = await loadWallpaperView(db, id.toLowerCase(), viewer);
-  if (!view) return null;
-  // The rule wallpaper.delete enforces; here it only decides whether to offer the button.
-  const canDelete = view.own || viewer?.role === "curator" || viewer?.role === "admin";
-  return { ...view, canDelete };
+  return loadWallpaperView(db, id.toLowerCase(), viewer);
 });
 
 type Params = Promise<{ id: string }>;
@@ -53,7 +49,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function WallpaperPage({ params }: { params: Params }) {
   const view = await load((await params).id);
-  // Hidden from this viewer (see canViewWallpaper): as absent as a wrong id.
+  // Hidden from this viewer (see mayViewWallpaper): as absent as a wrong id.
   if (!view) notFound();
   const clip = view.variants.find((variant) => variant.kind === "clip");
   const poster = view.variants.find((variant) => variant.kind === "preview" && variant.format === "jpeg");
@@ -109,7 +105,7 @@ export default async function WallpaperPage({ params }: { params: Params }) {
           <WallpaperQuality facts={view.facts} />
           <WallpaperTags tags={view.tags} />
           <WallpaperFacts view={view} />
-          {view.canDelete ? <WallpaperDelete wallpaperId={view.id} /> : null}
+          {view.mayChange ? <WallpaperDelete wallpaperId={view.id} /> : null}
         </aside>
       </div>
       {view.visible ? <WallpaperSimilar id={view.id} /> : null}

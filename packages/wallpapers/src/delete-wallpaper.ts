@@ -1,10 +1,10 @@
-import { AppError } from "@wallpaperdb/core/errors";
+import type { Caller } from "@wallpaperdb/auth/roles";
 import type { Database } from "@wallpaperdb/db";
 import { auditLog, takenDown, wallpapers } from "@wallpaperdb/db";
 import { enqueueEvent, enqueueWallpapersChanged } from "@wallpaperdb/events/outbox";
 import { detachWallpaperTags } from "@wallpaperdb/tags";
 import { eq } from "drizzle-orm";
-import type { Actor } from "./moderation.ts";
+import { wallpaperNotFound } from "./record.ts";
 
 export interface DeletedWallpaper {
   wallpaperId: string;
@@ -20,11 +20,11 @@ export interface DeletedWallpaper {
  * `gone`), a rejected one's sha256 is recorded as taken down (ingest refuses those bytes from then
  * on), an audit entry keeps what it was, and two events follow the commit: `wallpaper.changed.v1`
  * (the search index drops it) and `wallpaper.deleted.v1` (the blob-cleanup worker deletes its files).
- * Who may delete is the caller's decision (the API: its uploader or a curator).
+ * Who may delete is checked before (`assertMayChangeWallpaper`: its uploader or a curator).
  */
 export async function deleteWallpaper(
   db: Database,
-  actor: Actor,
+  actor: Pick<Caller, "id">,
   wallpaperId: string,
 ): Promise<DeletedWallpaper> {
   // A tag merge locks tags before wallpapers, the opposite order; PostgreSQL breaks such a deadlock by
@@ -47,7 +47,11 @@ function isDeadlock(error: unknown): boolean {
   return false;
 }
 
-async function deleteOnce(db: Database, actor: Actor, wallpaperId: string): Promise<DeletedWallpaper> {
+async function deleteOnce(
+  db: Database,
+  actor: Pick<Caller, "id">,
+  wallpaperId: string,
+): Promise<DeletedWallpaper> {
   return db.transaction(async (tx) => {
     // FOR UPDATE: waits for a tag edit or a step commit holding the row, and keeps new ones out.
     const [row] = await tx
@@ -63,12 +67,7 @@ async function deleteOnce(db: Database, actor: Actor, wallpaperId: string): Prom
       .from(wallpapers)
       .where(eq(wallpapers.id, wallpaperId))
       .for("update");
-    if (!row) {
-      throw new AppError("not_found", "No wallpaper with that id.", {
-        reason: "wallpaper_not_found",
-        wallpaperId,
-      });
-    }
+    if (!row) throw wallpaperNotFound(wallpaperId);
     const tagsRemoved = await detachWallpaperTags(tx, wallpaperId);
     // Deleting a rejected wallpaper must not undo the rejection: its bytes stay refused by ingest.
     const wasRejected = row.moderation === "rejected";

@@ -1,8 +1,9 @@
+import type { Caller } from "@wallpaperdb/auth/roles";
 import { type Database, variants, wallpaperColors, wallpaperFacts } from "@wallpaperdb/db";
 import { getWallpaperTags, type WallpaperTag } from "@wallpaperdb/tags";
 import { asc, eq } from "drizzle-orm";
-import { variantUrl } from "./media-path.ts";
-import { loadWallpaperRecord, type Viewer, type WallpaperRecord } from "./wallpaper-record.ts";
+import { variantUrl } from "./media-url.ts";
+import { loadWallpaperRecord, type WallpaperRecord } from "./record.ts";
 
 export interface ViewVariant {
   kind: string;
@@ -11,8 +12,6 @@ export interface ViewVariant {
   height: number;
   url: string;
 }
-
-export type { Viewer } from "./wallpaper-record.ts";
 
 export interface WallpaperView extends WallpaperRecord {
   facts: {
@@ -35,16 +34,16 @@ export interface WallpaperView extends WallpaperRecord {
 
 /**
  * Everything the detail page shows, in one round of queries, or null when the wallpaper does not exist
- * or `viewer` may not see it (the same rule as `wallpaper.byId`: `canViewWallpaper`). `visible` false
+ * or `caller` may not see it (the same rule as `wallpaper.byId`: `mayViewWallpaper`). `visible` false
  * means only its uploader or a curator is looking (or it is still processing); the media routes serve
- * a held or rejected one to them, uncached (media-access.ts).
+ * a held or rejected one to them, uncached. `mayChange` says whether to offer tagging and deletion.
  */
 export async function loadWallpaperView(
   db: Database,
   id: string,
-  viewer: Viewer | null,
+  caller: Pick<Caller, "id" | "role"> | null,
 ): Promise<WallpaperView | null> {
-  const record = await loadWallpaperRecord(db, id, viewer);
+  const record = await loadWallpaperRecord(db, id, caller);
   if (!record) return null;
   const [factRows, palette, tags, variantRows] = await Promise.all([
     db

@@ -1,14 +1,11 @@
+import type { Caller } from "@wallpaperdb/auth/roles";
 import { AppError } from "@wallpaperdb/core/errors";
 import type { Database, Executor } from "@wallpaperdb/db";
 import { auditLog, wallpaperNearDuplicates, wallpapers } from "@wallpaperdb/db";
 import { enqueueWallpapersChanged } from "@wallpaperdb/events/outbox";
 import { aliasedTable, and, asc, count, desc, eq, inArray, ne, not, or, sql } from "drizzle-orm";
 
-export type ModerationStatus = "pending" | "approved" | "rejected";
-
-export interface Actor {
-  id: string;
-}
+import type { Moderation } from "./access.ts";
 
 const card = {
   id: wallpapers.id,
@@ -30,7 +27,7 @@ const card = {
  */
 export async function moderationQueue(
   db: Database,
-  query: { status: ModerationStatus; limit: number; offset: number },
+  query: { status: Moderation; limit: number; offset: number },
 ) {
   const where = eq(wallpapers.moderation, query.status);
   const order = query.status === "pending" ? asc(wallpapers.createdAt) : desc(wallpapers.updatedAt);
@@ -68,7 +65,13 @@ export async function moderationQueue(
   return { items, total: totals[0]?.total ?? 0, duplicates };
 }
 
-async function record(tx: Executor, actor: Actor, action: string, ids: readonly string[], data: object) {
+async function record(
+  tx: Executor,
+  actor: Pick<Caller, "id">,
+  action: string,
+  ids: readonly string[],
+  data: object,
+) {
   if (ids.length === 0) return;
   await tx
     .insert(auditLog)
@@ -97,7 +100,7 @@ async function assertAllExist(db: Executor, ids: readonly string[], changed: rea
 export async function moderateWallpapers(
   db: Database,
   input: { wallpaperIds: readonly string[]; decision: "approved" | "rejected"; reason?: string },
-  actor: Actor,
+  actor: Pick<Caller, "id">,
 ): Promise<{ changed: string[] }> {
   const ids = [...new Set(input.wallpaperIds)];
   const reason = input.decision === "rejected" ? (input.reason?.trim() ?? "") : null;
@@ -136,7 +139,7 @@ export async function moderateWallpapers(
 export async function resolveDuplicate(
   db: Database,
   input: { wallpaperId: string; duplicateOf: string; action: "keep" | "reject" },
-  actor: Actor,
+  actor: Pick<Caller, "id">,
 ): Promise<{ resolved: number }> {
   return db.transaction(async (tx) => {
     const flag = and(

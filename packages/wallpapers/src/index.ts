@@ -1,0 +1,12 @@
+export { type Moderation, mayChangeWallpaper, mayViewWallpaper, type WallpaperAccess } from "./access.ts";
+export { type DeletedWallpaper, deleteWallpaper } from "./delete-wallpaper.ts";
+export { variantUrl } from "./media-url.ts";
+export { moderateWallpapers, moderationQueue, resolveDuplicate } from "./moderation.ts";
+export {
+  assertMayChangeWallpaper,
+  loadWallpaperRecord,
+  requireViewableWallpaper,
+  type WallpaperRecord,
+  wallpaperNotFound,
+} from "./record.ts";
+export { loadWallpaperView, type ViewVariant, type WallpaperView } from "./view.ts";
