@@ -2,11 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { describeError } from "~/components/shared/describe-error.ts";
+import { BulkTagBar } from "~/components/tags/bulk-bar.tsx";
+import { useSelection } from "~/components/tags/selection.ts";
 import { useTRPC } from "~/trpc/react.tsx";
-import { describeError } from "./admin-errors.ts";
-import { AdminPreview } from "./admin-preview.tsx";
-import { BulkTagBar } from "./tag-bulk-bar.tsx";
-import { useSelection } from "./tag-selection.ts";
+import { AdminPreview } from "./preview.tsx";
 
 /** Search the gallery, tick wallpapers (click, or "select all"), then add/remove tags on all of them. */
 export function AdminBulk() {

@@ -3,8 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
-import { describeError } from "./admin-errors.ts";
 
 const PAGE = 20;
 // Counts move while workers run; a few seconds is fresh enough and cheap (one grouped scan).

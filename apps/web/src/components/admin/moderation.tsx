@@ -3,9 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
-import { describeError } from "./admin-errors.ts";
-import { AdminPreview } from "./admin-preview.tsx";
+import { AdminPreview } from "./preview.tsx";
 
 const tabs = ["pending", "approved", "rejected"] as const;
 type Status = (typeof tabs)[number];

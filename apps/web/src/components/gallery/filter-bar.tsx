@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState, useTransition } from "react";
+import { TagListInput } from "~/components/tags/list-input.tsx";
 import {
   activeFilterCount,
   emptyFilters,
@@ -11,8 +12,7 @@ import {
   RATIOS,
   RESOLUTIONS,
   SORTS,
-} from "./gallery-filters.ts";
-import { TagListInput } from "./tag-list-input.tsx";
+} from "./filters.ts";
 
 export interface Swatch {
   name: string;

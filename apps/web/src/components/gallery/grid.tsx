@@ -4,11 +4,11 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { type KeyboardEvent, useCallback, useEffect, useRef } from "react";
 import { useTRPCClient } from "~/trpc/react.tsx";
-import { PAGE_SIZE } from "./gallery-filters.ts";
-import { moveGridFocus } from "./gallery-keyboard.ts";
-import { galleryQueryKey } from "./gallery-query-key.ts";
-import { GallerySelectBar, useGallerySelect } from "./gallery-select.tsx";
-import { GalleryTile } from "./gallery-tile.tsx";
+import { PAGE_SIZE } from "./filters.ts";
+import { moveGridFocus } from "./keyboard.ts";
+import { galleryQueryKey } from "./query-key.ts";
+import { GallerySelectBar, useGallerySelect } from "./select.tsx";
+import { GalleryTile } from "./tile.tsx";
 
 interface QueryError {
   code: string;

@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
+import { BulkTagBar } from "~/components/tags/bulk-bar.tsx";
+import { type Selection, useSelection } from "~/components/tags/selection.ts";
 import { useTRPC } from "~/trpc/react.tsx";
-import { BulkTagBar } from "./tag-bulk-bar.tsx";
-import { type Selection, useSelection } from "./tag-selection.ts";
 
 export interface GallerySelect {
   /** The viewer may bulk-tag (curator or admin); the procedure checks the role again. */

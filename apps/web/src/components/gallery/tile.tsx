@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { KeyboardEvent } from "react";
-import { type PictureVariant, WallpaperPicture } from "./wallpaper-picture.tsx";
+import { type PictureVariant, WallpaperPicture } from "~/components/wallpaper/picture.tsx";
 
 export interface TileCard {
   id: string;

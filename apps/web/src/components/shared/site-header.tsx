@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AdminNavLink } from "./admin-nav-link.tsx";
+import { AdminNavLink } from "~/components/admin/nav-link.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
 export function SiteHeader() {

@@ -3,7 +3,7 @@
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, type RefObject, useId, useState } from "react";
 import { useTRPC } from "~/trpc/react.tsx";
-import { TagChip } from "./tag-chip.tsx";
+import { TagChip } from "./chip.tsx";
 import "./tags.css";
 
 export interface TagPick {

@@ -2,9 +2,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
-import { describeError } from "./admin-errors.ts";
-import { TagListInput } from "./tag-list-input.tsx";
+import { TagListInput } from "./list-input.tsx";
 
 interface Props {
   selectedIds: readonly string[];

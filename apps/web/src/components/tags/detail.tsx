@@ -2,11 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
-import { describeError } from "./admin-errors.ts";
-import { categoryNames, TagChip } from "./tag-chip.tsx";
-import { TagLinks } from "./tag-links.tsx";
-import { TagMerge } from "./tag-merge.tsx";
+import { categoryNames, TagChip } from "./chip.tsx";
+import { TagLinks } from "./links.tsx";
+import { TagMerge } from "./merge.tsx";
 
 interface Props {
   name: string;

@@ -2,10 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
-import { describeError } from "./admin-errors.ts";
-import { categoryNames, TagChip } from "./tag-chip.tsx";
-import { TagDetail } from "./tag-detail.tsx";
+import { categoryNames, TagChip } from "./chip.tsx";
+import { TagDetail } from "./detail.tsx";
 
 /** Search, create and pick a tag; the picked tag opens in the detail panel on the right. */
 export function TagEditor() {

@@ -1,4 +1,4 @@
-import { TagChip } from "./tag-chip.tsx";
+import { TagChip } from "./chip.tsx";
 
 interface WallpaperTag {
   tagId: number;

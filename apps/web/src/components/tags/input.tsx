@@ -1,7 +1,7 @@
 "use client";
 
 import type { RefObject } from "react";
-import { TagAutocomplete } from "./tag-autocomplete.tsx";
+import { TagAutocomplete } from "./autocomplete.tsx";
 
 interface Props {
   inputRef: RefObject<HTMLInputElement | null>;

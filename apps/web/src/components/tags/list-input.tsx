@@ -1,6 +1,6 @@
 "use client";
 
-import { TagAutocomplete } from "./tag-autocomplete.tsx";
+import { TagAutocomplete } from "./autocomplete.tsx";
 
 interface Props {
   label: string;

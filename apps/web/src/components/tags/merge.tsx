@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
-import { describeError } from "./admin-errors.ts";
 
 /** Merge in two steps: name the survivor, read what moves, then confirm. */
 export function TagMerge({

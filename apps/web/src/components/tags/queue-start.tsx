@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { AdminPreview } from "~/components/admin/preview.tsx";
 import { useTRPC } from "~/trpc/react.tsx";
-import { AdminPreview } from "./admin-preview.tsx";
 
 /** The tagging queue: recent wallpapers; pick one (or the first) and move through them with j/k. */
 export function TagQueueStart() {

@@ -4,13 +4,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef } from "react";
+import { AdminPreview } from "~/components/admin/preview.tsx";
+import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
-import { describeError } from "./admin-errors.ts";
-import { AdminPreview } from "./admin-preview.tsx";
-import { TagChip } from "./tag-chip.tsx";
-import { TagGroups } from "./tag-groups.tsx";
-import { TagHistory } from "./tag-history.tsx";
-import { TagInput } from "./tag-input.tsx";
+import { TagChip } from "./chip.tsx";
+import { TagGroups } from "./groups.tsx";
+import { TagHistory } from "./history.tsx";
+import { TagInput } from "./input.tsx";
 
 const reasonLabels: Record<string, string> = {
   near_duplicate: "near-duplicate",

@@ -1,9 +1,9 @@
 "use client";
 
-import { UploadDropzone } from "./upload-dropzone.tsx";
-import { formatBytes } from "./upload-format.ts";
-import { FINISHED, type UploadItem, useUploadQueue } from "./upload-queue.ts";
-import { UploadRow } from "./upload-row.tsx";
+import { UploadDropzone } from "./dropzone.tsx";
+import { formatBytes } from "./format.ts";
+import { FINISHED, type UploadItem, useUploadQueue } from "./queue.ts";
+import { UploadRow } from "./row.tsx";
 
 function summaryText(items: readonly UploadItem[]): string {
   const count = (state: UploadItem["state"]) => items.filter((item) => item.state === state).length;

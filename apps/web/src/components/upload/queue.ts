@@ -2,13 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPCClient } from "~/trpc/react.tsx";
-import {
-  rejectionFromError,
-  sha256OfBlob,
-  startTransfer,
-  type Transfer,
-  tusStatus,
-} from "./upload-transfer.ts";
+import { rejectionFromError, sha256OfBlob, startTransfer, type Transfer, tusStatus } from "./transfer.ts";
 
 export type UploadState =
   | "queued"

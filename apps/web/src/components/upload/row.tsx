@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { ProcessingProgress } from "./processing-progress.tsx";
-import { formatBytes, formatSpeed } from "./upload-format.ts";
-import type { UploadItem, UploadState } from "./upload-queue.ts";
+import { ProcessingProgress } from "~/components/wallpaper/processing-progress.tsx";
+import { formatBytes, formatSpeed } from "./format.ts";
+import type { UploadItem, UploadState } from "./queue.ts";
 
 const stateLabel: Record<UploadState, string> = {
   queued: "Queued",

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { thumbhashDataUrl } from "./gallery-thumbhash.ts";
+import { thumbhashDataUrl } from "./thumbhash.ts";
 
 export interface PictureVariant {
   kind: string;

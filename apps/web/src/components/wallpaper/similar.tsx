@@ -2,7 +2,7 @@ import { createCaller, createTRPCContext } from "@wallpaperdb/api";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { getApiDeps } from "~/server/deps.ts";
-import { thumbhashDataUrl } from "./gallery-thumbhash.ts";
+import { thumbhashDataUrl } from "./thumbhash.ts";
 
 /** Near-duplicates first, then palette neighbours (`wallpaper.similar`), rendered on the server. */
 export async function WallpaperSimilar({ id }: { id: string }) {
