@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { type FormEvent, useEffect, useState } from "react";
+import "./account.css";
 
 type Mode = "sign-in" | "sign-up";
 

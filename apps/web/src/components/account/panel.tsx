@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "~/trpc/react.tsx";
 import { ApiKeysPanel } from "./api-keys-panel.tsx";
+import "./account.css";
 
 export function AccountPanel() {
   const trpc = useTRPC();

@@ -4,6 +4,7 @@ import { UploadDropzone } from "./dropzone.tsx";
 import { formatBytes } from "./format.ts";
 import { FINISHED, type UploadItem, useUploadQueue } from "./queue.ts";
 import { UploadRow } from "./row.tsx";
+import "./upload.css";
 
 function summaryText(items: readonly UploadItem[]): string {
   const count = (state: UploadItem["state"]) => items.filter((item) => item.state === state).length;

@@ -18,6 +18,7 @@ import { WallpaperPicture } from "~/components/wallpaper/picture.tsx";
 import { WallpaperSimilar } from "~/components/wallpaper/similar.tsx";
 import { getAuthServices, getDb } from "~/server/deps.ts";
 import "~/components/gallery/gallery.css";
+import "~/components/wallpaper/wallpaper.css";
 
 export const dynamic = "force-dynamic";
 
