@@ -1,5 +1,7 @@
-// Settings of the end-to-end run; lives in the web package because the repo root has no workspace deps.
+// Settings of the end-to-end run, read by playwright.config.ts, global-setup and the specs.
 import { envField, parseEnv } from "@wallpaperdb/core/env";
+import { type DbEnv, loadDbEnv } from "@wallpaperdb/db/env";
+import { type EventsEnv, loadEventsEnv } from "@wallpaperdb/events/env";
 import { z } from "zod";
 
 const schema = z.object({
@@ -38,3 +40,8 @@ export const e2eEnv = {
   uploadDir: `.data/${tag}-uploads`,
   blobSigningSecret: "e2e-only-blob-signing-secret-not-for-production",
 };
+
+/** The database and event namespace the run's servers were started with (playwright.config.ts sets them). */
+export function serverEnv(): DbEnv & EventsEnv {
+  return { ...loadDbEnv(process.env), ...loadEventsEnv(process.env) };
+}

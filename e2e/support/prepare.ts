@@ -4,12 +4,11 @@ import { rm } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createLogger } from "@wallpaperdb/core/logger";
-import { webEnv } from "../src/env.ts";
-import { e2eEnv } from "./e2e-env.ts";
-import { resetE2eEnvironment } from "./e2e-environment.ts";
+import { e2eEnv, serverEnv } from "./env.ts";
+import { resetE2eEnvironment } from "./environment.ts";
 
 const logger = createLogger("e2e-prepare");
-const env = webEnv();
+const env = serverEnv();
 
 try {
   await resetE2eEnvironment({
@@ -18,7 +17,7 @@ try {
     namespace: env.EVENTS_NAMESPACE,
   });
   // Blobs and half-finished uploads of an earlier run would otherwise outlive the rows naming them.
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
   for (const dir of [e2eEnv.blobDir, e2eEnv.uploadDir]) {
     if (!dir.includes("e2e")) throw new Error(`Refusing to clear "${dir}": not an e2e folder`);
     await rm(resolve(root, dir), { recursive: true, force: true });
