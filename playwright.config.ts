@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { e2eEnv } from "./apps/web/scripts/e2e-env.ts";
+import { e2eEnv } from "./e2e/support/env.ts";
 
 // Both processes see the dedicated database and event namespace, never the dev ones.
 const sharedEnv = {
@@ -64,7 +64,7 @@ export default defineConfig({
   webServer: [
     {
       // Reset first: webServer processes start before globalSetup, and workers need the schema at boot.
-      command: "node apps/web/scripts/prepare-e2e.ts && node apps/workers/src/main.ts",
+      command: "node e2e/support/prepare.ts && node apps/workers/src/main.ts",
       url: `http://127.0.0.1:${e2eEnv.workersHealthPort}/healthz`,
       env: { ...sharedEnv, WORKERS_HEALTH_PORT: String(e2eEnv.workersHealthPort), WORKER_ID: "e2e-worker-1" },
       reuseExistingServer: false,

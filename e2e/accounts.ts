@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { e2eEnv } from "../apps/web/scripts/e2e-env.ts";
+import { e2eEnv } from "./support/env.ts";
 
 /**
  * The install's first account (so an admin), created once by global-setup before any spec runs.

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { createWallpaperClient, uploadFile } from "../packages/client/src/index.ts";
+import { createWallpaperClient, uploadFile } from "@wallpaperdb/client";
 import { signIn } from "./accounts.ts";
 
 // Admin tools in detail: tag rules (a refused cycle) and the keyboard tagging view (Backspace, revert).

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 // The client package as a script would use it (the root package does not depend on it by name).
-import { createWallpaperClient } from "../packages/client/src/index.ts";
+import { createWallpaperClient } from "@wallpaperdb/client";
 import { type Account, e2eAdmin, signIn, signUp } from "./accounts.ts";
 
 // A new account through the whole story. The install's first account (created by global-setup) is

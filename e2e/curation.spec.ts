@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
-import { e2eEnv } from "../apps/web/scripts/e2e-env.ts";
 import { type Account, e2eAdmin, signIn, signUp } from "./accounts.ts";
+import { e2eEnv } from "./support/env.ts";
 import { uploadThroughPage } from "./upload-page.ts";
 
 // The curation story of issue 6, in one browser: an uploader signs up and uploads (signed in, so the

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { e2eEnv } from "../apps/web/scripts/e2e-env.ts";
 import { type Account, e2eAdmin, signIn, signUp } from "./accounts.ts";
+import { e2eEnv } from "./support/env.ts";
 import { uploadThroughPage } from "./upload-page.ts";
 
 // An uploader deletes their own wallpaper from its page: asked to confirm first, then the page, its

@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
-import { e2eEnv } from "../apps/web/scripts/e2e-env.ts";
-import { ensureE2eDatabase } from "../apps/web/scripts/e2e-environment.ts";
 import { createE2eAdmin } from "./accounts.ts";
+import { e2eEnv } from "./support/env.ts";
+import { ensureE2eDatabase } from "./support/environment.ts";
 
 /**
  * Playwright starts webServer processes before globalSetup, so the destructive reset (drop, create,

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { e2eEnv } from "../apps/web/scripts/e2e-env.ts";
-import { holdVariantsStep, type ProcessingHold } from "../apps/web/scripts/e2e-processing-hold.ts";
 import { type StreamCutter, startStreamCutter } from "./stream-cutter.ts";
+import { e2eEnv } from "./support/env.ts";
+import { holdVariantsStep, type ProcessingHold } from "./support/processing-hold.ts";
 
 const corpus = join(import.meta.dirname, "../.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate");
 const steps = ["stored", "variants", "quality", "color", "ready"];

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
+import { createWallpaperClient, uploadFile, type WallpaperClient } from "@wallpaperdb/client";
 import sharp from "sharp";
-import { createWallpaperClient, uploadFile, type WallpaperClient } from "../packages/client/src/index.ts";
 import { signIn } from "./accounts.ts";
 
 // Hostile strings in user-controlled fields (tag names, tag descriptions, original file names)

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { SiteFooter } from "~/components/site-footer.tsx";
-import { SiteHeader } from "~/components/site-header.tsx";
+import { SiteFooter } from "~/components/shared/site-footer.tsx";
+import { SiteHeader } from "~/components/shared/site-header.tsx";
 import { TRPCReactProvider } from "~/trpc/react.tsx";
 import "./globals.css";
 

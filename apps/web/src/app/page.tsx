@@ -1,16 +1,16 @@
 import { namedPalette } from "@wallpaperdb/imaging";
 import type { Metadata } from "next";
-import { FilterBar } from "~/components/filter-bar.tsx";
+import { FilterBar } from "~/components/gallery/filter-bar.tsx";
 import {
   activeFilterCount,
   filtersFromParams,
   filtersToQuery,
   PAGE_SIZE,
-} from "~/components/gallery-filters.ts";
-import { GalleryGrid } from "~/components/gallery-grid.tsx";
-import { galleryQueryKey } from "~/components/gallery-query-key.ts";
+} from "~/components/gallery/filters.ts";
+import { GalleryGrid } from "~/components/gallery/grid.tsx";
+import { galleryQueryKey } from "~/components/gallery/query-key.ts";
 import { getCaller, getQueryClient, HydrateClient } from "~/trpc/server.tsx";
-import "~/components/gallery.css";
+import "~/components/gallery/gallery.css";
 
 export const dynamic = "force-dynamic";
 // The root page shares the root layout segment, where the title template does not apply.

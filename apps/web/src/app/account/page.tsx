@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AccountPanel } from "./account-panel.tsx";
+import { AccountPanel } from "~/components/account/panel.tsx";
 
 export const metadata: Metadata = { title: "Account" };
 

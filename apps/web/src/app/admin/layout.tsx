@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { AdminShell } from "~/components/admin-shell.tsx";
-import "~/components/admin-ui.css";
+import { AdminShell } from "~/components/admin/shell.tsx";
+import "~/components/admin/admin.css";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · WallpaperDB" } };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { UploadManager } from "~/components/upload-manager.tsx";
+import { UploadManager } from "~/components/upload/manager.tsx";
 
 export const metadata: Metadata = { title: "Upload" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AdminBulk } from "~/components/admin-bulk.tsx";
+import { AdminBulk } from "~/components/admin/bulk.tsx";
 
 export const metadata: Metadata = { title: "Bulk tagging" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AdminJobs } from "~/components/admin-jobs.tsx";
+import { AdminJobs } from "~/components/admin/jobs.tsx";
 
 export const metadata: Metadata = { title: "Jobs" };
 

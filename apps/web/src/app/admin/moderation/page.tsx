@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AdminModeration } from "~/components/admin-moderation.tsx";
+import { AdminModeration } from "~/components/admin/moderation.tsx";
 
 export const metadata: Metadata = { title: "Moderation" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SystemOverview } from "./system-overview.tsx";
+import { SystemOverview } from "~/components/admin/system-overview.tsx";
 
 export const metadata: Metadata = { title: "System" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { TagQueueStart } from "~/components/tag-queue-start.tsx";
+import { TagQueueStart } from "~/components/tags/queue-start.tsx";
 
 export const metadata: Metadata = { title: "Tagging" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { TagEditor } from "~/components/tag-editor.tsx";
+import { TagEditor } from "~/components/tags/editor.tsx";
 
 export const metadata: Metadata = { title: "Tags" };
 

@@ -5,19 +5,20 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { WallpaperDelete } from "~/components/wallpaper-delete.tsx";
-import { WallpaperDownloads } from "~/components/wallpaper-downloads.tsx";
-import { WallpaperLiveProgress } from "~/components/wallpaper-live-progress.tsx";
+import { WallpaperDelete } from "~/components/wallpaper/delete.tsx";
+import { WallpaperDownloads } from "~/components/wallpaper/downloads.tsx";
+import { WallpaperLiveProgress } from "~/components/wallpaper/live-progress.tsx";
 import {
   WallpaperFacts,
   WallpaperPalette,
   WallpaperQuality,
   WallpaperTags,
-} from "~/components/wallpaper-panels.tsx";
-import { WallpaperPicture } from "~/components/wallpaper-picture.tsx";
-import { WallpaperSimilar } from "~/components/wallpaper-similar.tsx";
+} from "~/components/wallpaper/panels.tsx";
+import { WallpaperPicture } from "~/components/wallpaper/picture.tsx";
+import { WallpaperSimilar } from "~/components/wallpaper/similar.tsx";
 import { getAuthServices, getDb } from "~/server/deps.ts";
-import "~/components/gallery.css";
+import "~/components/gallery/gallery.css";
+import "~/components/wallpaper/wallpaper.css";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { TagWorkbench } from "~/components/tag-workbench.tsx";
+import { TagWorkbench } from "~/components/tags/workbench.tsx";
 
 export const metadata: Metadata = { title: "Tagging" };
 

@@ -1,0 +1,99 @@
+"use client";
+
+import Link from "next/link";
+import { type FormEvent, useEffect, useState } from "react";
+import "./account.css";
+
+type Mode = "sign-in" | "sign-up";
+
+/** better-auth answers `{ message }`; our rate limiter answers problem+json with `detail`. */
+async function errorMessage(response: Response): Promise<string> {
+  const body: unknown = await response.json().catch(() => null);
+  if (body && typeof body === "object") {
+    if ("detail" in body && typeof body.detail === "string") return body.detail;
+    if ("message" in body && typeof body.message === "string") return body.message;
+  }
+  return response.status === 429 ? "Too many attempts; wait a minute." : "That did not work; try again.";
+}
+
+export function AuthForm({ mode }: { mode: Mode }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // Until React has hydrated, a submit would be the browser's own GET with the password in the URL:
+  // the button stays disabled until our handler is attached.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body =
+      mode === "sign-up"
+        ? { name: form.get("name"), email: form.get("email"), password: form.get("password") }
+        : { email: form.get("email"), password: form.get("password") };
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await fetch(`/api/auth/${mode}/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) {
+        setError(await errorMessage(response));
+        return;
+      }
+      // A full load so every part of the page (header, cached queries) sees the new session.
+      window.location.assign("/account");
+    } catch {
+      setError("The server could not be reached.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card auth-form" method="post" onSubmit={submit} noValidate={false}>
+      {mode === "sign-up" ? (
+        <label className="field">
+          <span>Name</span>
+          <input className="input" name="name" autoComplete="name" required maxLength={100} />
+        </label>
+      ) : null}
+      <label className="field">
+        <span>Email</span>
+        <input className="input" name="email" type="email" autoComplete="email" required />
+      </label>
+      <label className="field">
+        <span>Password</span>
+        <input
+          className="input"
+          name="password"
+          type="password"
+          autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
+          minLength={mode === "sign-up" ? 10 : undefined}
+          required
+        />
+      </label>
+      {error ? (
+        <p className="notice notice-bad" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button className="button" type="submit" disabled={busy || !hydrated}>
+        {mode === "sign-up" ? "Create account" : "Sign in"}
+      </button>
+      <p className="muted">
+        {mode === "sign-up" ? (
+          <>
+            Have an account? <Link href="/sign-in">Sign in</Link>
+          </>
+        ) : (
+          <>
+            New here? <Link href="/sign-up">Create an account</Link>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}

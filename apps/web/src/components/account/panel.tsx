@@ -1,0 +1,36 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTRPC } from "~/trpc/react.tsx";
+import { ApiKeysPanel } from "./api-keys-panel.tsx";
+import "./account.css";
+
+export function AccountPanel() {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.account.me.queryOptions());
+  if (me.isPending) return <p className="muted">Loading…</p>;
+  if (me.isError) return <p className="notice notice-bad">{me.error.message}</p>;
+  if (!me.data) {
+    return (
+      <p>
+        <Link href="/sign-in">Sign in</Link> to see your account.
+      </p>
+    );
+  }
+  return (
+    <>
+      <div className="card">
+        <dl className="profile">
+          <dt>Name</dt>
+          <dd>{me.data.name}</dd>
+          <dt>Email</dt>
+          <dd>{me.data.email}</dd>
+          <dt>Role</dt>
+          <dd data-testid="account-role">{me.data.role}</dd>
+        </dl>
+      </div>
+      <ApiKeysPanel />
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { type KeyboardEvent, useCallback, useEffect, useRef } from "react";
+import { useTRPCClient } from "~/trpc/react.tsx";
+import { PAGE_SIZE } from "./filters.ts";
+import { moveGridFocus } from "./keyboard.ts";
+import { galleryQueryKey } from "./query-key.ts";
+import { GallerySelectBar, useGallerySelect } from "./select.tsx";
+import { GalleryTile } from "./tile.tsx";
+
+interface QueryError {
+  code: string;
+  message: string;
+  position?: number;
+  length?: number;
+}
+
+function queryErrorsOf(error: unknown): { message: string; errors: QueryError[] } {
+  const data = (error as { data?: { details?: { errors?: QueryError[] } } } | null)?.data;
+  return {
+    message: error instanceof Error ? error.message : "The search failed.",
+    errors: Array.isArray(data?.details?.errors) ? data.details.errors : [],
+  };
+}
+
+export function GalleryGrid({ query, hasFilters }: { query: string; hasFilters: boolean }) {
+  const client = useTRPCClient();
+  const grid = useRef<HTMLDivElement>(null);
+  const sentinel = useRef<HTMLDivElement>(null);
+  // A plain infinite query over the client: tRPC's infiniteQueryOptions adds a `direction` key that the
+  // strict search input refuses. The key is shared with the server prefetch (gallery-query-key.ts).
+  const search = useInfiniteQuery({
+    queryKey: galleryQueryKey(query),
+    queryFn: ({ pageParam, signal }) =>
+      client.wallpaper.search.query({ q: query, limit: PAGE_SIZE, cursor: pageParam }, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    retry: false,
+  });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = search;
+
+  useEffect(() => {
+    const target = sentinel.current;
+    if (!target || !hasNextPage) return;
+    // Start loading a screen early, so scrolling rarely reaches the end of what is loaded.
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+      },
+      { rootMargin: "0px 0px 800px 0px" },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>, index: number) => moveGridFocus(event, grid.current, index),
+    [],
+  );
+  const items = search.data?.pages.flatMap((page) => page.items) ?? [];
+  const ids = items.map((card) => card.id);
+  const select = useGallerySelect(ids);
+
+  if (search.isError) {
+    const { message, errors } = queryErrorsOf(search.error);
+    return (
+      <div className="gallery-state notice notice-bad" role="alert" data-testid="gallery-error">
+        <strong>{message}</strong>
+        {errors.length > 0 ? (
+          <ul className="query-errors">
+            {errors.map((error) => (
+              <li key={`${error.code}-${error.position ?? 0}`}>
+                <code>{error.code}</code> {error.message}
+                {error.position !== undefined ? (
+                  <span className="muted">
+                    {" "}
+                    at {error.position}
+                    {query ? (
+                      <>
+                        :{" "}
+                        <mark>
+                          {query.slice(error.position, error.position + (error.length ?? 1)) || "…"}
+                        </mark>
+                      </>
+                    ) : null}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    );
+  }
+  if (search.isPending)
+    return (
+      <div className="gallery-state muted" aria-busy="true">
+        Loading wallpapers…
+      </div>
+    );
+
+  const first = search.data.pages[0];
+  if (items.length === 0) {
+    return (
+      <div className="gallery-state gallery-empty" data-testid="gallery-empty">
+        <h2>{hasFilters ? "Nothing matches these filters" : "No wallpapers yet"}</h2>
+        <p className="muted">
+          {hasFilters
+            ? "Remove a filter or two, or try another color."
+            : "Upload the first ones and they appear here once processed."}
+        </p>
+        {first?.unknownTags.length ? (
+          <p className="muted">Unknown tags: {first.unknownTags.join(", ")}</p>
+        ) : null}
+        <Link className="button" href={hasFilters ? "/" : "/upload"}>
+          {hasFilters ? "Clear filters" : "Upload wallpapers"}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <>
+      <p className="gallery-count muted" data-testid="gallery-count" aria-live="polite">
+        {first?.totalIsEstimate ? "about " : ""}
+        {first?.total.toLocaleString("en")} wallpaper{first?.total === 1 ? "" : "s"}
+      </p>
+      <GallerySelectBar state={select} loadedIds={ids} onChanged={() => search.refetch()} />
+      <div className="gallery-grid" ref={grid} data-testid="gallery-grid" data-selecting={select.active}>
+        {items.map((card, index) => (
+          <GalleryTile
+            key={card.id}
+            card={card}
+            index={index}
+            onKeyDown={onKeyDown}
+            selectable={
+              select.active ? { selected: select.selection.has(card.id), onSelect: select.select } : undefined
+            }
+          />
+        ))}
+        <span className="gallery-filler" aria-hidden="true" />
+      </div>
+      <div ref={sentinel} className="gallery-sentinel" data-testid="gallery-sentinel">
+        {isFetchingNextPage
+          ? "Loading more…"
+          : hasNextPage
+            ? ""
+            : items.length > PAGE_SIZE
+              ? "That is all of them."
+              : ""}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import Link from "next/link";
+import type { KeyboardEvent } from "react";
+import { type PictureVariant, WallpaperPicture } from "~/components/wallpaper/picture.tsx";
+
+export interface TileCard {
+  id: string;
+  mediaType: "image" | "video";
+  width: number;
+  height: number;
+  aspectName: string | null;
+  qualityScore: number | null;
+  thumbhash: string | null;
+  colors: string[];
+  variants: PictureVariant[];
+}
+
+interface Props {
+  card: TileCard;
+  index: number;
+  onKeyDown: (event: KeyboardEvent<HTMLElement>, index: number) => void;
+  /** Select mode: the tile is a checkbox instead of a link. */
+  selectable?: { selected: boolean; onSelect(index: number, range: boolean): void };
+}
+
+/** A justified-row tile: grows with its aspect ratio so every row fills the width without cropping much. */
+export function GalleryTile({ card, index, onKeyDown, selectable }: Props) {
+  const ratio = card.width / card.height;
+  const label = `${card.mediaType === "video" ? "Video" : "Wallpaper"} ${card.width}×${card.height}${
+    card.aspectName ? `, ${card.aspectName}` : ""
+  }`;
+  const common = {
+    className: "gallery-tile",
+    "data-testid": "gallery-tile",
+    "data-id": card.id,
+    "data-index": index,
+    style: { flexGrow: ratio, flexBasis: `calc(var(--row-height) * ${ratio.toFixed(4)})` },
+    "aria-label": label,
+    onKeyDown: (event: KeyboardEvent<HTMLElement>) => onKeyDown(event, index),
+  };
+  if (selectable) {
+    return (
+      // biome-ignore lint/a11y/useSemanticElements: the whole tile (a picture) toggles; an <input> cannot hold it, and role=checkbox with aria-checked is the ARIA pattern for such a toggle.
+      <button
+        {...common}
+        type="button"
+        role="checkbox"
+        aria-checked={selectable.selected}
+        data-selected={selectable.selected}
+        onClick={(event) => selectable.onSelect(index, event.shiftKey)}
+      >
+        <span className="gallery-tile-check" aria-hidden="true">
+          {selectable.selected ? "✓" : ""}
+        </span>
+        <TileBody card={card} index={index} ratio={ratio} />
+      </button>
+    );
+  }
+  return (
+    <Link {...common} href={`/wallpapers/${card.id}`}>
+      <TileBody card={card} index={index} ratio={ratio} />
+    </Link>
+  );
+}
+
+function TileBody({ card, index, ratio }: { card: TileCard; index: number; ratio: number }) {
+  return (
+    <>
+      <span className="gallery-tile-frame" style={{ aspectRatio: `${card.width} / ${card.height}` }}>
+        <WallpaperPicture
+          id={card.id}
+          variants={card.variants}
+          thumbhash={card.thumbhash}
+          fallbackColor={card.colors[0]}
+          alt=""
+          sizes={`(max-width: 640px) 100vw, ${Math.round(260 * ratio)}px`}
+          priority={index < 8}
+        />
+      </span>
+      <span className="gallery-tile-meta" aria-hidden="true">
+        <span>
+          {card.width}×{card.height}
+        </span>
+        {card.mediaType === "video" ? <span className="tile-badge">▶ video</span> : null}
+        {card.qualityScore !== null ? (
+          <span className="tile-badge">Q {Math.round(card.qualityScore)}</span>
+        ) : null}
+      </span>
+    </>
+  );
+}

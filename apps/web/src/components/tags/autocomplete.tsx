@@ -1,0 +1,156 @@
+"use client";
+
+import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
+import { type KeyboardEvent, type RefObject, useId, useState } from "react";
+import { useTRPC } from "~/trpc/react.tsx";
+import { TagChip } from "./chip.tsx";
+import "./tags.css";
+
+export interface TagPick {
+  /** The completion's canonical name, or the text as typed when nothing was highlighted. */
+  name: string;
+  /** Typed with a leading `-` (remove / exclude), when `allowNegation` is on. */
+  negated: boolean;
+}
+
+interface Props {
+  label: string;
+  placeholder?: string;
+  allowNegation?: boolean;
+  onPick(pick: TagPick): void;
+  /** Backspace in the empty field: callers remove their last chip or tag. */
+  onEmptyBackspace?(): void;
+  /** Escape while the list is already closed: callers hand the keyboard back to the page. */
+  onEscape?(): void;
+  inputRef?: RefObject<HTMLInputElement | null>;
+  disabled?: boolean;
+  limit?: number;
+}
+
+// What the server's normalizePrefix does, closely enough to drop completions of an older prefix.
+const normalize = (text: string) => text.normalize("NFKC").trim().toLowerCase().replace(/\s+/g, "_");
+
+/**
+ * The one tag combobox (ARIA 1.2 combobox + listbox over `tag.autocomplete`): prefix and alias matches
+ * with counts ("alias → tag"), ↓/↑ to move (↑ past the first means "as typed"), Enter or a click to
+ * pick, Tab to complete the text, Escape to close the list (then `onEscape`). An exact match is
+ * highlighted first, so typing a whole name and Enter never picks a more popular longer tag.
+ */
+export function TagAutocomplete(props: Props) {
+  const { label, allowNegation = false, onPick, limit = 8 } = props;
+  const trpc = useTRPC();
+  const listId = useId();
+  const [text, setText] = useState("");
+  const [open, setOpen] = useState(false);
+  const [moved, setMoved] = useState<number | null>(null);
+  const negated = allowNegation && text.trimStart().startsWith("-");
+  const prefix = normalize(negated ? text.trimStart().slice(1) : text);
+  const query = useQuery(
+    trpc.tag.autocomplete.queryOptions(prefix.length > 0 ? { prefix, limit } : skipToken, {
+      placeholderData: keepPreviousData,
+      staleTime: 30_000,
+    }),
+  );
+  // keepPreviousData avoids flicker, but a completion of an older prefix must never be picked.
+  const hits = (prefix.length > 0 ? (query.data ?? []) : []).filter(
+    (hit) => hit.name.startsWith(prefix) || (hit.matchedAlias?.startsWith(prefix) ?? false),
+  );
+  const exact = hits.findIndex((hit) => hit.name === prefix || hit.matchedAlias === prefix);
+  const active = moved ?? Math.max(exact, 0);
+  const shown = open && hits.length > 0;
+  const optionId = (index: number) => `${listId}-option-${index}`;
+
+  const reset = () => {
+    setText("");
+    setMoved(null);
+    setOpen(false);
+  };
+  const pick = (name: string) => {
+    onPick({ name, negated });
+    reset();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      setOpen(true);
+      setMoved(Math.min(active + 1, hits.length - 1));
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      setMoved(Math.max(active - 1, -1));
+    } else if (event.key === "Enter") {
+      if (prefix.length === 0) return;
+      event.preventDefault();
+      const highlighted = shown && active >= 0 ? hits[active] : undefined;
+      pick(highlighted?.name ?? prefix);
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      if (shown) setOpen(false);
+      else {
+        reset();
+        props.onEscape?.();
+      }
+    } else if (event.key === "Tab" && shown && hits[active]) {
+      event.preventDefault();
+      setText(`${negated ? "-" : ""}${hits[active]?.name ?? ""}`);
+      setMoved(null);
+    } else if (event.key === "Backspace" && text === "" && props.onEmptyBackspace) {
+      event.preventDefault();
+      props.onEmptyBackspace();
+    }
+  };
+
+  return (
+    <div className="tag-autocomplete">
+      <input
+        ref={props.inputRef}
+        className="input"
+        aria-label={label}
+        role="combobox"
+        aria-expanded={shown}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={shown && active >= 0 ? optionId(active) : undefined}
+        placeholder={props.placeholder}
+        value={text}
+        disabled={props.disabled}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(event) => {
+          setText(event.target.value);
+          setMoved(null);
+          setOpen(true);
+        }}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="tag-autocomplete-list" id={listId} role="listbox" hidden={!shown}>
+        {shown
+          ? hits.map((hit, index) => (
+              <div
+                key={`${hit.id}-${hit.matchedAlias ?? ""}`}
+                id={optionId(index)}
+                role="option"
+                tabIndex={-1}
+                aria-selected={index === active}
+                className="tag-autocomplete-option"
+                // mousedown, not click: the input must keep focus (its blur would close the list first).
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  pick(hit.name);
+                }}
+              >
+                <span>
+                  {hit.matchedAlias ? <span className="muted">{hit.matchedAlias} → </span> : null}
+                  <TagChip name={hit.name} category={hit.category} />
+                </span>
+                <span className="tag-chip-count" title="wallpapers with this tag">
+                  {hit.wallpaperCount}
+                </span>
+              </div>
+            ))
+          : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { describeError } from "~/components/shared/describe-error.ts";
+import { useTRPC } from "~/trpc/react.tsx";
+import { categoryNames, TagChip } from "./chip.tsx";
+import { TagLinks } from "./links.tsx";
+import { TagMerge } from "./merge.tsx";
+
+interface Props {
+  name: string;
+  onRenamed(name: string): void;
+  onMerged(name: string): void;
+}
+
+export function TagDetail({ name, onRenamed, onMerged }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const tag = useQuery(trpc.tag.byName.queryOptions({ name }));
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.tag.pathKey() });
+  const update = useMutation(trpc.tag.update.mutationOptions({ onSuccess: invalidate }));
+  const rename = useMutation(
+    trpc.tag.rename.mutationOptions({
+      onSuccess: async (renamed) => {
+        await invalidate();
+        onRenamed(renamed.name);
+      },
+    }),
+  );
+  const [description, setDescription] = useState<string | null>(null);
+  const [newName, setNewName] = useState("");
+
+  if (tag.isPending) return <p className="muted">Loading…</p>;
+  if (tag.error) return <p className="notice notice-bad">{describeError(tag.error)}</p>;
+  const t = tag.data;
+
+  const saveDescription = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({ tagId: t.id, description: (description ?? t.description ?? "").trim() || null });
+  };
+  const doRename = (event: FormEvent) => {
+    event.preventDefault();
+    if (newName.trim()) rename.mutate({ tagId: t.id, name: newName.trim() });
+  };
+
+  return (
+    <div className="tag-detail" data-testid="tag-detail">
+      <header className="tag-detail-head">
+        <TagChip name={t.name} category={t.category} count={t.wallpaperCount} />
+        {t.resolvedFromAlias ? (
+          <span className="muted">found through alias “{t.resolvedFromAlias}”</span>
+        ) : null}
+      </header>
+
+      <div className="admin-toolbar">
+        <label className="admin-inline-label" htmlFor="tag-category">
+          Category
+        </label>
+        <select
+          id="tag-category"
+          className="input"
+          value={t.category}
+          onChange={(event) => update.mutate({ tagId: t.id, category: event.target.value as "general" })}
+        >
+          {categoryNames.map((category) => (
+            <option key={category}>{category}</option>
+          ))}
+        </select>
+      </div>
+
+      <form className="admin-stack" onSubmit={saveDescription}>
+        <label className="admin-inline-label" htmlFor="tag-description">
+          Description
+        </label>
+        <textarea
+          id="tag-description"
+          className="input"
+          rows={3}
+          value={description ?? t.description ?? ""}
+          onChange={(event) => setDescription(event.target.value)}
+        />
+        <div>
+          <button className="button button-ghost button-small" type="submit" disabled={update.isPending}>
+            Save description
+          </button>
+          {update.isSuccess ? <span className="muted admin-saved"> Saved.</span> : null}
+        </div>
+      </form>
+      {update.error ? <p className="notice notice-bad">{describeError(update.error)}</p> : null}
+
+      <form className="admin-toolbar" onSubmit={doRename}>
+        <input
+          className="input"
+          aria-label="Rename to"
+          placeholder="Rename to…"
+          value={newName}
+          onChange={(event) => setNewName(event.target.value)}
+        />
+        <button className="button button-ghost" type="submit" disabled={rename.isPending}>
+          Rename
+        </button>
+      </form>
+      {rename.error ? (
+        <p className="notice notice-bad" role="alert">
+          {describeError(rename.error)}
+        </p>
+      ) : null}
+
+      <TagLinks tag={t} onChanged={invalidate} />
+      <TagMerge source={t} onMerged={onMerged} />
+    </div>
+  );
+}

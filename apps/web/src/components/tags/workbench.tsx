@@ -1,0 +1,160 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef } from "react";
+import { AdminPreview } from "~/components/admin/preview.tsx";
+import { describeError } from "~/components/shared/describe-error.ts";
+import { useTRPC } from "~/trpc/react.tsx";
+import { TagChip } from "./chip.tsx";
+import { TagGroups } from "./groups.tsx";
+import { TagHistory } from "./history.tsx";
+import { TagInput } from "./input.tsx";
+
+const reasonLabels: Record<string, string> = {
+  near_duplicate: "near-duplicate",
+  similar_colors: "similar colors",
+  co_occurrence: "often together",
+  auto_derived: "from the file",
+};
+
+/** The keyboard-first tagging view: one wallpaper, its tags, suggestions, history, and j/k to move on. */
+export function TagWorkbench({ wallpaperId }: { wallpaperId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const wallpaper = useQuery(trpc.wallpaper.byId.queryOptions({ wallpaperId }));
+  const tags = useQuery(trpc.wallpaper.tags.queryOptions({ wallpaperId }));
+  const suggestions = useQuery(trpc.wallpaper.suggestTags.queryOptions({ wallpaperId, limit: 9 }));
+  // The queue: recently uploaded visible wallpapers, newest first.
+  const queue = useQuery(trpc.wallpaper.search.queryOptions({ limit: 100 }));
+  const refresh = useCallback(async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.wallpaper.pathKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.tag.pathKey() });
+  }, [queryClient, trpc]);
+  const setTags = useMutation(trpc.wallpaper.setTags.mutationOptions({ onSuccess: refresh }));
+
+  const human = (tags.data ?? []).filter((tag) => tag.sources.includes("human"));
+  const present = new Set((tags.data ?? []).filter((t) => t.sources.includes("human")).map((t) => t.name));
+  const open = (suggestions.data ?? []).filter((s) => !present.has(s.name)).slice(0, 9);
+
+  const add = useCallback(
+    (name: string) => setTags.mutate({ wallpaperId, add: [name] }),
+    [setTags, wallpaperId],
+  );
+  const remove = useCallback(
+    (name: string) => setTags.mutate({ wallpaperId, remove: [name] }),
+    [setTags, wallpaperId],
+  );
+
+  const ids = queue.data?.items.map((item) => item.id) ?? [];
+  const position = ids.indexOf(wallpaperId);
+  const go = useCallback(
+    (step: number) => {
+      const next = ids[position === -1 ? 0 : position + step];
+      if (next) router.push(`/admin/tag/${next}`);
+    },
+    [ids, position, router],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing = Boolean(target?.closest("input, textarea, select"));
+      if (event.altKey && /^[1-9]$/.test(event.key)) {
+        const picked = open[Number(event.key) - 1];
+        if (picked) add(picked.name);
+        event.preventDefault();
+        return;
+      }
+      if (typing || event.metaKey || event.ctrlKey) return;
+      if (event.key === "j" || event.key === "ArrowRight") go(1);
+      else if (event.key === "k" || event.key === "ArrowLeft") go(-1);
+      else if (event.key === "/" || event.key === "t") {
+        event.preventDefault();
+        input.current?.focus();
+      } else if (/^[1-9]$/.test(event.key)) {
+        const picked = open[Number(event.key) - 1];
+        if (picked) add(picked.name);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [add, go, open]);
+
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+
+  if (wallpaper.error) return <p className="notice notice-bad">{describeError(wallpaper.error)}</p>;
+  const w = wallpaper.data;
+
+  return (
+    <div className="workbench">
+      <div className="workbench-media">
+        <AdminPreview wallpaperId={wallpaperId} alt={w?.originalFilename ?? "wallpaper"} large />
+        <p className="muted workbench-facts">
+          {w ? `${w.originalFilename ?? "untitled"} · ${w.width}×${w.height} · ${w.mediaType}` : "Loading…"}
+        </p>
+        <div className="admin-toolbar">
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            onClick={() => go(-1)}
+            disabled={position <= 0}
+          >
+            ← Previous <kbd>k</kbd>
+          </button>
+          <span className="muted">
+            {position === -1 ? "not in queue" : `${position + 1} / ${ids.length}`}
+          </span>
+          <button type="button" className="button button-ghost button-small" onClick={() => go(1)}>
+            Next <kbd>j</kbd> →
+          </button>
+          <Link href={`/wallpapers/${wallpaperId}`} className="nav-link">
+            Open in gallery
+          </Link>
+        </div>
+      </div>
+      <div className="workbench-side">
+        <TagInput
+          inputRef={input}
+          onAdd={add}
+          onRemove={remove}
+          onRemoveLast={() => {
+            const last = human.at(-1);
+            if (last) remove(last.name);
+          }}
+        />
+        {setTags.error ? (
+          <p className="notice notice-bad" role="alert">
+            {describeError(setTags.error)}
+          </p>
+        ) : null}
+        <TagGroups tags={tags.data ?? []} onRemove={remove} />
+        <section className="tag-suggestions" aria-label="Suggestions">
+          <h3>
+            Suggestions <span className="muted">press 1–9 (Alt+1–9 while typing)</span>
+          </h3>
+          {open.length === 0 ? <p className="muted">No suggestions.</p> : null}
+          <ol className="suggestion-list">
+            {open.map((suggestion, index) => (
+              <li key={suggestion.name}>
+                <button type="button" className="suggestion" onClick={() => add(suggestion.name)}>
+                  <kbd>{index + 1}</kbd>
+                  <TagChip name={suggestion.name} category="general" />
+                  <span className="muted">
+                    {suggestion.reasons.map((r) => reasonLabels[r] ?? r).join(", ")}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <TagHistory wallpaperId={wallpaperId} onChanged={refresh} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { UploadDropzone } from "./dropzone.tsx";
+import { formatBytes } from "./format.ts";
+import { FINISHED, type UploadItem, useUploadQueue } from "./queue.ts";
+import { UploadRow } from "./row.tsx";
+import "./upload.css";
+
+function summaryText(items: readonly UploadItem[]): string {
+  const count = (state: UploadItem["state"]) => items.filter((item) => item.state === state).length;
+  const pending = items.filter((item) => !FINISHED.has(item.state)).length;
+  const parts = [
+    `${count("added")} added`,
+    `${count("duplicate")} duplicate`,
+    `${count("rejected")} rejected`,
+  ];
+  const failed = count("failed");
+  if (failed > 0) parts.push(`${failed} failed`);
+  if (pending > 0) parts.push(`${pending} in progress`);
+  const total = items.reduce((sum, item) => sum + item.file.size, 0);
+  return `${items.length} file${items.length === 1 ? "" : "s"} (${formatBytes(total)}): ${parts.join(" · ")}`;
+}
+
+export function UploadManager() {
+  const { items, addFiles, pause, resume, retry } = useUploadQueue();
+  return (
+    <section className="upload-manager" aria-label="Upload wallpapers">
+      <UploadDropzone onFiles={addFiles} />
+      <p className="upload-summary" aria-live="polite" data-testid="upload-summary">
+        {items.length > 0 ? summaryText(items) : "No files yet. Up to three upload at a time."}
+      </p>
+      {items.length > 0 ? (
+        <ul className="upload-list" aria-label="Files">
+          {items.map((item) => (
+            <UploadRow key={item.id} item={item} onPause={pause} onResume={resume} onRetry={retry} />
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,195 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useTRPCClient } from "~/trpc/react.tsx";
+import { rejectionFromError, sha256OfBlob, startTransfer, type Transfer, tusStatus } from "./transfer.ts";
+
+export type UploadState =
+  | "queued"
+  | "hashing"
+  | "checking"
+  | "uploading"
+  | "paused"
+  | "processing"
+  | "added"
+  | "duplicate"
+  | "rejected"
+  | "failed";
+
+export interface UploadItem {
+  id: string;
+  file: File;
+  previewUrl: string | null;
+  state: UploadState;
+  bytesDone: number;
+  bytesPerSecond: number;
+  wallpaperId?: string;
+  code?: string;
+  message?: string;
+}
+
+/** What survives between attempts of one file: a retry neither re-hashes nor re-sends received bytes. */
+interface Runner {
+  sha256?: string;
+  uploadId?: string;
+  endpoint?: string;
+  transfer?: Transfer;
+  lastSample?: { at: number; bytes: number };
+}
+
+const CONCURRENCY = 3;
+const BUSY: ReadonlySet<UploadState> = new Set(["hashing", "checking", "uploading", "processing"]);
+export const FINISHED: ReadonlySet<UploadState> = new Set(["added", "duplicate", "rejected", "failed"]);
+
+let nextId = 0;
+
+export function useUploadQueue() {
+  const client = useTRPCClient();
+  const [items, setItems] = useState<UploadItem[]>([]);
+  const runners = useRef(new Map<string, Runner>());
+  const started = useRef(new Set<string>());
+  const previews = useRef(new Set<string>());
+
+  const patch = useCallback((id: string, change: Partial<UploadItem>) => {
+    setItems((previous) => previous.map((item) => (item.id === id ? { ...item, ...change } : item)));
+  }, []);
+
+  const onBytes = useCallback(
+    (id: string, runner: Runner, bytes: number) => {
+      const now = performance.now();
+      const last = runner.lastSample;
+      // Progress events fire per network chunk; a few updates a second are enough for the eye.
+      if (last && now - last.at < 200) return;
+      const speed = last ? ((bytes - last.bytes) * 1000) / Math.max(1, now - last.at) : 0;
+      runner.lastSample = { at: now, bytes };
+      patch(id, { bytesDone: bytes, bytesPerSecond: Math.max(0, speed) });
+    },
+    [patch],
+  );
+
+  const run = useCallback(
+    async (item: UploadItem) => {
+      const runner = runners.current.get(item.id) ?? {};
+      runners.current.set(item.id, runner);
+      try {
+        if (item.file.size === 0) {
+          patch(item.id, { state: "rejected", code: "corrupt", message: "The file is empty." });
+          return;
+        }
+        if (!runner.sha256) {
+          patch(item.id, { state: "hashing", bytesDone: 0 });
+          runner.sha256 = await sha256OfBlob(item.file);
+        }
+        patch(item.id, { state: "checking" });
+        const { existing } = await client.upload.check.query({ sha256: [runner.sha256] });
+        const found = existing.find((entry) => entry.sha256 === runner.sha256);
+        if (found) {
+          patch(item.id, { state: "duplicate", wallpaperId: found.wallpaperId, bytesDone: item.file.size });
+          return;
+        }
+        if (!runner.uploadId || !runner.endpoint) {
+          const created = await client.upload.create.mutate({
+            filename: item.file.name,
+            size: item.file.size,
+            ...(item.file.type ? { type: item.file.type } : {}),
+          });
+          runner.uploadId = created.uploadId;
+          runner.endpoint = created.endpoint;
+        }
+        patch(item.id, { state: "uploading", bytesDone: 0, bytesPerSecond: 0 });
+        runner.lastSample = undefined;
+        runner.transfer = startTransfer({
+          file: item.file,
+          endpoint: runner.endpoint,
+          uploadId: runner.uploadId,
+          resumeUrl: runner.transfer?.upload.url ?? null,
+          onProgress: (sent) => onBytes(item.id, runner, sent),
+        });
+        await runner.transfer.done;
+        patch(item.id, { state: "processing", bytesDone: item.file.size, bytesPerSecond: 0 });
+        const done = await client.upload.complete.mutate({ uploadId: runner.uploadId });
+        patch(item.id, { state: done.duplicate ? "duplicate" : "added", wallpaperId: done.wallpaperId });
+      } catch (error) {
+        let rejection = rejectionFromError(error);
+        const status = tusStatus(error);
+        if (!rejection && runner.uploadId && status !== null && status >= 400 && status < 500) {
+          // The server stops a bad body while it arrives; the upload row says why.
+          const state = await client.upload.byId.query({ uploadId: runner.uploadId }).catch(() => null);
+          if (state?.rejectCode)
+            rejection = { code: state.rejectCode, message: state.rejectMessage ?? state.rejectCode };
+        }
+        if (rejection)
+          patch(item.id, { state: "rejected", code: rejection.code, message: rejection.message });
+        else
+          patch(item.id, {
+            state: "failed",
+            message: error instanceof Error ? error.message : String(error),
+          });
+      }
+    },
+    [client, patch, onBytes],
+  );
+
+  // Start queued files while fewer than CONCURRENCY are busy; paused files give their slot away.
+  useEffect(() => {
+    let busy = items.filter((item) => BUSY.has(item.state)).length;
+    for (const item of items) {
+      if (busy >= CONCURRENCY) break;
+      if (item.state !== "queued" || started.current.has(item.id)) continue;
+      started.current.add(item.id);
+      busy += 1;
+      void run(item);
+    }
+  }, [items, run]);
+
+  useEffect(() => {
+    const urls = previews.current;
+    return () => {
+      for (const url of urls) URL.revokeObjectURL(url);
+    };
+  }, []);
+
+  const addFiles = useCallback((files: Iterable<File>) => {
+    const added: UploadItem[] = [];
+    for (const file of files) {
+      const previewable = file.type.startsWith("image/") || file.type.startsWith("video/");
+      const previewUrl = previewable ? URL.createObjectURL(file) : null;
+      if (previewUrl) previews.current.add(previewUrl);
+      nextId += 1;
+      added.push({ id: `u${nextId}`, file, previewUrl, state: "queued", bytesDone: 0, bytesPerSecond: 0 });
+    }
+    setItems((previous) => [...previous, ...added]);
+  }, []);
+
+  const pause = useCallback(
+    (id: string) => {
+      const transfer = runners.current.get(id)?.transfer;
+      if (!transfer) return;
+      patch(id, { state: "paused", bytesPerSecond: 0 });
+      transfer.upload.abort().catch(() => undefined);
+    },
+    [patch],
+  );
+
+  const resume = useCallback(
+    (id: string) => {
+      const runner = runners.current.get(id);
+      if (!runner?.transfer) return;
+      runner.lastSample = undefined;
+      patch(id, { state: "uploading" });
+      // Same Upload object: it asks the server for its offset and carries on from there.
+      runner.transfer.upload.start();
+    },
+    [patch],
+  );
+
+  const retry = useCallback(
+    (id: string) => {
+      started.current.delete(id);
+      patch(id, { state: "queued", message: undefined, code: undefined, bytesPerSecond: 0 });
+    },
+    [patch],
+  );
+
+  return { items, addFiles, pause, resume, retry };
+}

@@ -1,0 +1,129 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { ProcessingProgress } from "~/components/wallpaper/processing-progress.tsx";
+import { formatBytes, formatSpeed } from "./format.ts";
+import type { UploadItem, UploadState } from "./queue.ts";
+
+const stateLabel: Record<UploadState, string> = {
+  queued: "Queued",
+  hashing: "Hashing",
+  checking: "Checking",
+  uploading: "Uploading",
+  paused: "Paused",
+  processing: "Processing",
+  added: "Added",
+  duplicate: "Duplicate",
+  rejected: "Rejected",
+  failed: "Failed",
+};
+
+const tone: Partial<Record<UploadState, string>> = {
+  added: "ok",
+  duplicate: "ok",
+  rejected: "bad",
+  failed: "bad",
+  paused: "pending",
+};
+
+interface Props {
+  item: UploadItem;
+  onPause: (id: string) => void;
+  onResume: (id: string) => void;
+  onRetry: (id: string) => void;
+}
+
+function Outcome({ item }: { item: UploadItem }) {
+  switch (item.state) {
+    case "added":
+      return (
+        <span>
+          Added as <Link href={`/wallpapers/${item.wallpaperId ?? ""}`}>wallpaper</Link>
+        </span>
+      );
+    case "duplicate":
+      return (
+        <span>
+          Duplicate of <Link href={`/wallpapers/${item.wallpaperId ?? ""}`}>an existing wallpaper</Link>
+        </span>
+      );
+    case "rejected":
+      return <span>Rejected: {item.message ?? item.code}</span>;
+    case "failed":
+      return <span>Failed: {item.message ?? "network error"}</span>;
+    default:
+      return null;
+  }
+}
+
+export function UploadRow({ item, onPause, onResume, onRetry }: Props) {
+  const { file } = item;
+  // The browser trusts the extension for the type; a file that is not really an image shows its extension.
+  const [previewFailed, setPreviewFailed] = useState(false);
+  const preview = previewFailed ? null : item.previewUrl;
+  const percent = file.size > 0 ? Math.min(100, Math.round((item.bytesDone / file.size) * 100)) : 100;
+  const showBar = item.state === "uploading" || item.state === "paused" || item.state === "processing";
+  const badge = tone[item.state] ?? "pending";
+  return (
+    <li className="upload-row" data-testid="upload-row" data-state={item.state} data-filename={file.name}>
+      <div className="upload-thumb" aria-hidden="true">
+        {preview && file.type.startsWith("image/") ? (
+          <img src={preview} alt="" loading="lazy" decoding="async" onError={() => setPreviewFailed(true)} />
+        ) : preview ? (
+          <video src={preview} muted preload="metadata" onError={() => setPreviewFailed(true)} />
+        ) : (
+          <span className="upload-thumb-empty">{file.name.split(".").pop()?.slice(0, 4) ?? "?"}</span>
+        )}
+      </div>
+      <div className="upload-main">
+        <div className="upload-line">
+          <span className="upload-name" title={file.name}>
+            {file.name}
+          </span>
+          <span className="upload-size muted">{formatBytes(file.size)}</span>
+        </div>
+        {showBar ? (
+          <div className="upload-progress">
+            <progress
+              className="upload-bar"
+              max={100}
+              value={percent}
+              aria-label={`${file.name} upload progress`}
+            />
+            <span className="upload-percent">{percent}%</span>
+            <span className="upload-speed muted">
+              {item.state === "uploading" ? formatSpeed(item.bytesPerSecond) : ""}
+            </span>
+          </div>
+        ) : null}
+        <div className="upload-outcome" data-testid="upload-outcome" role="status">
+          <Outcome item={item} />
+        </div>
+        {item.state === "added" && item.wallpaperId ? (
+          <ProcessingProgress wallpaperId={item.wallpaperId} />
+        ) : null}
+      </div>
+      <div className="upload-side">
+        <span className={`badge badge-${badge}`} data-testid="upload-state">
+          {stateLabel[item.state]}
+        </span>
+        {item.state === "uploading" ? (
+          <button type="button" className="button button-ghost button-small" onClick={() => onPause(item.id)}>
+            Pause <span className="sr-only">{file.name}</span>
+          </button>
+        ) : null}
+        {item.state === "paused" ? (
+          <button type="button" className="button button-small" onClick={() => onResume(item.id)}>
+            Resume <span className="sr-only">{file.name}</span>
+          </button>
+        ) : null}
+        {item.state === "failed" ? (
+          <button type="button" className="button button-small" onClick={() => onRetry(item.id)}>
+            Retry <span className="sr-only">{file.name}</span>
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,60 @@
+import { createCaller, createTRPCContext } from "@wallpaperdb/api";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { getApiDeps } from "~/server/deps.ts";
+import { thumbhashDataUrl } from "./thumbhash.ts";
+
+/** Near-duplicates first, then palette neighbours (`wallpaper.similar`), rendered on the server. */
+export async function WallpaperSimilar({ id }: { id: string }) {
+  const caller = createCaller(
+    await createTRPCContext({ headers: await headers(), deps: await getApiDeps() }),
+  );
+  const { items } = await caller.wallpaper.similar({ wallpaperId: id, limit: 12 });
+  return (
+    <section aria-labelledby="similar-title" data-testid="wallpaper-similar">
+      <h2 id="similar-title" className="section-title">
+        Similar wallpapers
+      </h2>
+      {items.length === 0 ? <p className="muted">Nothing close enough yet.</p> : null}
+      <div className="gallery-grid similar-grid">
+        {items.map(({ card, match }) => {
+          const ratio = card.width / card.height;
+          const thumb =
+            card.variants.find((v) => v.kind === "thumb" && v.format === "webp") ?? card.variants[0];
+          const placeholder = thumbhashDataUrl(card.thumbhash);
+          return (
+            <Link
+              key={card.id}
+              href={`/wallpapers/${card.id}`}
+              className="gallery-tile"
+              data-testid="similar-tile"
+              style={{ flexGrow: ratio, flexBasis: `calc(var(--row-height) * ${ratio.toFixed(4)})` }}
+              title={
+                match.kind === "near_duplicate"
+                  ? `Near-duplicate (${match.hammingDistance} bits)`
+                  : "Similar colors"
+              }
+            >
+              <span
+                className="picture"
+                data-loaded="true"
+                style={{
+                  aspectRatio: `${card.width} / ${card.height}`,
+                  backgroundImage: placeholder ? `url(${placeholder})` : undefined,
+                }}
+              >
+                <img src={thumb?.url} alt="" loading="lazy" decoding="async" />
+              </span>
+              <span className="gallery-tile-meta">
+                <span className="tile-badge">
+                  {match.kind === "near_duplicate" ? "near-duplicate" : "similar colors"}
+                </span>
+              </span>
+            </Link>
+          );
+        })}
+        <span className="gallery-filler" aria-hidden="true" />
+      </div>
+    </section>
+  );
+}
