@@ -11,13 +11,12 @@ export {
   isRejectionCode,
   type Rejection,
   type RejectionCode,
-  rejectionCodes,
   rejectionFromError,
-} from "./rejection.ts";
+  type UploadPhase,
+} from "./protocol/index.ts";
 export {
   type UploadFileOptions,
   type UploadInput,
-  type UploadPhase,
   type UploadProgress,
   type UploadResult,
   type UploadStatus,

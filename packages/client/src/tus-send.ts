@@ -1,33 +1,20 @@
 import type { ReadStream } from "node:fs";
-import { DetailedError, Upload } from "tus-js-client";
+import { Upload } from "tus-js-client";
+import { abortReason, type TransferTarget, tusOptions } from "./protocol/tus.ts";
 
 export interface SendBytesOptions {
-  endpoint: string;
+  target: TransferTarget;
+  /** The app's base URL; a relative endpoint is resolved against it. */
+  baseUrl: string;
   /** A file stream (read in slices from its path, so resumes re-read from disk) or bytes in memory. */
   input: ReadStream | Buffer;
-  metadata: Record<string, string>;
   headers: Record<string, string>;
   chunkSize?: number;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   onProgress?: (bytesSent: number, bytesTotal: number) => void;
 }
 
-/**
- * Backing off; the first retry waits 500 ms because a HEAD sent the instant a connection drops can
- * reach the server before the broken PATCH has settled and answer offset 0 (a full restart).
- */
-export const retryDelays = [500, 1000, 3000, 5000];
-
-export function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException("The upload was aborted.", "AbortError");
-}
-
-/** The HTTP status of a failed tus request, or null when it never got an answer. */
-export function tusStatus(error: unknown): number | null {
-  if (error instanceof DetailedError) return error.originalResponse?.getStatus() ?? null;
-  return null;
-}
-
+/** Node's byte transport: one tus upload from start to finish, cancelled by the signal. */
 export function sendBytes(options: SendBytesOptions): Promise<void> {
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(abortReason(signal));
@@ -35,13 +22,9 @@ export function sendBytes(options: SendBytesOptions): Promise<void> {
     // tus-js-client's types list Buffer/Blob/reader only, but its Node reader also takes an
     // fs.ReadStream with a path and slices it by byte range, which is what makes resuming cheap.
     const upload = new Upload(options.input as Buffer, {
-      endpoint: options.endpoint,
-      metadata: options.metadata,
+      ...tusOptions(options.target, `${options.baseUrl}/`),
       headers: options.headers,
-      retryDelays,
       ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
-      // Each call starts from a fresh uploadId, so a fingerprint store would never find a match.
-      storeFingerprintForResuming: false,
       onProgress: (sent, total) => options.onProgress?.(sent, total),
       onSuccess: () => {
         signal?.removeEventListener("abort", onAbort);

@@ -1,8 +1,14 @@
 "use client";
 
+import {
+  runUpload,
+  type UploadMemo,
+  type UploadOutcome,
+  type UploadPhase,
+} from "@wallpaperdb/client/protocol";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPCClient } from "~/trpc/react.tsx";
-import { rejectionFromError, sha256OfBlob, startTransfer, type Transfer, tusStatus } from "./transfer.ts";
+import { sha256OfBlob, startTransfer, type Transfer } from "./transfer.ts";
 
 export type UploadState =
   | "queued"
@@ -29,10 +35,7 @@ export interface UploadItem {
 }
 
 /** What survives between attempts of one file: a retry neither re-hashes nor re-sends received bytes. */
-interface Runner {
-  sha256?: string;
-  uploadId?: string;
-  endpoint?: string;
+interface Runner extends UploadMemo {
   transfer?: Transfer;
   lastSample?: { at: number; bytes: number };
 }
@@ -42,6 +45,26 @@ const BUSY: ReadonlySet<UploadState> = new Set(["hashing", "checking", "uploadin
 export const FINISHED: ReadonlySet<UploadState> = new Set(["added", "duplicate", "rejected", "failed"]);
 
 let nextId = 0;
+
+/** How the row shows a step of the protocol. */
+function phaseChange(phase: UploadPhase, size: number): Partial<UploadItem> {
+  switch (phase) {
+    case "hashing":
+      return { state: "hashing", bytesDone: 0 };
+    case "checking":
+      return { state: "checking" };
+    case "uploading":
+      return { state: "uploading", bytesDone: 0, bytesPerSecond: 0 };
+    case "processing":
+      return { state: "processing", bytesDone: size, bytesPerSecond: 0 };
+  }
+}
+
+function outcomeChange(outcome: UploadOutcome, size: number): Partial<UploadItem> {
+  if (outcome.status === "rejected")
+    return { state: "rejected", code: outcome.code, message: outcome.message };
+  return { state: outcome.status, wallpaperId: outcome.wallpaperId, bytesDone: size };
+}
 
 export function useUploadQueue() {
   const client = useTRPCClient();
@@ -71,60 +94,35 @@ export function useUploadQueue() {
     async (item: UploadItem) => {
       const runner = runners.current.get(item.id) ?? {};
       runners.current.set(item.id, runner);
+      const { file } = item;
       try {
-        if (item.file.size === 0) {
-          patch(item.id, { state: "rejected", code: "corrupt", message: "The file is empty." });
-          return;
-        }
-        if (!runner.sha256) {
-          patch(item.id, { state: "hashing", bytesDone: 0 });
-          runner.sha256 = await sha256OfBlob(item.file);
-        }
-        patch(item.id, { state: "checking" });
-        const { existing } = await client.upload.check.query({ sha256: [runner.sha256] });
-        const found = existing.find((entry) => entry.sha256 === runner.sha256);
-        if (found) {
-          patch(item.id, { state: "duplicate", wallpaperId: found.wallpaperId, bytesDone: item.file.size });
-          return;
-        }
-        if (!runner.uploadId || !runner.endpoint) {
-          const created = await client.upload.create.mutate({
-            filename: item.file.name,
-            size: item.file.size,
-            ...(item.file.type ? { type: item.file.type } : {}),
-          });
-          runner.uploadId = created.uploadId;
-          runner.endpoint = created.endpoint;
-        }
-        patch(item.id, { state: "uploading", bytesDone: 0, bytesPerSecond: 0 });
-        runner.lastSample = undefined;
-        runner.transfer = startTransfer({
-          file: item.file,
-          endpoint: runner.endpoint,
-          uploadId: runner.uploadId,
-          resumeUrl: runner.transfer?.upload.url ?? null,
-          onProgress: (sent) => onBytes(item.id, runner, sent),
-        });
-        await runner.transfer.done;
-        patch(item.id, { state: "processing", bytesDone: item.file.size, bytesPerSecond: 0 });
-        const done = await client.upload.complete.mutate({ uploadId: runner.uploadId });
-        patch(item.id, { state: done.duplicate ? "duplicate" : "added", wallpaperId: done.wallpaperId });
+        const outcome = await runUpload(
+          { filename: file.name, size: file.size, type: file.type },
+          {
+            api: client.upload,
+            hash: () => sha256OfBlob(file),
+            send: (target, onProgress) => {
+              runner.transfer = startTransfer({
+                file,
+                target,
+                resumeUrl: runner.transfer?.upload.url ?? null,
+                onProgress,
+              });
+              return runner.transfer.done;
+            },
+          },
+          {
+            memo: runner,
+            onPhase: (phase) => {
+              if (phase === "uploading") runner.lastSample = undefined;
+              patch(item.id, phaseChange(phase, file.size));
+            },
+            onBytes: (sent) => onBytes(item.id, runner, sent),
+          },
+        );
+        patch(item.id, outcomeChange(outcome, file.size));
       } catch (error) {
-        let rejection = rejectionFromError(error);
-        const status = tusStatus(error);
-        if (!rejection && runner.uploadId && status !== null && status >= 400 && status < 500) {
-          // The server stops a bad body while it arrives; the upload row says why.
-          const state = await client.upload.byId.query({ uploadId: runner.uploadId }).catch(() => null);
-          if (state?.rejectCode)
-            rejection = { code: state.rejectCode, message: state.rejectMessage ?? state.rejectCode };
-        }
-        if (rejection)
-          patch(item.id, { state: "rejected", code: rejection.code, message: rejection.message });
-        else
-          patch(item.id, {
-            state: "failed",
-            message: error instanceof Error ? error.message : String(error),
-          });
+        patch(item.id, { state: "failed", message: error instanceof Error ? error.message : String(error) });
       }
     },
     [client, patch, onBytes],

@@ -1,17 +1,12 @@
-/**
- * The stable codes with which the server refuses a file; the file is at fault, not the transport.
- * The server's list is `fileRejectionCodes` in @wallpaperdb/core/errors (this package stands alone).
- */
-export const rejectionCodes = [
-  "unsupported_type",
-  "too_large",
-  "too_many_pixels",
-  "corrupt",
-  "too_long",
-  "taken_down",
-] as const;
+import { fileRejectionCodes } from "@wallpaperdb/core/errors";
 
-export type RejectionCode = (typeof rejectionCodes)[number];
+/**
+ * The stable codes with which the server refuses a file (the file is at fault, not the transport).
+ * The list is the server's own: this package used to keep a copy so that it stood alone, but it is a
+ * private workspace package that already takes its types from @wallpaperdb/api, and core/errors is
+ * side-effect free, so a copy could only fall behind (taken_down had to be added to both by hand).
+ */
+export type RejectionCode = (typeof fileRejectionCodes)[number];
 
 export interface Rejection {
   code: RejectionCode;
@@ -19,7 +14,7 @@ export interface Rejection {
 }
 
 export function isRejectionCode(value: unknown): value is RejectionCode {
-  return typeof value === "string" && (rejectionCodes as readonly string[]).includes(value);
+  return typeof value === "string" && (fileRejectionCodes as readonly string[]).includes(value);
 }
 
 /**
