@@ -2,9 +2,9 @@
 // moved through the workers' own step functions, and a subscriber that reads the feed as a client.
 import { randomBytes } from "node:crypto";
 import { wallpapers } from "@wallpaperdb/db";
-import type { ProgressUpdate } from "@wallpaperdb/events/progress-feed";
 import { type OutboxRelay, startOutboxRelay } from "@wallpaperdb/events/relay";
 import { createTestBus, type TestBus } from "@wallpaperdb/events/testing";
+import type { ProgressUpdate } from "@wallpaperdb/pipeline";
 import { failStep, finishStep, initSteps, type StepName, startStep } from "@wallpaperdb/pipeline";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
