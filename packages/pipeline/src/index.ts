@@ -52,4 +52,5 @@ export {
   enqueueVariantsReady,
   type TriggerTarget,
   triggerTargetColumns,
+  uploadedPayload,
 } from "./trigger-events.ts";

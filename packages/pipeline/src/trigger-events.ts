@@ -1,4 +1,5 @@
 import { type Executor, wallpapers } from "@wallpaperdb/db";
+import type { EventPayload } from "@wallpaperdb/events";
 import { enqueueEvent } from "@wallpaperdb/events/outbox";
 import { analysisKey, posterKey } from "./keys.ts";
 import type { MediaType } from "./steps.ts";
@@ -25,12 +26,9 @@ export const triggerTargetColumns = {
   height: wallpapers.height,
 };
 
-/**
- * Enqueues `wallpaper.uploaded.v1`, the event that starts a wallpaper's pipeline, in the caller's
- * transaction. Ingest's commit, the reconciler and every re-drive send it through here.
- */
-export async function enqueueUploaded(tx: Executor, wallpaper: TriggerTarget): Promise<void> {
-  await enqueueEvent(tx, "wallpaper.uploaded.v1", {
+/** The `wallpaper.uploaded.v1` payload: what every step of the pipeline may need to know about the original. */
+export function uploadedPayload(wallpaper: TriggerTarget): EventPayload<"wallpaper.uploaded.v1"> {
+  return {
     wallpaperId: wallpaper.id,
     sha256: wallpaper.sha256,
     mediaType: wallpaper.mediaType,
@@ -38,7 +36,15 @@ export async function enqueueUploaded(tx: Executor, wallpaper: TriggerTarget): P
     originalKey: wallpaper.originalKey,
     width: wallpaper.width,
     height: wallpaper.height,
-  });
+  };
+}
+
+/**
+ * Enqueues `wallpaper.uploaded.v1`, the event that starts a wallpaper's pipeline, in the caller's
+ * transaction. Ingest's commit, the reconciler and every re-drive send it through here.
+ */
+export async function enqueueUploaded(tx: Executor, wallpaper: TriggerTarget): Promise<void> {
+  await enqueueEvent(tx, "wallpaper.uploaded.v1", uploadedPayload(wallpaper));
 }
 
 /** A video's poster frame is stored under its deterministic key: its image steps can start. */
