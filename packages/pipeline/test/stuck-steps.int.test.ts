@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { processingSteps, wallpapers } from "@wallpaperdb/db";
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type MediaType, type StepName, stepsFor } from "../src/steps.ts";
 import { redriveStuckSteps } from "../src/stuck-steps.ts";
 
 let database: TestDatabase;
@@ -13,11 +14,10 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** A wallpaper whose step rows are as given: [state, attempts] per step. */
-async function wallpaperWith(
-  mediaType: "image" | "video",
-  steps: Record<string, ["pending" | "running" | "done" | "failed", number]>,
-): Promise<string> {
+type Row = ["pending" | "running" | "done" | "failed", number];
+
+/** A wallpaper with a row for each step it needs: pending and never attempted unless given. */
+async function wallpaperWith(mediaType: MediaType, given: Partial<Record<StepName, Row>>): Promise<string> {
   const sha256 = randomBytes(32).toString("hex");
   const [row] = await database.db
     .insert(wallpapers)
@@ -32,48 +32,23 @@ async function wallpaperWith(
     })
     .returning({ id: wallpapers.id });
   if (!row) throw new Error("no wallpaper row");
-  await database.db
-    .insert(processingSteps)
-    .values(
-      Object.entries(steps).map(([step, [state, attempts]]) => ({
-        wallpaperId: row.id,
-        step,
-        state,
-        attempts,
-      })),
-    );
-  return row.id;
+  const wallpaperId = row.id;
+  await database.db.insert(processingSteps).values(
+    stepsFor(mediaType).map((step) => {
+      const [state, attempts] = given[step] ?? ["pending", 0];
+      return { wallpaperId, step, state, attempts };
+    }),
+  );
+  return wallpaperId;
 }
 
 describe("redriveStuckSteps", () => {
   it("re-drives a stalled pending step only once the steps before it for its media type are done", async () => {
-    const image = await wallpaperWith("image", {
-      variants: ["pending", 1],
-      quality: ["pending", 0],
-      color: ["pending", 0],
-    });
-    const videoAfterPoster = await wallpaperWith("video", {
-      poster: ["done", 1],
-      variants: ["pending", 0],
-      quality: ["pending", 0],
-      color: ["pending", 0],
-    });
-    const videoAtPoster = await wallpaperWith("video", {
-      poster: ["pending", 2],
-      variants: ["pending", 0],
-      quality: ["pending", 0],
-      color: ["pending", 0],
-    });
-    const siblings = await wallpaperWith("image", {
-      variants: ["done", 1],
-      quality: ["pending", 0],
-      color: ["done", 1],
-    });
-    const blocked = await wallpaperWith("image", {
-      variants: ["failed", 5],
-      quality: ["pending", 0],
-      color: ["pending", 0],
-    });
+    const image = await wallpaperWith("image", { variants: ["pending", 1] });
+    const videoAfterPoster = await wallpaperWith("video", { poster: ["done", 1] });
+    const videoAtPoster = await wallpaperWith("video", { poster: ["pending", 2] });
+    const siblings = await wallpaperWith("image", { variants: ["done", 1], color: ["done", 1] });
+    const blocked = await wallpaperWith("image", { variants: ["failed", 5] });
 
     // Every row counts as untouched for an hour.
     const later = new Date(Date.now() + 60 * 60_000);
