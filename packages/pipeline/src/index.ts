@@ -36,8 +36,6 @@ export { drivableSteps, enqueueStepTrigger, triggerOf } from "./step-triggers.ts
 export {
   BadMediaError,
   type MediaType,
-  mediaTypesOf,
-  needsStep,
   pipelineSteps,
   prerequisitesOf,
   type StepName,

@@ -1,5 +1,7 @@
-export type MediaType = "image" | "video";
-export type StepState = "pending" | "running" | "done" | "failed" | "skipped";
+import { mediaType as mediaTypeColumn, type stepState } from "@wallpaperdb/db";
+
+export type MediaType = (typeof mediaTypeColumn.enumValues)[number];
+export type StepState = (typeof stepState.enumValues)[number];
 
 /**
  * The one definition of the pipeline: every step in the order it runs, the media types that need it,
@@ -28,9 +30,9 @@ const steps: Record<StepName, StepDefinition> = definition;
 /** Every step of any media type, in run order (the jobs page's rows, the routers' step enum). */
 export const pipelineSteps = Object.keys(definition) as [StepName, ...StepName[]];
 
-export const mediaTypes: readonly MediaType[] = ["image", "video"];
+const mediaTypes: readonly MediaType[] = mediaTypeColumn.enumValues;
 
-export function needsStep(mediaType: MediaType, step: StepName): boolean {
+function needsStep(mediaType: MediaType, step: StepName): boolean {
   return steps[step].mediaTypes.includes(mediaType);
 }
 
