@@ -21,6 +21,7 @@ const config: NextConfig = {
     "@wallpaperdb/events",
     "@wallpaperdb/ingest",
     "@wallpaperdb/media",
+    "@wallpaperdb/pipeline",
     "@wallpaperdb/storage",
     "@wallpaperdb/telemetry",
     "@wallpaperdb/wallpapers",

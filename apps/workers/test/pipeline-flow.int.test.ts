@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { processingSteps, variants, wallpaperColors, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
 import { corpusJpeg } from "@wallpaperdb/imaging/testing";
+import { uploadedPayload } from "@wallpaperdb/pipeline";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleUploadedVariants } from "../src/handlers/variants.ts";
@@ -142,15 +143,7 @@ describe("an image from the real corpus", () => {
       id: "00000000-0000-4000-8000-000000000001",
       type: "wallpaper.uploaded.v1" as const,
       occurredAt: new Date().toISOString(),
-      data: {
-        wallpaperId,
-        sha256: wallpaper.sha256,
-        mediaType: wallpaper.mediaType,
-        mimeType: wallpaper.mimeType,
-        originalKey: wallpaper.originalKey,
-        width: wallpaper.width,
-        height: wallpaper.height,
-      },
+      data: uploadedPayload(wallpaper),
     };
     expect(await handleUploadedVariants(harness.deps, event, { deliveryCount: 1 } as never)).toEqual({
       status: "done",

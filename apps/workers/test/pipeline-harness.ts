@@ -7,11 +7,10 @@ import { outbox, processingSteps, wallpapers } from "@wallpaperdb/db";
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
 import type { EventType } from "@wallpaperdb/events";
 import { type RunningConsumer, runConsumer } from "@wallpaperdb/events/consumer";
-import { enqueueEvent } from "@wallpaperdb/events/outbox";
 import { type OutboxRelay, startOutboxRelay } from "@wallpaperdb/events/relay";
 import { createTestBus, type TestBus } from "@wallpaperdb/events/testing";
 import { configureSharp, loadMediaLimits } from "@wallpaperdb/media";
-import { initSteps } from "@wallpaperdb/pipeline";
+import { enqueueUploaded, initSteps, triggerTargetColumns } from "@wallpaperdb/pipeline";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { createLocalBlobStore } from "@wallpaperdb/storage/local";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
@@ -144,18 +143,10 @@ export async function insertWallpaper(
         height: height ?? 1,
         durationMs: input.durationMs ?? null,
       })
-      .returning({ id: wallpapers.id });
+      .returning(triggerTargetColumns);
     if (!row) throw new Error("no wallpaper row");
     if (input.initSteps) await initSteps(tx, row.id, mediaType);
-    await enqueueEvent(tx, "wallpaper.uploaded.v1", {
-      wallpaperId: row.id,
-      sha256,
-      mediaType,
-      mimeType,
-      originalKey,
-      width: width ?? 1,
-      height: height ?? 1,
-    });
+    await enqueueUploaded(tx, row);
     return row.id;
   });
 }

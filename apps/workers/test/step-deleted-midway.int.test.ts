@@ -1,5 +1,6 @@
 import { wallpapers } from "@wallpaperdb/db";
 import type { EventEnvelope } from "@wallpaperdb/events";
+import { uploadedPayload } from "@wallpaperdb/pipeline";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
@@ -14,16 +15,6 @@ import {
 
 let harness: PipelineHarness;
 
-/** The wallpaper.uploaded.v1 payload ingest enqueued for this row. */
-const uploadedOf = (row: typeof wallpapers.$inferSelect) => ({
-  wallpaperId: row.id,
-  sha256: row.sha256,
-  mediaType: "image" as const,
-  mimeType: row.mimeType,
-  originalKey: row.originalKey,
-  width: row.width,
-  height: row.height,
-});
 beforeAll(async () => {
   harness = await createPipelineHarness();
 });
@@ -58,7 +49,7 @@ it("a wallpaper deleted while its variants render ends skipped, with the blobs i
       return result;
     },
   };
-  const event = { data: uploadedOf(row) } as EventEnvelope<"wallpaper.uploaded.v1">;
+  const event = { data: uploadedPayload(row) } as EventEnvelope<"wallpaper.uploaded.v1">;
 
   const result = await handleUploadedVariants({ ...harness.deps, blobStore: store }, event, {
     deliveryCount: 1,
@@ -84,7 +75,7 @@ it("a step that fails because its wallpaper was deleted under it ends skipped to
       return harness.blobStore.put(key, body, options);
     },
   };
-  const event = { data: uploadedOf(row) } as EventEnvelope<"wallpaper.uploaded.v1">;
+  const event = { data: uploadedPayload(row) } as EventEnvelope<"wallpaper.uploaded.v1">;
   const result = await handleUploadedVariants({ ...harness.deps, blobStore: store }, event, {
     deliveryCount: 1,
   } as never);

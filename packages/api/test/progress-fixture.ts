@@ -3,9 +3,9 @@
 import { randomBytes } from "node:crypto";
 import type { Caller } from "@wallpaperdb/auth";
 import { wallpapers } from "@wallpaperdb/db";
-import type { ProgressUpdate } from "@wallpaperdb/events/progress-feed";
 import { type OutboxRelay, startOutboxRelay } from "@wallpaperdb/events/relay";
 import { createTestBus, type TestBus } from "@wallpaperdb/events/testing";
+import type { ProgressUpdate } from "@wallpaperdb/pipeline";
 import { failStep, finishStep, initSteps, type StepName, startStep } from "@wallpaperdb/pipeline";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";

@@ -1,9 +1,8 @@
 import { createReadStream } from "node:fs";
 import { AppError, fileRejectionCodes, isErrorCode } from "@wallpaperdb/core/errors";
 import { takenDown, wallpapers } from "@wallpaperdb/db";
-import { enqueueEvent } from "@wallpaperdb/events/outbox";
 import { type ValidatedMedia, validateMedia } from "@wallpaperdb/media";
-import { initSteps } from "@wallpaperdb/pipeline";
+import { enqueueUploaded, initSteps, triggerTargetColumns } from "@wallpaperdb/pipeline";
 import {
   recordBytesReceived,
   recordUploadAccepted,
@@ -160,20 +159,12 @@ export async function completeUpload(
             moderation: deps.settings.moderationRequired ? "pending" : "approved",
           })
           .onConflictDoNothing({ target: wallpapers.sha256 })
-          .returning({ id: wallpapers.id });
+          .returning(triggerTargetColumns);
         let wallpaperId = inserted?.id;
         if (inserted) {
           // Step rows (pending) commit with the wallpaper: the UI shows its progress from the first moment.
           await initSteps(tx, inserted.id, media.mediaType);
-          await enqueueEvent(tx, "wallpaper.uploaded.v1", {
-            wallpaperId: inserted.id,
-            sha256,
-            mediaType: media.mediaType,
-            mimeType: media.mimeType,
-            originalKey: key,
-            width: media.width,
-            height: media.height,
-          });
+          await enqueueUploaded(tx, inserted);
         } else {
           const [existing] = await tx
             .select({ id: wallpapers.id })

@@ -1,5 +1,5 @@
 import { processingSteps, wallpapers } from "@wallpaperdb/db";
-import { enqueueEvent } from "@wallpaperdb/events/outbox";
+import { enqueueUploaded } from "@wallpaperdb/pipeline";
 import { and, eq, gt, isNull, lt, ne, notExists, or } from "drizzle-orm";
 import type { IngestDeps } from "./deps.ts";
 import { ORIGINALS_PREFIX, sha256FromOriginalKey } from "./keys.ts";
@@ -139,15 +139,7 @@ export async function redriveUnprocessedWallpapers(
   const report: RedriveReport = { dryRun: options.dryRun ?? false, redriven: [] };
   for (const wallpaper of stuck) {
     if (!options.dryRun) {
-      await enqueueEvent(deps.db, "wallpaper.uploaded.v1", {
-        wallpaperId: wallpaper.id,
-        sha256: wallpaper.sha256,
-        mediaType: wallpaper.mediaType,
-        mimeType: wallpaper.mimeType,
-        originalKey: wallpaper.originalKey,
-        width: wallpaper.width,
-        height: wallpaper.height,
-      });
+      await enqueueUploaded(deps.db, wallpaper);
     }
     report.redriven.push({ wallpaperId: wallpaper.id, createdAt: wallpaper.createdAt });
   }

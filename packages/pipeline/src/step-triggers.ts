@@ -1,26 +1,12 @@
 import type { Executor } from "@wallpaperdb/db";
 import type { EventType } from "@wallpaperdb/events";
-import { enqueueEvent } from "@wallpaperdb/events/outbox";
-import { analysisKey, posterKey } from "./keys.ts";
-import { type MediaType, type StepName, stepsFor } from "./steps.ts";
-
-/** What the pipeline's triggering events carry about a wallpaper (a `wallpapers` row fits). */
-export interface TriggerTarget {
-  id: string;
-  sha256: string;
-  mediaType: MediaType;
-  mimeType: string;
-  originalKey: string;
-  width: number;
-  height: number;
-}
-
-/** The steps that must be done before `step` can run; each step's event is sent when they are. */
-export function prerequisitesOf(mediaType: MediaType, step: StepName): StepName[] {
-  if (step === "poster") return [];
-  if (step === "variants") return mediaType === "video" ? ["poster"] : [];
-  return ["variants"];
-}
+import { type MediaType, prerequisitesOf, type StepName, stepsFor } from "./steps.ts";
+import {
+  enqueuePosterReady,
+  enqueueUploaded,
+  enqueueVariantsReady,
+  type TriggerTarget,
+} from "./trigger-events.ts";
 
 /**
  * The steps that can run now: pending (or without a row) with every prerequisite done. Driving only
@@ -60,22 +46,11 @@ export async function enqueueStepTrigger(tx: Executor, target: TriggerTarget, st
   const type = triggerOf(target.mediaType, step);
   switch (type) {
     case "wallpaper.uploaded.v1":
-      await enqueueEvent(tx, type, {
-        wallpaperId: target.id,
-        sha256: target.sha256,
-        mediaType: target.mediaType,
-        mimeType: target.mimeType,
-        originalKey: target.originalKey,
-        width: target.width,
-        height: target.height,
-      });
-      return;
+      return enqueueUploaded(tx, target);
     case "wallpaper.poster.ready.v1":
-      await enqueueEvent(tx, type, { wallpaperId: target.id, posterKey: posterKey(target.id) });
-      return;
+      return enqueuePosterReady(tx, target.id);
     case "wallpaper.variants.ready.v1":
-      await enqueueEvent(tx, type, { wallpaperId: target.id, analysisKey: analysisKey(target.id) });
-      return;
+      return enqueueVariantsReady(tx, target.id);
     default:
       throw new Error(`step ${step} has no trigger event`);
   }

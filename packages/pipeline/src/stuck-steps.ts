@@ -2,7 +2,7 @@ import { type Database, processingSteps, wallpapers } from "@wallpaperdb/db";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { progress } from "./step-state.ts";
 import { enqueueStepTrigger, triggerOf } from "./step-triggers.ts";
-import type { StepName } from "./steps.ts";
+import { prerequisitesOf, type StepName, stepNeeds } from "./steps.ts";
 
 export interface StuckStepOptions {
   /** A step `running` for longer than this lost its worker (the brief: 3x the consumer's ack wait). */
@@ -23,14 +23,24 @@ export interface StuckStep {
   event: string;
 }
 
-// A step can run once the step before it is done; before that its own event cannot exist yet.
-const ready = sql`(
-  ${processingSteps.step} in ('poster')
-  or (${processingSteps.step} = 'variants' and (${wallpapers.mediaType} = 'image' or exists (
-    select 1 from processing_steps p where p.wallpaper_id = ${processingSteps.wallpaperId} and p.step = 'poster' and p.state = 'done')))
-  or (${processingSteps.step} in ('quality', 'color') and exists (
-    select 1 from processing_steps p where p.wallpaper_id = ${processingSteps.wallpaperId} and p.step = 'variants' and p.state = 'done'))
-)`;
+const done = (step: StepName) =>
+  sql`exists (select 1 from processing_steps p where p.wallpaper_id = ${processingSteps.wallpaperId} and p.step = ${step} and p.state = 'done')`;
+
+// A step can run once the steps before it are done; before that its own event cannot exist yet.
+const ready = sql`(${sql.join(
+  stepNeeds.map(
+    ({ step, mediaType }) =>
+      sql`(${sql.join(
+        [
+          sql`${processingSteps.step} = ${step}`,
+          sql`${wallpapers.mediaType} = ${mediaType}`,
+          ...prerequisitesOf(mediaType, step).map(done),
+        ],
+        sql` and `,
+      )})`,
+  ),
+  sql` or `,
+)})`;
 
 // Wallpapers none of whose steps ever ran are ingest's re-drive (redriveUnprocessedWallpapers).
 const started = sql`exists (select 1 from processing_steps p where p.wallpaper_id = ${processingSteps.wallpaperId} and p.attempts > 0)`;

@@ -1,9 +1,14 @@
 import { createHash } from "node:crypto";
 import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
 import type { HandlerContext } from "@wallpaperdb/events/consumer";
-import { enqueueEvent } from "@wallpaperdb/events/outbox";
 import type { MediaLimits } from "@wallpaperdb/media";
-import { posterKey, upsertFacts, upsertVariants, variantKey } from "@wallpaperdb/pipeline";
+import {
+  enqueuePosterReady,
+  posterKey,
+  upsertFacts,
+  upsertVariants,
+  variantKey,
+} from "@wallpaperdb/pipeline";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { removeWallpaperBlobs, withLocalCopy } from "../adapters/blobs.ts";
 import { extractPosterFrame, makePreviewClip, probeVideo } from "../adapters/imaging.ts";
@@ -62,7 +67,7 @@ export async function handleUploadedPoster(
           previewKey: clipKey,
         });
         await upsertVariants(tx, wallpaperId, [clipRow]);
-        await enqueueEvent(tx, "wallpaper.poster.ready.v1", { wallpaperId, posterKey: poster });
+        await enqueuePosterReady(tx, wallpaperId);
       };
     },
     () => removeWallpaperBlobs(deps.blobStore, wallpaperId),

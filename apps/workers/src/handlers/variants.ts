@@ -1,8 +1,8 @@
 import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
 import type { HandlerContext } from "@wallpaperdb/events/consumer";
-import { enqueueEvent } from "@wallpaperdb/events/outbox";
 import {
   analysisKey,
+  enqueueVariantsReady,
   linkNearDuplicates,
   phashChunks,
   phashToBigint,
@@ -84,7 +84,7 @@ async function renderVariants(
           phash3,
         });
         await linkNearDuplicates(tx, wallpaperId, phash);
-        await enqueueEvent(tx, "wallpaper.variants.ready.v1", { wallpaperId, analysisKey: key });
+        await enqueueVariantsReady(tx, wallpaperId);
       };
     },
     () => removeWallpaperBlobs(deps.blobStore, wallpaperId),

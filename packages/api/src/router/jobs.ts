@@ -1,4 +1,10 @@
-import { jobsSummary, listFailedSteps, pipelineSteps, rerunStep, retryFailedSteps } from "@wallpaperdb/admin";
+import {
+  jobsSummary,
+  listFailedSteps,
+  pipelineSteps,
+  rerunStep,
+  retryFailedSteps,
+} from "@wallpaperdb/pipeline";
 import { z } from "zod";
 import { adminProcedure, createTRPCRouter, curatorProcedure } from "../trpc.ts";
 import { offsetPage as page, wallpaperIdList as wallpaperIds } from "./inputs.ts";

@@ -1,7 +1,7 @@
 import { tracked } from "@trpc/server";
 import { AppError } from "@wallpaperdb/core/errors";
 import type { EventBusNames } from "@wallpaperdb/events";
-import { wallpaperProgressFeed } from "@wallpaperdb/events/progress-feed";
+import { wallpaperProgressFeed } from "@wallpaperdb/pipeline/progress-feed";
 import { requireViewableWallpaper } from "@wallpaperdb/wallpapers";
 import { z } from "zod";
 import { toTRPCError } from "../errors.ts";

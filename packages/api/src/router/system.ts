@@ -1,12 +1,11 @@
 import { eventFailures, processingSteps } from "@wallpaperdb/db";
 import { jetStreamClients } from "@wallpaperdb/events/connect";
 import { readOutboxSnapshot } from "@wallpaperdb/events/relay";
+import { pipelineSteps } from "@wallpaperdb/pipeline";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { TRPCContext } from "../context.ts";
 import { createTRPCRouter, curatorProcedure } from "../trpc.ts";
 import { requireEventNames } from "./progress.ts";
-
-const pipelineSteps = ["poster", "variants", "quality", "color"];
 
 export interface ConsumerHealth {
   name: string;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSubscription } from "@trpc/tanstack-react-query";
-import type { ProgressView } from "@wallpaperdb/events/progress-feed";
+import type { ProgressView } from "@wallpaperdb/pipeline";
 import { useState } from "react";
 import { useTRPC } from "~/trpc/react.tsx";
 

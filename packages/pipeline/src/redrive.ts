@@ -1,6 +1,7 @@
 import { type Executor, processingSteps, wallpapers } from "@wallpaperdb/db";
-import { drivableSteps, enqueueStepTrigger, type TriggerTarget } from "@wallpaperdb/pipeline";
 import { inArray, sql } from "drizzle-orm";
+import { drivableSteps, enqueueStepTrigger, triggerOf } from "./step-triggers.ts";
+import { type TriggerTarget, triggerTargetColumns } from "./trigger-events.ts";
 
 /** A wallpaper with the state of each of its step rows (after the caller's reset). */
 export interface RedriveTarget extends TriggerTarget {
@@ -13,13 +14,7 @@ export async function loadTargets(tx: Executor, wallpaperIds: readonly string[])
   if (wallpaperIds.length === 0) return [];
   return tx
     .select({
-      id: wallpapers.id,
-      sha256: wallpapers.sha256,
-      mediaType: wallpapers.mediaType,
-      mimeType: wallpapers.mimeType,
-      originalKey: wallpapers.originalKey,
-      width: wallpapers.width,
-      height: wallpapers.height,
+      ...triggerTargetColumns,
       states: sql<Record<string, string>>`(select coalesce(json_object_agg(p.step, p.state), '{}'::json)
         from ${processingSteps} p where p.wallpaper_id = ${wallpapers.id})`,
     })
@@ -28,16 +23,17 @@ export async function loadTargets(tx: Executor, wallpaperIds: readonly string[])
 }
 
 /**
- * Enqueues the triggering events of each wallpaper's drivable steps (the pipeline's rule, shared with
- * the reconciler's stuck-step re-drive); returns how many were written.
+ * Enqueues the triggering events of each wallpaper's drivable steps (the rule the reconciler's
+ * stuck-step re-drive shares); returns how many were written.
  */
 export async function redrive(tx: Executor, wallpaperIds: readonly string[]): Promise<number> {
   let enqueued = 0;
   for (const target of await loadTargets(tx, [...new Set(wallpaperIds)])) {
-    const steps = drivableSteps(target.mediaType, target.states);
-    // quality and color share one event: drive it once.
-    const distinct = steps.filter((step, index) => !(step === "color" && steps[index - 1] === "quality"));
-    for (const step of distinct) {
+    // Steps that share a triggering event (quality and color) are driven by one copy of it.
+    const events = new Map(
+      drivableSteps(target.mediaType, target.states).map((step) => [triggerOf(target.mediaType, step), step]),
+    );
+    for (const step of events.values()) {
       await enqueueStepTrigger(tx, target, step);
       enqueued += 1;
     }

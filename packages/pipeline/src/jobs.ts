@@ -1,16 +1,14 @@
 import type { Database } from "@wallpaperdb/db";
 import { processingSteps, wallpapers } from "@wallpaperdb/db";
-import type { StepName } from "@wallpaperdb/pipeline";
 import { and, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { redrive } from "./redrive.ts";
+import { mediaTypesOf, pipelineSteps, type StepName, stepNeeds } from "./steps.ts";
 
-/** In pipeline order, so the jobs page lists them as they run. */
-export const pipelineSteps = [
-  "poster",
-  "variants",
-  "quality",
-  "color",
-] as const satisfies readonly StepName[];
+// The steps each media type needs, as rows of (step, media_type) for the queries below.
+const stepNeedsRows = sql.join(
+  stepNeeds.map(({ step, mediaType }) => sql`(${step}, ${mediaType}::media_type)`),
+  sql`, `,
+);
 
 export interface StepSummary {
   step: StepName;
@@ -32,9 +30,8 @@ export async function jobsSummary(db: Database): Promise<StepSummary[]> {
     db.execute<{ step: string; n: number }>(sql`
       select s.step, count(*)::int as n
       from ${wallpapers} w
-      cross join (values ('poster'), ('variants'), ('quality'), ('color')) as s(step)
-      where (s.step <> 'poster' or w.media_type = 'video')
-        and not exists (select 1 from ${processingSteps} p where p.wallpaper_id = w.id and p.step = s.step)
+      join (values ${stepNeedsRows}) as s(step, media_type) on s.media_type = w.media_type
+      where not exists (select 1 from ${processingSteps} p where p.wallpaper_id = w.id and p.step = s.step)
       group by s.step`),
   ]);
   return pipelineSteps.map((step) => {
@@ -132,8 +129,8 @@ export async function rerunStep(
     // Missing rows first (as initSteps would create them), so both scopes then reset the same way.
     const created = await tx.execute<{ wallpaper_id: string }>(sql`
       insert into ${processingSteps} (wallpaper_id, step)
-      select w.id, ${input.step} from ${wallpapers} w
-      where (${input.step} <> 'poster' or w.media_type = 'video')
+      select ${wallpapers.id}, ${input.step} from ${wallpapers}
+      where ${inArray(wallpapers.mediaType, mediaTypesOf(input.step))}
       on conflict do nothing
       returning wallpaper_id`);
     const states =

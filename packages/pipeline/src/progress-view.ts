@@ -1,4 +1,4 @@
-import type { EventPayload } from "./catalog.ts";
+import type { EventPayload } from "@wallpaperdb/events";
 
 /** What a user sees of one processing step; `skipped` never reaches users (a step a media type does not need). */
 export type StepProgressState = "pending" | "running" | "done" | "failed";
@@ -22,17 +22,6 @@ export interface ProgressView {
 export interface ProgressUpdate {
   view: ProgressView;
   change: StepProgress | { step: "ready" } | null;
-}
-
-// Mirrors stepsFor() in @wallpaperdb/pipeline (which depends on this package, so it cannot be imported):
-// the order steps run in, used before the first step row exists and to sort the rows.
-const stepOrder: Record<"image" | "video", readonly string[]> = {
-  image: ["variants", "quality", "color"],
-  video: ["poster", "variants", "quality", "color"],
-};
-
-export function expectedSteps(mediaType: "image" | "video"): readonly string[] {
-  return stepOrder[mediaType];
 }
 
 const rank: Record<StepProgressState, number> = { running: 1, pending: 2, done: 3, failed: 3 };

@@ -1,24 +1,22 @@
-import { DeliverPolicy, jetstream, jetstreamManager } from "@nats-io/jetstream";
-import type { NatsConnection } from "@nats-io/transport-node";
+import { DeliverPolicy } from "@nats-io/jetstream";
 import { AppError } from "@wallpaperdb/core/errors";
 import { type Database, processingSteps, wallpapers } from "@wallpaperdb/db";
+import type { EventBusNames, EventPayload } from "@wallpaperdb/events";
+import { jetStreamClients, type NatsConnection } from "@wallpaperdb/events/connect";
+import { parseEnvelope } from "@wallpaperdb/events/consumer";
 import { eq } from "drizzle-orm";
-import type { EventBusNames, EventPayload } from "./catalog.ts";
-import { parseEnvelope } from "./envelope.ts";
 import {
   applyProcessed,
   applyProgress,
   decodeCursor,
   encodeCursor,
-  expectedSteps,
   type ProgressUpdate,
   type ProgressView,
   type StepProgress,
   type StepProgressState,
   statusOf,
 } from "./progress-view.ts";
-
-export * from "./progress-view.ts";
+import { stepsFor } from "./steps.ts";
 
 export interface ProgressFeedDeps {
   db: Database;
@@ -51,8 +49,8 @@ export async function readProgressSnapshot(db: Database, wallpaperId: string): P
     .from(processingSteps)
     .where(eq(processingSteps.wallpaperId, wallpaperId));
   // Step rows appear with the first worker; until then the steps the media type needs are pending.
-  const order = expectedSteps(wallpaper.mediaType);
-  const names = [...new Set([...order, ...rows.map((r) => r.step)])];
+  const order = stepsFor(wallpaper.mediaType);
+  const names = [...new Set<string>([...order, ...rows.map((r) => r.step)])];
   const steps: StepProgress[] = [];
   for (const step of names) {
     const row = rows.find((r) => r.step === step);
@@ -78,7 +76,7 @@ export async function* wallpaperProgressFeed(
   options: { lastEventId?: string | null; signal?: AbortSignal } = {},
 ): AsyncGenerator<ProgressFeedItem> {
   const { db, nats, names } = deps;
-  const jsm = await jetstreamManager(nats);
+  const { js, jsm } = await jetStreamClients(nats);
   const resumed = options.lastEventId ? decodeCursor(options.lastEventId, wallpaperId) : null;
   const { state } = await jsm.streams.info(names.stream);
   let sequence: number;
@@ -96,7 +94,7 @@ export async function* wallpaperProgressFeed(
   }
   if (view.status !== "processing" || options.signal?.aborted) return;
 
-  const consumer = await jetstream(nats).consumers.get(names.stream, {
+  const consumer = await js.consumers.get(names.stream, {
     // One subject pattern for both event types: nats-server 2.9 accepts a single filter per consumer.
     filter_subjects: `${names.namespace}.wallpaper.*.v1`,
     deliver_policy: DeliverPolicy.StartSequence,
