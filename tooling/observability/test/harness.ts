@@ -14,7 +14,8 @@ export interface Stack {
   logger: Logger;
   /** Every JSON line the logger wrote, parsed. */
   logLines: Record<string, unknown>[];
-  api(): Promise<ReturnType<typeof createCaller>>;
+  /** The real appRouter as an anonymous caller, or as `user`. */
+  api(user?: { id: string; role: "user" | "curator" | "admin" }): Promise<ReturnType<typeof createCaller>>;
   close(): Promise<void>;
 }
 
@@ -42,7 +43,10 @@ export async function openStack(): Promise<Stack> {
     bus,
     logger,
     logLines,
-    api: async () => createCaller(await createTRPCContext({ headers: new Headers(), deps })),
+    api: async (user) => {
+      const ctx = await createTRPCContext({ headers: new Headers(), deps });
+      return createCaller(user ? { ...ctx, user } : ctx);
+    },
     async close() {
       await bus.cleanup();
       await database.drop();
