@@ -61,6 +61,13 @@ it("carries an event committed with its change through the relay and JetStream t
   );
   // Woken by NOTIFY rather than the 60 s poll.
   expect(Date.now() - started).toBeLessThan(3000);
-  const [row] = await harness.database.db.select().from(outbox).where(eq(outbox.id, id));
-  expect(row?.publishedAt).not.toBeNull();
+  // The relay marks the row after the PubAck, which may come a moment after the consumer got the event.
+  await waitFor(
+    "the outbox row marked published",
+    async () => {
+      const [row] = await harness.database.db.select().from(outbox).where(eq(outbox.id, id));
+      return row?.publishedAt ?? undefined;
+    },
+    5000,
+  );
 });

@@ -77,8 +77,11 @@ it("keeps events written while NATS is down and delivers them once it is back", 
 
   await server.start();
   await waitFor(async () => (handled.has(wallpaperId) ? true : undefined), 40_000);
-  const [published] = await database.db.select().from(outbox).where(eq(outbox.id, outboxId));
-  expect(published?.publishedAt).not.toBeNull();
+  // The relay marks the row after the PubAck, which may come a moment after a consumer got the event.
+  await waitFor(async () => {
+    const [published] = await database.db.select().from(outbox).where(eq(outbox.id, outboxId));
+    return published?.publishedAt ?? undefined;
+  }, 5000);
 
   await consumer.stop();
   await relay.stop();
