@@ -8,7 +8,6 @@ import { handleProcessedAutotag } from "./handlers/autotag.ts";
 import { handleDeletedBlobCleanup } from "./handlers/blob-cleanup.ts";
 import { handleVariantsReadyColor } from "./handlers/color.ts";
 import { handleChangedIndexSearch, handleProcessedIndexSearch } from "./handlers/index-search.ts";
-import { handleSystemPing } from "./handlers/ping.ts";
 import { handleUploadedPoster } from "./handlers/poster.ts";
 import { handleVariantsReadyQuality } from "./handlers/quality.ts";
 import { handlePosterReadyVariants, handleUploadedVariants } from "./handlers/variants.ts";
@@ -40,7 +39,6 @@ function component<T extends EventType>(definition: ConsumerComponent<T>): Consu
 
 /** Event consumers by component name (the names WORKERS selects). */
 export const consumerComponents = {
-  ping: component({ durable: "ping", types: ["system.ping.v1"], handle: handleSystemPing }),
   // The processing pipeline. nats-server 2.9 allows one filter subject per consumer, so the variants
   // step has one durable for images (uploaded) and one for videos (poster ready).
   poster: component({

@@ -1,18 +1,19 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { pings } from "@wallpaperdb/db";
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
 import { enqueueEvent } from "@wallpaperdb/events/outbox";
 import { createTestBus, type TestBus } from "@wallpaperdb/events/testing";
-import { eq } from "drizzle-orm";
+import { createLocalBlobStore } from "@wallpaperdb/storage/local";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { WORKER_MALLOC_ENV, WORKER_NODE_FLAGS } from "../src/process-settings.ts";
 
 const mainPath = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+const blobSigningSecret = "main-test-signing-secret-0123456789abcdef";
 let database: TestDatabase;
 let bus: TestBus;
 let dataDir: string;
@@ -48,7 +49,7 @@ function startWorker(extraEnv: Record<string, string> = {}): Worker {
       WORKER_ID: "child-worker",
       BLOB_STORE: "local",
       BLOB_DIR: join(dataDir, "blobs"),
-      BLOB_SIGNING_SECRET: "main-test-signing-secret-0123456789abcdef",
+      BLOB_SIGNING_SECRET: blobSigningSecret,
       UPLOAD_DIR: join(dataDir, "uploads"),
       ...WORKER_MALLOC_ENV,
       ...extraEnv,
@@ -78,7 +79,7 @@ function startWorker(extraEnv: Record<string, string> = {}): Worker {
   return { child, output: () => text, logLine };
 }
 
-it("answers a ping, reports ready, and exits 0 soon after SIGTERM", async () => {
+it("handles an event, reports ready, and exits 0 soon after SIGTERM", async () => {
   const worker = startWorker();
   try {
     const { port } = await worker.logLine("health server listening");
@@ -87,17 +88,23 @@ it("answers a ping, reports ready, and exits 0 soon after SIGTERM", async () => 
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ checks: { postgres: "ok", nats: "ok" } });
 
-    const pingId = await database.db.transaction(async (tx) => {
-      const [row] = await tx.insert(pings).values({ message: "child" }).returning({ id: pings.id });
-      if (!row) throw new Error("no ping row");
-      await enqueueEvent(tx, "system.ping.v1", { pingId: row.id, message: "child" });
-      return row.id;
+    // A deleted wallpaper's original in the child's blob store: its relay and blob-cleanup remove it.
+    const blobStore = createLocalBlobStore({
+      root: join(dataDir, "blobs"),
+      publicBaseUrl: "http://127.0.0.1:3000",
+      signingSecret: blobSigningSecret,
+    });
+    const sha256 = randomBytes(32).toString("hex");
+    const originalKey = `originals/${sha256.slice(0, 2)}/${sha256}`;
+    await blobStore.put(originalKey, Buffer.from("bytes of a deleted wallpaper"));
+    await enqueueEvent(database.db, "wallpaper.deleted.v1", {
+      wallpaperId: randomUUID(),
+      sha256,
+      originalKey,
     });
     const deadline = Date.now() + 10_000;
-    for (;;) {
-      const [row] = await database.db.select().from(pings).where(eq(pings.id, pingId));
-      if (row?.pongedBy === "child-worker") break;
-      if (Date.now() > deadline) throw new Error(`ping not answered:\n${worker.output()}`);
+    while (await blobStore.head(originalKey)) {
+      if (Date.now() > deadline) throw new Error(`event not handled:\n${worker.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
 
@@ -114,9 +121,9 @@ it("answers a ping, reports ready, and exits 0 soon after SIGTERM", async () => 
 });
 
 it("refuses to start with an unknown component name", async () => {
-  const worker = startWorker({ WORKERS: "relay,pingg" });
+  const worker = startWorker({ WORKERS: "relay,colour" });
   const [code] = await once(worker.child, "exit");
   expect(code).toBe(1);
-  expect(worker.output()).toContain("WORKERS names unknown component(s): pingg");
-  expect(worker.output()).toContain("Valid components: relay, reconcile, ping");
+  expect(worker.output()).toContain("WORKERS names unknown component(s): colour");
+  expect(worker.output()).toContain("Valid components: relay, reconcile, poster");
 });

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { outbox, processingSteps, tags, uploads, wallpaperTags } from "@wallpaperdb/db";
+import { outbox, processingSteps, rateLimits, tags, uploads, wallpaperTags } from "@wallpaperdb/db";
 import { corpusJpeg } from "@wallpaperdb/imaging/testing";
 import { createFileStaging } from "@wallpaperdb/ingest/staging";
 import { and, eq, sql } from "drizzle-orm";
@@ -78,16 +78,28 @@ describe("the reconciler", () => {
       .set({ state: "running", attempts: 1, updatedAt: new Date(Date.now() - 10 * 60_000) })
       .where(and(eq(processingSteps.wallpaperId, stuck), eq(processingSteps.step, "variants")));
 
+    // A sign-in counter from two days ago (its one-minute window long over) and one from just now.
+    await harness.database.db.insert(rateLimits).values([
+      {
+        key: "sign-in:203.0.113.9:old@example.test",
+        count: 3,
+        windowStart: new Date(Date.now() - 2 * 86_400_000),
+      },
+      { key: "sign-in:203.0.113.9:new@example.test", count: 1, windowStart: new Date() },
+    ]);
+
     const report = await runReconcile(deps, { ...settings, dryRun: true }, now());
+    expect(report?.rateLimitsPruned).toBe(1);
     expect(report?.expired.map((u) => u.uploadId)).toEqual([abandoned]);
     expect(report?.orphanBlobs.map((b) => b.key)).toEqual([orphanKey]);
     expect(report?.unstarted.map((w) => w.wallpaperId)).toEqual([neverStarted]);
     expect(report?.stuckSteps.map((s) => [s.wallpaperId, s.step, s.state])).toEqual([
       [stuck, "variants", "running"],
     ]);
-    expect(formatReport(report ?? expect.fail("no report"))).toMatch(
-      /dry run[\s\S]*orphan blob .*would delete/,
-    );
+    const table = formatReport(report ?? expect.fail("no report"));
+    expect(table).toMatch(/dry run[\s\S]*orphan blob .*would delete/);
+    expect(table).toMatch(/old rate limits +rate_limits +1 counter past their window +would delete/);
+    expect(await harness.database.db.select().from(rateLimits)).toHaveLength(2);
     expect(await readdir(stagingDir)).toContain(abandoned);
     expect(await harness.blobStore.head(orphanKey)).not.toBeNull();
   });
@@ -100,10 +112,13 @@ describe("the reconciler", () => {
     expect([a, b].filter((r) => r === null)).toHaveLength(1);
   });
 
-  it("expires, deletes orphans, and re-drives the never-started and the stuck wallpaper to processed", async () => {
+  it("expires, deletes orphans and old rate limits, and re-drives the never-started and the stuck wallpaper to processed", async () => {
     const report = await runReconcile(deps, settings, now());
     expect(report?.expired).toHaveLength(1);
     expect(report?.stuckSteps).toHaveLength(1);
+    expect(report?.rateLimitsPruned).toBe(1);
+    const counters = await harness.database.db.select({ key: rateLimits.key }).from(rateLimits);
+    expect(counters.map((c) => c.key)).toEqual(["sign-in:203.0.113.9:new@example.test"]);
     const [upload] = await harness.database.db.select().from(uploads).where(eq(uploads.id, abandoned));
     expect(upload?.state).toBe("expired");
     expect(await readdir(stagingDir)).not.toContain(abandoned);
@@ -118,6 +133,7 @@ describe("the reconciler", () => {
     expect(
       [again?.expired, again?.orphanBlobs, again?.unstarted, again?.stuckSteps].map((x) => x?.length),
     ).toEqual([0, 0, 0, 0]);
+    expect(again?.rateLimitsPruned).toBe(0);
   });
 
   it("auto-tags a processed wallpaper apart from human tags", async () => {

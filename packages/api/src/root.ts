@@ -1,7 +1,6 @@
 import { accountRouter } from "./router/account.ts";
 import { adminRouter } from "./router/admin.ts";
 import { healthRouter } from "./router/health.ts";
-import { pingRouter } from "./router/ping.ts";
 import { progressRouter } from "./router/progress.ts";
 import { wallpaperSearchProcedures } from "./router/search.ts";
 import { systemRouter } from "./router/system.ts";
@@ -15,7 +14,6 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   admin: adminRouter,
   health: healthRouter,
-  ping: pingRouter,
   progress: progressRouter,
   system: systemRouter,
   upload: uploadRouter,

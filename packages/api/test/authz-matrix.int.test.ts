@@ -21,7 +21,7 @@ const people = {
 
 let h: UploadHarness;
 let ownerKey = "";
-const f = { wallpaperId: "", uploadId: "", pingId: "", tagId: 0, otherTagId: 0, auditId: 0 };
+const f = { wallpaperId: "", uploadId: "", tagId: 0, otherTagId: 0, auditId: 0 };
 // wallpaper.delete gets a fresh owned wallpaper per call: an allowed call deletes it.
 const deletable: string[] = [];
 const nextDeletable = () => {
@@ -79,8 +79,6 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   "admin.jobs.retryFailed": { rule: "admin", input: () => ({}) },
   "admin.jobs.rerun": { rule: "admin", input: () => ({ step: "quality", scope: "missing" }) },
   health: { rule: "public" },
-  "ping.send": { rule: "public", input: () => ({ message: "matrix" }) },
-  "ping.byId": { rule: "public", input: () => ({ pingId: f.pingId }) },
   "progress.wallpaper": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
   "system.overview": { rule: "curator" },
   "upload.check": { rule: "signedIn", input: () => ({ sha256: ["0".repeat(64)] }) },
@@ -195,7 +193,6 @@ beforeAll(async () => {
   const admin = await callerFor("admin");
   const owner = await callerFor("apiKey");
   f.uploadId = (await owner.upload.create({ filename: "mine.png", size: 1234 })).uploadId;
-  f.pingId = (await admin.ping.send({ message: "fixture" })).pingId;
   f.tagId = (await admin.tag.create({ name: "matrix_one" })).id;
   f.otherTagId = (await admin.tag.create({ name: "matrix_two" })).id;
   await admin.tag.create({ name: "matrix_three" });

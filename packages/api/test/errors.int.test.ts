@@ -90,18 +90,18 @@ describe("procedure builders", () => {
 
 describe("error shape over HTTP", () => {
   it("flattens invalid input into fieldErrors with code validation_failed", async () => {
-    const { status, error } = await callOverHttp(appRouter, "ping.byId", { pingId: "not-a-uuid" });
+    const { status, error } = await callOverHttp(appRouter, "wallpaper.byId", { wallpaperId: "not-a-uuid" });
     expect(status).toBe(400);
     expect(error.data.code).toBe("validation_failed");
-    expect(error.data.fieldErrors).toMatchObject({ pingId: [expect.any(String)] });
+    expect(error.data.fieldErrors).toMatchObject({ wallpaperId: [expect.any(String)] });
   });
 
-  it("an unknown ping is 404 with code not_found and the ping id in details", async () => {
-    const pingId = "00000000-0000-4000-8000-000000000000";
-    const { status, error } = await callOverHttp(appRouter, "ping.byId", { pingId });
+  it("an unknown wallpaper is 404 with code not_found and the wallpaper id in details", async () => {
+    const wallpaperId = "00000000-0000-4000-8000-000000000000";
+    const { status, error } = await callOverHttp(appRouter, "wallpaper.byId", { wallpaperId });
     expect(status).toBe(404);
     expect(error.data.code).toBe("not_found");
-    expect(error.data.details).toEqual({ pingId });
+    expect(error.data.details).toMatchObject({ wallpaperId });
   });
 
   it("an unknown procedure is 404 with code not_found", async () => {

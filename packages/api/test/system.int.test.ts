@@ -41,16 +41,18 @@ describe("system.overview", () => {
     const { db } = h.deps;
     // Two events no relay has published: the backlog, and how old the oldest is.
     await db.transaction(async (tx) => {
-      await enqueueEvent(tx, "system.ping.v1", { pingId: crypto.randomUUID(), message: "a" });
-      await enqueueEvent(tx, "system.ping.v1", { pingId: crypto.randomUUID(), message: "b" });
+      await enqueueEvent(tx, "wallpaper.changed.v1", { wallpaperIds: [crypto.randomUUID()], change: "tags" });
+      await enqueueEvent(tx, "wallpaper.changed.v1", { wallpaperIds: [crypto.randomUUID()], change: "tags" });
     });
     // A durable with three events waiting and no worker: its lag.
     await ensureConsumer(bus.jsm, bus.names, {
       durable: "pipeline-color",
-      filterSubjects: [`${bus.names.namespace}.system.ping.v1`],
+      filterSubjects: [`${bus.names.namespace}.wallpaper.variants.ready.v1`],
       maxDeliver: 5,
     });
-    for (const n of [1, 2, 3]) await bus.js.publish(`${bus.names.namespace}.system.ping.v1`, `{"n":${n}}`);
+    for (const n of [1, 2, 3]) {
+      await bus.js.publish(`${bus.names.namespace}.wallpaper.variants.ready.v1`, `{"n":${n}}`);
+    }
     await db.insert(eventFailures).values({
       consumer: "pipeline-quality",
       subject: `${bus.names.namespace}.wallpaper.variants.ready.v1`,
@@ -79,7 +81,7 @@ describe("system.overview", () => {
       ok: true,
       value: { ok: false, checks: [{ name: "blob_store", detail: "connection refused" }] },
     });
-    // The two pings plus the failed wallpaper's five progress events (3 pending, running, failed).
+    // The two changed events plus the failed wallpaper's five progress events (3 pending, running, failed).
     expect(overview.outbox).toMatchObject({ ok: true, value: { backlog: 7 } });
     if (overview.outbox.ok) expect(overview.outbox.value.oldestAgeSeconds).toBeGreaterThanOrEqual(0);
     expect(overview.consumers).toMatchObject({

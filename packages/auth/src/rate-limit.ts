@@ -39,10 +39,28 @@ export async function consumeRateLimit(
   };
 }
 
-/** Old windows are dead weight; callers may prune them now and then (e.g. the reconciler's schedule). */
-export async function pruneRateLimits(db: Database, olderThanMs = 24 * 60 * 60 * 1000): Promise<number> {
-  const rows = await db.execute(sql`
-    delete from rate_limits where window_start < clock_timestamp() - ${`${olderThanMs} milliseconds`}::interval
-    returning key`);
+export interface PruneOptions {
+  /** Longer than any window in use, so only counters that can no longer refuse anyone go. */
+  olderThanMs?: number;
+  /** Count what would go without deleting it. */
+  dryRun?: boolean;
+}
+
+/**
+ * Deletes counters whose window started before `now - olderThanMs`. Keys name client addresses and
+ * e-mail addresses, and a new one is made per client and address, so without this the table keeps
+ * personal data (and grows) forever; the reconciler calls it every round.
+ */
+export async function pruneRateLimits(db: Database, now: Date, options: PruneOptions = {}): Promise<number> {
+  const cutoff = new Date(now.getTime() - (options.olderThanMs ?? 24 * 60 * 60 * 1000)).toISOString();
+  if (options.dryRun) {
+    const [row] = await db.execute<{ count: number }>(
+      sql`select count(*)::int as count from rate_limits where window_start < ${cutoff}::timestamptz`,
+    );
+    return Number(row?.count ?? 0);
+  }
+  const rows = await db.execute(
+    sql`delete from rate_limits where window_start < ${cutoff}::timestamptz returning key`,
+  );
   return rows.length;
 }

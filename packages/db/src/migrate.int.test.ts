@@ -19,7 +19,6 @@ describe("migrations", () => {
         "audit_log",
         "event_failures",
         "outbox",
-        "pings",
         "processing_steps",
         "tag_aliases",
         "tag_implications",
@@ -31,6 +30,8 @@ describe("migrations", () => {
         "wallpapers",
       ]),
     );
+    // The walking skeleton's table is dropped by a later migration.
+    expect(rows.map((r) => r.table_name)).not.toContain("pings");
   });
 
   it("are idempotent and safe to run concurrently", async () => {

@@ -5,10 +5,6 @@ import { z } from "zod";
  * published beside the old one until every consumer has moved.
  */
 export const eventCatalog = {
-  "system.ping.v1": z.object({
-    pingId: z.uuid(),
-    message: z.string().max(200),
-  }),
   "wallpaper.uploaded.v1": z.object({
     wallpaperId: z.uuid(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),

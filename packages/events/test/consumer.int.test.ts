@@ -23,12 +23,13 @@ afterAll(async () => {
   await database?.drop();
 });
 
-function ping(message: string): EventEnvelope<"system.ping.v1"> {
+function processed(): EventEnvelope<"wallpaper.processed.v1"> {
+  const at = new Date().toISOString();
   return {
     id: randomUUID(),
-    type: "system.ping.v1",
-    occurredAt: new Date().toISOString(),
-    data: { pingId: randomUUID(), message },
+    type: "wallpaper.processed.v1",
+    occurredAt: at,
+    data: { wallpaperId: randomUUID(), processedAt: at },
   };
 }
 
@@ -52,7 +53,7 @@ it("redelivers a throwing handler with backoff, then records the failure and sto
     db: database,
     names: bus.names,
     durable: "always_throws",
-    types: ["system.ping.v1"],
+    types: ["wallpaper.processed.v1"],
     maxDeliver: 3,
     backoffMs: [200, 600],
     logger,
@@ -61,7 +62,7 @@ it("redelivers a throwing handler with backoff, then records the failure and sto
       throw new Error("disk on fire");
     },
   });
-  const event = ping("boom");
+  const event = processed();
   await publishEvent(bus.js, bus.names, event, { msgId: event.id });
 
   const failure = await waitFor(async () => {
@@ -73,7 +74,7 @@ it("redelivers a throwing handler with backoff, then records the failure and sto
   }, 10_000);
   expect(failure.error).toMatch(/gave up after 3 deliveries.*disk on fire/s);
   expect(failure.deliveries).toBe(3);
-  expect(failure.subject).toBe(`${bus.names.namespace}.system.ping.v1`);
+  expect(failure.subject).toBe(`${bus.names.namespace}.wallpaper.processed.v1`);
   expect(failure.messageId).toBe(event.id);
   expect(failure.payload).toMatchObject({ id: event.id, data: event.data });
 
@@ -91,6 +92,7 @@ it("redelivers a throwing handler with backoff, then records the failure and sto
 
 it("records an invalid payload at once and acks skipped and done results", async () => {
   const seen: string[] = [];
+  const labels = new Map<string, string>();
   const results: Record<string, HandlerResult> = {
     skip: { status: "skipped", reason: "nothing to do" },
     ok: { status: "done" },
@@ -102,20 +104,24 @@ it("records an invalid payload at once and acks skipped and done results", async
     db: database,
     names: bus.names,
     durable: "mixed",
-    types: ["system.ping.v1"],
+    types: ["wallpaper.processed.v1"],
     backoffMs: [100],
     concurrency: 3,
     logger,
     handler: async (event) => {
-      seen.push(event.data.message);
-      return results[event.data.message] ?? { status: "done" };
+      const label = labels.get(event.id) ?? "other";
+      seen.push(label);
+      return results[label] ?? { status: "done" };
     },
   });
-  for (const message of ["skip", "ok", "fatal"]) {
-    const event = ping(message);
+  for (const label of ["skip", "ok", "fatal"]) {
+    const event = processed();
+    labels.set(event.id, label);
     await publishEvent(bus.js, bus.names, event, { msgId: event.id });
   }
-  const invalid = { ...ping("bad"), data: { pingId: "not-a-uuid", message: "bad" } };
+  const valid = processed();
+  const invalid = { ...valid, data: { ...valid.data, wallpaperId: "not-a-uuid" } };
+  labels.set(invalid.id, "bad");
   await publishEvent(bus.js, bus.names, invalid as EventEnvelope, { msgId: invalid.id });
 
   const failures = await waitFor(async () => {
@@ -123,13 +129,14 @@ it("records an invalid payload at once and acks skipped and done results", async
     return rows.length === 2 ? rows : undefined;
   }, 5000);
   const errors = failures.map((row) => row.error).sort();
-  expect(errors[0]).toMatch(/^invalid event: .*pingId/s);
+  expect(errors[0]).toMatch(/^invalid event: .*wallpaperId/s);
   expect(errors[1]).toBe("unsupported format");
   expect(failures.every((row) => row.deliveries === 1)).toBe(true);
   // The invalid event never reached the handler; nothing is redelivered. (A new durable also
   // receives the earlier test's event, which is not part of this check.)
   await sleep(800);
-  expect(seen.filter((message) => message in results).sort()).toEqual(["fatal", "ok", "skip"]);
+  expect(seen.filter((label) => label in results).sort()).toEqual(["fatal", "ok", "skip"]);
+  expect(seen).not.toContain("bad");
   const info = await bus.jsm.consumers.info(bus.names.stream, "mixed");
   expect(info.num_ack_pending).toBe(0);
   expect(info.num_pending).toBe(0);
@@ -147,11 +154,11 @@ it("hands a still-running event back on stop, so another worker gets it at once"
     db: database,
     names: bus.names,
     durable: "slow",
-    types: ["system.ping.v1" as const],
+    types: ["wallpaper.processed.v1" as const],
     shutdownTimeoutMs: 200,
     logger,
   };
-  const event = ping("slow");
+  const event = processed();
   let aborted = false;
   const first = await runConsumer({
     ...options,

@@ -22,7 +22,6 @@ export { type Actor, systemActor, type TagSource, type TagSummary } from "./type
 export {
   type BulkTarget,
   bulkTag,
-  findWallpapersByTagList,
   getWallpaperTags,
   MAX_BULK_WALLPAPERS,
   type SetTagsResult,

@@ -196,7 +196,7 @@ export interface ChangeOptions {
   via: string;
   extra?: Record<string, unknown>;
   /**
-   * The ids were derived (every wallpaper carrying a tag, a search), not named by the caller: one
+   * The ids were derived (every wallpaper carrying a tag), not named by the caller: one
    * deleted since is left out instead of failing the whole change with not_found.
    */
   skipMissing?: boolean;

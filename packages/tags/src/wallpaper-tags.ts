@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { TagCategory } from "./categories.ts";
 import { tagRuleError } from "./errors.ts";
 import { ensureTags, resolveTagNames } from "./resolve.ts";
-import { list, rows } from "./sql-helpers.ts";
+import { rows } from "./sql-helpers.ts";
 import { changeWallpaperTags, lockWallpapers, type WallpaperTagDiff } from "./tag-engine.ts";
 import type { Actor, TagSource } from "./types.ts";
 
@@ -77,9 +77,8 @@ async function applyHumanDelta(
   actor: Actor,
   via: string,
   extra?: Record<string, unknown>,
-  skipMissing = false,
 ) {
-  return changeWallpaperTags(tx, wallpaperIds, { actor, via, extra, skipMissing }, async (locked) => {
+  return changeWallpaperTags(tx, wallpaperIds, { actor, via, extra }, async (locked) => {
     if (delta.remove.length > 0) {
       await tx
         .delete(wallpaperTags)
@@ -144,28 +143,13 @@ export async function setTags(
   });
 }
 
-/** The wallpapers carrying every tag of a plain tag list (aliases resolve); the search issue adds the full language. */
-export async function findWallpapersByTagList(executor: Executor, query: string): Promise<string[]> {
-  const names = query.split(/\s+/u).filter((name) => name.length > 0);
-  if (names.length === 0)
-    throw tagRuleError("validation_failed", "tag_not_found", "The query names no tags.");
-  const resolved = await resolveTagNames(executor, names);
-  if (resolved.unknown.length > 0) return [];
-  const found = await rows<{ wallpaper_id: string }>(
-    executor,
-    sql`select wallpaper_id from wallpaper_tags where tag_id in ${list(resolved.tagIds)}
-        group by wallpaper_id having count(distinct tag_id) = ${resolved.tagIds.length}
-        order by wallpaper_id limit ${MAX_BULK_WALLPAPERS + 1}`,
-  );
-  return found.map((row) => row.wallpaper_id);
+export interface BulkTarget {
+  wallpaperIds: readonly string[];
 }
-
-export type BulkTarget = { wallpaperIds: readonly string[] } | { query: string };
 
 export async function bulkTag(executor: Executor, target: BulkTarget, delta: TagDelta, actor: Actor) {
   return executor.transaction(async (tx) => {
-    const ids =
-      "query" in target ? await findWallpapersByTagList(tx, target.query) : [...new Set(target.wallpaperIds)];
+    const ids = [...new Set(target.wallpaperIds)];
     if (ids.length > MAX_BULK_WALLPAPERS) {
       throw tagRuleError(
         "validation_failed",
@@ -176,16 +160,7 @@ export async function bulkTag(executor: Executor, target: BulkTarget, delta: Tag
     }
     const resolved = await resolveDelta(tx, delta, actor);
     const bulkId = crypto.randomUUID();
-    // A search's matches may lose one to a delete before they are locked; named ids may not.
-    const { diffs } = await applyHumanDelta(
-      tx,
-      ids,
-      resolved,
-      actor,
-      "bulkTag",
-      { bulkId },
-      "query" in target,
-    );
+    const { diffs } = await applyHumanDelta(tx, ids, resolved, actor, "bulkTag", { bulkId });
     return { bulkId, matched: ids.length, changed: diffs.length };
   });
 }

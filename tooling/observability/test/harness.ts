@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { createCaller, createTRPCContext } from "@wallpaperdb/api";
+import { createCaller, createTRPCContext, type TRPCContext } from "@wallpaperdb/api";
 import { createLogger, type Logger } from "@wallpaperdb/core/logger";
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
 import { createTestBus, type TestBus } from "@wallpaperdb/events/testing";
@@ -14,7 +14,8 @@ export interface Stack {
   logger: Logger;
   /** Every JSON line the logger wrote, parsed. */
   logLines: Record<string, unknown>[];
-  api(): Promise<ReturnType<typeof createCaller>>;
+  /** The real appRouter as an anonymous caller, or as `user`. */
+  api(user?: Omit<NonNullable<TRPCContext["user"]>, "via">): Promise<ReturnType<typeof createCaller>>;
   close(): Promise<void>;
 }
 
@@ -42,7 +43,10 @@ export async function openStack(): Promise<Stack> {
     bus,
     logger,
     logLines,
-    api: async () => createCaller(await createTRPCContext({ headers: new Headers(), deps })),
+    api: async (user) => {
+      const ctx = await createTRPCContext({ headers: new Headers(), deps });
+      return createCaller(user ? { ...ctx, user: { ...user, via: "session" } } : ctx);
+    },
     async close() {
       await bus.cleanup();
       await database.drop();

@@ -8,6 +8,7 @@ import {
 } from "@opentelemetry/sdk-metrics";
 import { outbox } from "@wallpaperdb/db";
 import { runConsumer } from "@wallpaperdb/events/consumer";
+import { enqueueEvent } from "@wallpaperdb/events/outbox";
 import { readOutboxSnapshot, startOutboxRelay } from "@wallpaperdb/events/relay";
 import {
   METRICS,
@@ -75,7 +76,7 @@ describe("metrics after a small workload", () => {
       blob_store: () => Promise.reject(new Error("down on purpose")),
     });
     let handled: () => void = () => {};
-    const handledPing = new Promise<void>((resolve) => {
+    const handledEvent = new Promise<void>((resolve) => {
       handled = resolve;
     });
     const consumer = await runConsumer({
@@ -84,7 +85,7 @@ describe("metrics after a small workload", () => {
       db: database,
       names: bus.names,
       durable: "obs-metrics",
-      types: ["system.ping.v1"],
+      types: ["wallpaper.changed.v1"],
       logger,
       handler: async () => {
         handled();
@@ -92,8 +93,13 @@ describe("metrics after a small workload", () => {
       },
     });
     const api = await stack.api();
-    await api.ping.send({ message: "count me" });
-    await expect(api.ping.byId({ pingId: "00000000-0000-4000-8000-000000000000" })).rejects.toThrow();
+    await enqueueEvent(database.db, "wallpaper.changed.v1", {
+      wallpaperIds: ["00000000-0000-4000-8000-000000000001"],
+      change: "tags",
+    });
+    await expect(
+      api.wallpaper.byId({ wallpaperId: "00000000-0000-4000-8000-000000000000" }),
+    ).rejects.toThrow();
 
     // Committed but not yet relayed: the outbox gauges (here without a relay, which would drain it) see it.
     const stopOutbox = observeOutbox(() => readOutboxSnapshot(database));
@@ -105,7 +111,7 @@ describe("metrics after a small workload", () => {
     // A row no catalog knows: the relay's publish of it fails (and keeps failing) and is counted.
     await database.db.insert(outbox).values({ type: "unknown.v1", payload: {}, headers: {} });
     const relay = await startOutboxRelay({ db: database, js: bus.js, names: bus.names, logger, pollMs: 200 });
-    await handledPing;
+    await handledEvent;
     // Simulated upload, processing, search and media calls: those modules call the same helpers.
     recordUploadAccepted();
     recordUploadRejected("unsupported_type");
@@ -132,7 +138,7 @@ describe("metrics after a small workload", () => {
     }
 
     expect(pointValue(after, METRICS.outboxBacklog.name)).toBe(1);
-    expect(pointValue(after, METRICS.outboxPublished.name, { type: "system.ping.v1" })).toBe(1);
+    expect(pointValue(after, METRICS.outboxPublished.name, { type: "wallpaper.changed.v1" })).toBe(1);
     expect(
       pointValue(after, METRICS.outboxPublishFailures.name, { type: "unknown.v1" }),
     ).toBeGreaterThanOrEqual(1);
@@ -140,7 +146,7 @@ describe("metrics after a small workload", () => {
     expect(
       pointValue(after, METRICS.eventsHandled.name, {
         consumer: "obs-metrics",
-        type: "system.ping.v1",
+        type: "wallpaper.changed.v1",
         action: "ack",
       }),
     ).toBe(1);
@@ -152,7 +158,7 @@ describe("metrics after a small workload", () => {
     const steps = pointValue(after, METRICS.stepDuration.name, { step: "variants" }) as Histogram | undefined;
     expect(steps?.sum).toBeCloseTo(0.25);
     const calls = pointValue(after, METRICS.trpcDuration.name, {
-      procedure: "ping.byId",
+      procedure: "wallpaper.byId",
       status: "not_found",
     });
     expect((calls as Histogram | undefined)?.count).toBe(1);

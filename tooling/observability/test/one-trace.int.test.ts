@@ -1,5 +1,6 @@
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace";
+import { users, wallpapers } from "@wallpaperdb/db";
 import { runConsumer } from "@wallpaperdb/events/consumer";
 import { startOutboxRelay } from "@wallpaperdb/events/relay";
 import { withSpan } from "@wallpaperdb/telemetry";
@@ -28,11 +29,32 @@ afterAll(async () => {
 const parentId = (span: ReadableSpan) => span.parentSpanContext?.spanId;
 const byName = (name: string) => spans.getFinishedSpans().filter((span) => span.name === name);
 
-describe("one ping is one trace", () => {
+/** A curator account and one wallpaper, written straight to the database (no spans worth asserting). */
+async function curatorAndWallpaper() {
+  const curator = { id: "obs_curator", role: "curator" as const };
+  await stack.database.db.insert(users).values({ ...curator, name: "Obs", email: "obs@example.test" });
+  const [row] = await stack.database.db
+    .insert(wallpapers)
+    .values({
+      sha256: "0".repeat(64),
+      mediaType: "image",
+      mimeType: "image/png",
+      originalKey: "originals/obs",
+      sizeBytes: 1,
+      width: 1,
+      height: 1,
+    })
+    .returning({ id: wallpapers.id });
+  if (!row) throw new Error("no wallpaper row");
+  return { curator, wallpaperId: row.id };
+}
+
+describe("one tag edit is one trace", () => {
   it("links the tRPC procedure, the relay publish, the consumer and the handler step by the propagated context", async () => {
     const { bus, database, logger } = stack;
-    let handled: (pingId: string) => void = () => {};
-    const handledPing = new Promise<string>((resolve) => {
+    const { curator, wallpaperId } = await curatorAndWallpaper();
+    let handled: (wallpaperId: string) => void = () => {};
+    const handledEvent = new Promise<string>((resolve) => {
       handled = resolve;
     });
     const consumer = await runConsumer({
@@ -40,30 +62,30 @@ describe("one ping is one trace", () => {
       jsm: bus.jsm,
       db: database,
       names: bus.names,
-      durable: "obs-ping",
-      types: ["system.ping.v1"],
+      durable: "obs-trace",
+      types: ["wallpaper.changed.v1"],
       logger,
       handler: (event) =>
-        withSpan("step pong", { "wallpaperdb.step": "pong" }, async () => {
-          logger.info({ pingId: event.data.pingId }, "handler step ran");
-          handled(event.data.pingId);
+        withSpan("step index", { "wallpaperdb.step": "index" }, async () => {
+          logger.info({ wallpaperIds: event.data.wallpaperIds }, "handler step ran");
+          handled(event.data.wallpaperIds[0] ?? "");
           return { status: "done" } as const;
         }),
     });
     const relay = await startOutboxRelay({ db: database, js: bus.js, names: bus.names, logger, pollMs: 200 });
     try {
-      const api = await stack.api();
-      const { pingId } = await api.ping.send({ message: "trace me" });
-      expect(await handledPing).toBe(pingId);
+      const api = await stack.api(curator);
+      await api.wallpaper.setTags({ wallpaperId, add: ["traced"] });
+      expect(await handledEvent).toBe(wallpaperId);
     } finally {
       await relay.stop();
       await consumer.stop();
     }
 
-    const [procedure] = byName("trpc.ping.send");
-    const [send] = byName(`send ${bus.names.namespace}.system.ping.v1`);
-    const [process] = byName("process system.ping.v1");
-    const [step] = byName("step pong");
+    const [procedure] = byName("trpc.wallpaper.setTags");
+    const [send] = byName(`send ${bus.names.namespace}.wallpaper.changed.v1`);
+    const [process] = byName("process wallpaper.changed.v1");
+    const [step] = byName("step index");
     // The outbox row carries the context of the span that wrote it: the procedure's transaction.
     const transaction = spans
       .getFinishedSpans()
@@ -93,11 +115,11 @@ describe("one ping is one trace", () => {
     expect(send.attributes).toMatchObject({
       "messaging.system": "nats",
       "messaging.operation.type": "send",
-      "messaging.destination.name": `${bus.names.namespace}.system.ping.v1`,
+      "messaging.destination.name": `${bus.names.namespace}.wallpaper.changed.v1`,
     });
     expect(process.attributes).toMatchObject({
       "messaging.operation.type": "process",
-      "messaging.consumer.group.name": "obs-ping",
+      "messaging.consumer.group.name": "obs-trace",
       "wallpaperdb.event.action": "ack",
     });
 
@@ -108,8 +130,10 @@ describe("one ping is one trace", () => {
 
   it("marks a failing procedure's span as an error with its stable code", async () => {
     const api = await stack.api();
-    await expect(api.ping.byId({ pingId: "00000000-0000-4000-8000-000000000000" })).rejects.toThrow();
-    const [span] = byName("trpc.ping.byId");
+    await expect(
+      api.wallpaper.byId({ wallpaperId: "00000000-0000-4000-8000-000000000000" }),
+    ).rejects.toThrow();
+    const [span] = byName("trpc.wallpaper.byId");
     expect(span?.status).toMatchObject({ code: SpanStatusCode.ERROR, message: "not_found" });
     expect(span?.attributes["rpc.response.status_code"]).toBe("NOT_FOUND");
   });

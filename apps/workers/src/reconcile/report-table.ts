@@ -41,6 +41,16 @@ export function formatReport(report: ReconcileReport): string {
       `${s.step} ${s.state} since ${s.since.toISOString()} (${s.attempts} attempts)`,
       verb(`reset, ${s.event} re-enqueued`, `would re-enqueue ${s.event}`),
     ]),
+    ...(report.rateLimitsPruned > 0
+      ? [
+          [
+            "old rate limits",
+            "rate_limits",
+            `${report.rateLimitsPruned} ${report.rateLimitsPruned === 1 ? "counter" : "counters"} past their window`,
+            verb("deleted", "would delete"),
+          ],
+        ]
+      : []),
   ];
   const title = `reconcile ${report.dryRun ? "(dry run) " : ""}at ${report.startedAt.toISOString()} in ${report.durationMs} ms`;
   const body =

@@ -1,3 +1,4 @@
+import { pruneRateLimits } from "@wallpaperdb/auth/rate-limit";
 import type { Logger } from "@wallpaperdb/core/logger";
 import type { Database } from "@wallpaperdb/db";
 import type { UploadStaging } from "@wallpaperdb/ingest";
@@ -41,6 +42,8 @@ export interface ReconcileReport {
   missingBlobs: BlobDriftReport["missingBlobs"];
   unstarted: RedriveReport["redriven"];
   stuckSteps: StuckStep[];
+  /** Rate-limit counters whose window is long over (deleted, or counted in a dry run). */
+  rateLimitsPruned: number;
 }
 
 // One reconciler at a time across every worker process: two would race on the same orphans and steps.
@@ -75,6 +78,7 @@ export async function runReconcile(
       runningForMs: 3 * deps.ackWaitMs,
       pendingForMs: settings.pendingStallMs ?? 15 * 60 * 1000,
     });
+    const rateLimitsPruned = await pruneRateLimits(deps.db, now, { dryRun });
     return {
       dryRun,
       startedAt: now,
@@ -84,6 +88,7 @@ export async function runReconcile(
       missingBlobs: blobs.missingBlobs,
       unstarted: unstarted.redriven,
       stuckSteps,
+      rateLimitsPruned,
     };
   });
 }
@@ -98,5 +103,6 @@ export function summarize(report: ReconcileReport) {
     missingBlobs: report.missingBlobs.length,
     unstartedWallpapers: report.unstarted.length,
     stuckSteps: report.stuckSteps.length,
+    rateLimitsPruned: report.rateLimitsPruned,
   };
 }

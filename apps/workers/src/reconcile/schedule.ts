@@ -27,7 +27,11 @@ export function startReconciler(
       }
       const counts = summarize(report);
       const acted =
-        counts.expiredUploads + counts.orphanBlobs + counts.unstartedWallpapers + counts.stuckSteps;
+        counts.expiredUploads +
+        counts.orphanBlobs +
+        counts.unstartedWallpapers +
+        counts.stuckSteps +
+        counts.rateLimitsPruned;
       if (acted > 0 || counts.missingBlobs > 0) log.info({ ...counts, report }, "reconciled");
       else log.debug(counts, "reconciled: nothing to do");
     } catch (error) {

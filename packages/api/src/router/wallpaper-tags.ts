@@ -41,10 +41,9 @@ const bulkTag = curatorProcedure
   .input(
     z
       .object({
-        target: z.union([
-          z.object({ wallpaperIds: z.array(z.uuid()).min(1).max(MAX_BULK_WALLPAPERS) }).strict(),
-          z.object({ query: z.string().min(1).max(1000) }).strict(),
-        ]),
+        // Selected ids only: "everything matching a search" is a search (the one query language and
+        // its visibility rules) followed by this call with the ids it returned.
+        target: z.object({ wallpaperIds: z.array(z.uuid()).min(1).max(MAX_BULK_WALLPAPERS) }).strict(),
         ...delta,
       })
       .strict(),

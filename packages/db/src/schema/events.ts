@@ -61,12 +61,3 @@ export const auditLog = pgTable(
     index("audit_log_tag_ids_idx").using("gin", t.tagIds),
   ],
 );
-
-/** The walking skeleton's round trip: the web writes a ping, a worker answers it through JetStream. */
-export const pings = pgTable("pings", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  message: text("message").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  pongedAt: timestamp("ponged_at", { withTimezone: true }),
-  pongedBy: text("ponged_by"),
-});

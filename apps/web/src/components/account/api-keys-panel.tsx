@@ -37,7 +37,7 @@ export function ApiKeysPanel() {
         Scripts and the CLI send a key as <code>authorization: Bearer &lt;key&gt;</code> (
         <code>--api-key</code> or <code>WALLPAPERDB_API_KEY</code>). A key acts as you, with your role.
       </p>
-      <form className="ping-form" onSubmit={submit}>
+      <form className="inline-form" onSubmit={submit}>
         <input
           className="input"
           name="name"

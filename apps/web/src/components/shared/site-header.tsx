@@ -17,9 +17,6 @@ export function SiteHeader() {
           Upload
         </Link>
         <AdminNavLink />
-        <Link href="/status" className="nav-link">
-          Status
-        </Link>
       </nav>
       <UserMenu />
     </header>
