@@ -7,7 +7,7 @@
 import { performance } from "node:perf_hooks";
 import { createLogger } from "@wallpaperdb/core/logger";
 import { createTestDatabase } from "@wallpaperdb/db/testing";
-import { namedPalette } from "@wallpaperdb/imaging";
+import { namedPalette } from "@wallpaperdb/imaging/colors";
 import { autocompleteQuery, normalizePrefix } from "@wallpaperdb/tags";
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
