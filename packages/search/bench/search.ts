@@ -12,7 +12,7 @@ import { autocompleteQuery, normalizePrefix } from "@wallpaperdb/tags";
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { type ApiDeps, createCaller, createTRPCContext } from "../../api/src/index.ts";
-import { pageQuery } from "../src/postgres/postgres-backend.ts";
+import { createPostgresSearch, pageQuery } from "../src/postgres/postgres-backend.ts";
 import { prepareSearch } from "../src/prepare.ts";
 import { parseSearchQuery } from "../src/query/index.ts";
 import { load, openSeeded, out, seed, WALLPAPERS } from "./seed.ts";
@@ -73,6 +73,8 @@ async function main(): Promise<void> {
       nats: undefined as unknown as ApiDeps["nats"],
       blobStore: undefined as unknown as ApiDeps["blobStore"],
       logger: createLogger("bench-search"),
+      // The raw SQL beside each case is this adapter's, so the API searches PostgreSQL too.
+      search: createPostgresSearch(database.db),
     };
     const caller = createCaller(await createTRPCContext({ headers: new Headers(), deps }));
 

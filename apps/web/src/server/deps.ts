@@ -6,6 +6,8 @@ import { connectNats, type NatsConnection } from "@wallpaperdb/events/connect";
 import type { IngestServices } from "@wallpaperdb/ingest";
 import { createIngestServicesFromEnv } from "@wallpaperdb/ingest/from-env";
 import { configureSharp } from "@wallpaperdb/media";
+import type { SearchBackend } from "@wallpaperdb/search";
+import { createSearchBackendFromEnv } from "@wallpaperdb/search/from-env";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { createBlobStoreFromEnv } from "@wallpaperdb/storage/from-env";
 import { rawEnv, webEnv } from "~/env.ts";
@@ -21,6 +23,7 @@ interface Singletons {
   blobStore?: BlobStore;
   ingest?: IngestServices;
   auth?: AuthServices;
+  search?: SearchBackend;
 }
 
 const store = globalThis as typeof globalThis & { __wallpaperdbDeps?: Singletons };
@@ -72,6 +75,12 @@ export function getAuthServices(): AuthServices {
   return singletons.auth;
 }
 
+/** The gallery search index SEARCH_BACKEND selects, shared by tRPC and /api/random. */
+export function getSearchBackend(): SearchBackend {
+  singletons.search ??= createSearchBackendFromEnv(getDb().db, webLogger(), rawEnv());
+  return singletons.search;
+}
+
 export async function getApiDeps(): Promise<ApiDeps> {
   const { db, sql } = getDb();
   return {
@@ -80,6 +89,7 @@ export async function getApiDeps(): Promise<ApiDeps> {
     nats: await getNats(),
     blobStore: getBlobStore(),
     logger: webLogger(),
+    search: getSearchBackend(),
     ingest: getIngestServices(),
     auth: getAuthServices(),
     events: busNames(webEnv().EVENTS_NAMESPACE),
