@@ -12,6 +12,7 @@ import type { BlobStore } from "@wallpaperdb/storage";
 import { createBlobStoreFromEnv } from "@wallpaperdb/storage/from-env";
 import { rawEnv, webEnv } from "~/env.ts";
 import { webLogger } from "./logger.ts";
+import { checkReadiness, type Readiness } from "./readiness.ts";
 
 /**
  * Per-process singletons, created on first use so that importing this module (for example while
@@ -81,6 +82,17 @@ export function getSearchBackend(): SearchBackend {
   return singletons.search;
 }
 
+/** The web app's own dependency checks: /api/ready and the admin system page. */
+export function checkWebReadiness(): Promise<Readiness> {
+  return checkReadiness({
+    timeoutMs: webEnv().READY_CHECK_TIMEOUT_MS,
+    stream: busNames(webEnv().EVENTS_NAMESPACE).stream,
+    sql: () => getDb().sql,
+    nats: getNats,
+    blobStore: getBlobStore,
+  });
+}
+
 export async function getApiDeps(): Promise<ApiDeps> {
   const { db, sql } = getDb();
   return {
@@ -93,7 +105,6 @@ export async function getApiDeps(): Promise<ApiDeps> {
     ingest: getIngestServices(),
     auth: getAuthServices(),
     events: busNames(webEnv().EVENTS_NAMESPACE),
-    // Imported on demand: readiness.ts imports this module.
-    checkReadiness: async () => (await import("./readiness.ts")).checkReadiness(),
+    checkReadiness: checkWebReadiness,
   };
 }
