@@ -1,4 +1,3 @@
-import type { DbHandle } from "@wallpaperdb/db/client";
 import { jetStreamClients, type NatsConnection } from "@wallpaperdb/events/connect";
 import type { BlobStore } from "@wallpaperdb/storage";
 
@@ -26,9 +25,9 @@ export interface ReadinessTargets {
   timeoutMs: number;
   /** The JetStream stream the events travel on. */
   stream: string;
-  sql: () => DbHandle["sql"];
+  sql: () => (query: TemplateStringsArray) => PromiseLike<unknown>;
   nats: () => Promise<NatsConnection>;
-  blobStore: () => BlobStore;
+  blobStore: () => Pick<BlobStore, "kind" | "ping">;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
