@@ -9,7 +9,7 @@ started=$SECONDS
 
 say "lint and typecheck"
 pnpm --silent lint
-pnpm --silent typecheck  # the web app is type-checked by `next build` below
+pnpm --silent typecheck  # every program: packages, apps (the web app with its Next route types), e2e, scripts, benches
 
 say "unit tests (no infrastructure)"
 pnpm vitest run --project unit

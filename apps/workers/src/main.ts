@@ -9,6 +9,7 @@ import { ensureStream } from "@wallpaperdb/events/provision";
 import { type OutboxRelay, startOutboxRelay } from "@wallpaperdb/events/relay";
 import { createIngestServicesFromEnv } from "@wallpaperdb/ingest/from-env";
 import { configureSharp, loadMediaLimits } from "@wallpaperdb/media";
+import { createSearchBackendFromEnv } from "@wallpaperdb/search/from-env";
 import { createBlobStoreFromEnv } from "@wallpaperdb/storage/from-env";
 import { observeDependencies } from "@wallpaperdb/telemetry";
 import { telemetryWanted } from "@wallpaperdb/telemetry/env";
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
     blobStore,
     mediaLimits: loadMediaLimits(),
     logger: log,
+    search: createSearchBackendFromEnv(db.db, log, envSource()),
     imageConcurrency: env.PIPELINE_IMAGE_CONCURRENCY,
   };
   const relay: OutboxRelay | null = components.includes("relay")

@@ -3,6 +3,7 @@ import type { Database } from "@wallpaperdb/db";
 import type { EventEnvelope, EventType, HandlerResult } from "@wallpaperdb/events";
 import type { HandlerContext } from "@wallpaperdb/events/consumer";
 import type { MediaLimits } from "@wallpaperdb/media";
+import type { SearchBackend } from "@wallpaperdb/search";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { handleProcessedAutotag } from "./handlers/autotag.ts";
 import { handleDeletedBlobCleanup } from "./handlers/blob-cleanup.ts";
@@ -20,6 +21,8 @@ export interface HandlerDeps {
   blobStore: BlobStore;
   mediaLimits: MediaLimits;
   logger: Logger;
+  /** The search index SEARCH_BACKEND selects; with PostgreSQL the index handlers have nothing to do. */
+  search: SearchBackend;
   /** Images in flight per process for the decode-heavy steps: about one per core (sharp uses 1 thread each). */
   imageConcurrency: number;
 }

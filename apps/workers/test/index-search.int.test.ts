@@ -79,7 +79,7 @@ beforeAll(async () => {
     names: bus.names,
     durable: "search-index-changes",
     types: ["wallpaper.changed.v1"],
-    handler: (event) => handleChangedIndexSearch({ db: database.db, logger, search: recordingPort }, event),
+    handler: (event) => handleChangedIndexSearch({ db: database.db, search: recordingPort }, event),
     logger,
   });
 }, 60_000);
@@ -170,7 +170,7 @@ describe("index-search: tag edits and moderation reach the search port through t
   });
 
   it("acks as skipped with the PostgreSQL backend (the tables are the index)", async () => {
-    const deps = { db: database.db, logger };
+    const deps = { db: database.db, search: createPostgresSearch(database.db) };
     const processed = {
       id: randomUUID(),
       type: "wallpaper.processed.v1",
@@ -187,10 +187,6 @@ describe("index-search: tag edits and moderation reach the search port through t
       occurredAt: new Date().toISOString(),
       data: { wallpaperIds: [randomUUID()], change: "tags" },
     } satisfies EventEnvelope<"wallpaper.changed.v1">;
-    const explicit = await handleChangedIndexSearch(
-      { ...deps, search: createPostgresSearch(database.db) },
-      changed,
-    );
-    expect(explicit.status).toBe("skipped");
+    expect((await handleChangedIndexSearch(deps, changed)).status).toBe("skipped");
   });
 });

@@ -11,6 +11,7 @@ import { type OutboxRelay, startOutboxRelay } from "@wallpaperdb/events/relay";
 import { createTestBus, type TestBus } from "@wallpaperdb/events/testing";
 import { configureSharp, loadMediaLimits } from "@wallpaperdb/media";
 import { enqueueUploaded, initSteps, triggerTargetColumns } from "@wallpaperdb/pipeline";
+import { createPostgresSearch } from "@wallpaperdb/search";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { createLocalBlobStore } from "@wallpaperdb/storage/local";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
@@ -55,6 +56,7 @@ export async function createPipelineHarness(): Promise<PipelineHarness> {
     blobStore,
     mediaLimits: loadMediaLimits({}),
     logger,
+    search: createPostgresSearch(database.db),
     imageConcurrency: 2,
   };
   let relay: OutboxRelay | null = null;

@@ -6,6 +6,7 @@ import type { Database, DbHandle } from "@wallpaperdb/db";
 import type { EventBusNames } from "@wallpaperdb/events";
 import type { NatsConnection } from "@wallpaperdb/events/connect";
 import type { IngestServices } from "@wallpaperdb/ingest";
+import type { SearchBackend } from "@wallpaperdb/search";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { toTRPCError } from "./errors.ts";
 
@@ -16,6 +17,8 @@ export interface ApiDeps {
   nats: NatsConnection;
   blobStore: BlobStore;
   logger: Logger;
+  /** The gallery search index (PostgreSQL or OpenSearch), chosen once by the host. */
+  search: SearchBackend;
   /** Upload staging, media limits and upload settings; without it the upload procedures answer 503. */
   ingest?: IngestServices;
   /** Sessions (better-auth) and rate-limit settings; without it only API keys identify callers. */

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { createLogger } from "@wallpaperdb/core/logger";
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
 import { connectNats, type NatsConnection } from "@wallpaperdb/events/connect";
+import { createPostgresSearch } from "@wallpaperdb/search";
 import { createLocalBlobStore } from "@wallpaperdb/storage/local";
 import type { ApiDeps } from "../src/index.ts";
 import { testEnv } from "./env.ts";
@@ -30,6 +31,8 @@ export async function openHarness(): Promise<Harness> {
     nats,
     blobStore,
     logger: createLogger("api-test"),
+    // The tests seed the tables and read them back: PostgreSQL is the index they search.
+    search: createPostgresSearch(database.db),
   };
   return {
     deps,

@@ -8,8 +8,6 @@ export {
 } from "./analysis.ts";
 export { type ColorPalette, computeColorPalette, type PaletteColor } from "./color-palette.ts";
 export { deriveImageFacts, type ImageFacts, type Orientation, type ResolutionClass } from "./image-facts.ts";
-export { type NamedColor, namedPalette, nearestNamedColor } from "./named-palette.ts";
-export { hexToOklab, type Oklab, oklabDistance, oklabToHex, rgbToOklab } from "./oklab.ts";
 export { computePerceptualHash, hammingDistance, type PerceptualHash } from "./perceptual-hash.ts";
 export { computeQuality, type ImageQuality, type QualityComponents, qualityWeights } from "./quality.ts";
 export { releaseBuffers } from "./release-buffers.ts";

@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import { createDb } from "@wallpaperdb/db/client";
 import { loadDbEnv } from "@wallpaperdb/db/env";
 import type { TestDatabase } from "@wallpaperdb/db/testing";
-import { hexToOklab, namedPalette } from "@wallpaperdb/imaging";
+import { hexToOklab, namedPalette } from "@wallpaperdb/imaging/colors";
 import { sql } from "drizzle-orm";
 
 export const WALLPAPERS = 100_000;

@@ -1,4 +1,4 @@
-import { hexToOklab, type Oklab } from "@wallpaperdb/imaging";
+import { hexToOklab, type Oklab } from "@wallpaperdb/imaging/colors";
 
 /**
  * A palette entry matches a wanted color when it lies within this OKLab distance (about the step

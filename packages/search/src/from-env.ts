@@ -6,7 +6,10 @@ import { loadSearchEnv } from "./env.ts";
 import { createOpenSearchSearch } from "./opensearch/opensearch-backend.ts";
 import { createPostgresSearch } from "./postgres/postgres-backend.ts";
 
-/** The only place that opens an OpenSearch client: SEARCH_BACKEND picks the adapter. */
+/**
+ * The only place that opens an OpenSearch client: SEARCH_BACKEND picks the adapter. Each host process
+ * (web app, workers, CLI) calls it once at wiring time and passes the backend on as a dependency.
+ */
 export function createSearchBackendFromEnv(
   db: Executor,
   logger: Logger,
@@ -20,16 +23,4 @@ export function createSearchBackendFromEnv(
     index: env.OPENSEARCH_INDEX,
     logger,
   });
-}
-
-const cache = new WeakMap<object, SearchBackend>();
-
-/** One backend per database handle and process (web, workers), created on first use. */
-export function searchBackendFor(db: Executor, logger: Logger): SearchBackend {
-  let backend = cache.get(db);
-  if (!backend) {
-    backend = createSearchBackendFromEnv(db, logger);
-    cache.set(db, backend);
-  }
-  return backend;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { wallpaperColors, wallpapers } from "@wallpaperdb/db";
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
-import { hexToOklab } from "@wallpaperdb/imaging";
+import { hexToOklab } from "@wallpaperdb/imaging/colors";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { colorCellOf, MIN_COLOR_FRACTION } from "../src/color-match.ts";

@@ -1,4 +1,5 @@
-import { deriveImageFacts, namedPalette, nearestNamedColor, oklabToHex } from "@wallpaperdb/imaging";
+import { deriveImageFacts } from "@wallpaperdb/imaging";
+import { namedPalette, nearestNamedColor, oklabToHex } from "@wallpaperdb/imaging/colors";
 
 /** A small deterministic corpus the contract suite seeds and checks results against (test/oracle.ts). */
 export interface FixtureColor {

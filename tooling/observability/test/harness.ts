@@ -6,6 +6,7 @@ import { createCaller, createTRPCContext, type TRPCContext } from "@wallpaperdb/
 import { createLogger, type Logger } from "@wallpaperdb/core/logger";
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
 import { createTestBus, type TestBus } from "@wallpaperdb/events/testing";
+import { createPostgresSearch } from "@wallpaperdb/search";
 import { createLocalBlobStore } from "@wallpaperdb/storage/local";
 
 export interface Stack {
@@ -37,7 +38,8 @@ export async function openStack(): Promise<Stack> {
     publicBaseUrl: "http://127.0.0.1:3000",
     signingSecret: "observability-test-secret",
   });
-  const deps = { db: database.db, sql: database.sql, nats: bus.nc, blobStore, logger };
+  const search = createPostgresSearch(database.db);
+  const deps = { db: database.db, sql: database.sql, nats: bus.nc, blobStore, logger, search };
   return {
     database,
     bus,

@@ -13,6 +13,7 @@ import { createFileStaging } from "@wallpaperdb/ingest/staging";
 import { sendOverTus } from "@wallpaperdb/ingest/testing";
 import { createUploadHandler } from "@wallpaperdb/ingest/tus";
 import { configureSharp, loadMediaLimits } from "@wallpaperdb/media";
+import { createPostgresSearch } from "@wallpaperdb/search";
 import { createBlobStoreFromEnv } from "@wallpaperdb/storage/from-env";
 import { type ConsumerComponent, consumerComponents, type HandlerDeps } from "@wallpaperdb/workers/registry";
 
@@ -42,7 +43,8 @@ export async function openUploadStack() {
       progressIntervalMs: 50,
     },
   };
-  const deps = { db: database.db, sql: database.sql, nats: bus.nc, blobStore, logger, ingest };
+  const search = createPostgresSearch(database.db);
+  const deps = { db: database.db, sql: database.sql, nats: bus.nc, blobStore, logger, search, ingest };
   const tus = createUploadHandler({ ...ingest, db: database.db, blobStore, logger });
   const handlerDeps: HandlerDeps = {
     db: database.db,
@@ -50,6 +52,7 @@ export async function openUploadStack() {
     blobStore,
     mediaLimits: loadMediaLimits({}),
     logger,
+    search,
     imageConcurrency: 1,
   };
   const relay = await startOutboxRelay({ db: database, js: bus.js, names: bus.names, logger, pollMs: 200 });

@@ -1,4 +1,4 @@
-import { namedPalette } from "@wallpaperdb/imaging";
+import { namedPalette } from "@wallpaperdb/imaging/colors";
 import type { Metadata } from "next";
 import { FilterBar } from "~/components/gallery/filter-bar.tsx";
 import {

@@ -6,10 +6,13 @@ import { connectNats, type NatsConnection } from "@wallpaperdb/events/connect";
 import type { IngestServices } from "@wallpaperdb/ingest";
 import { createIngestServicesFromEnv } from "@wallpaperdb/ingest/from-env";
 import { configureSharp } from "@wallpaperdb/media";
+import type { SearchBackend } from "@wallpaperdb/search";
+import { createSearchBackendFromEnv } from "@wallpaperdb/search/from-env";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { createBlobStoreFromEnv } from "@wallpaperdb/storage/from-env";
 import { rawEnv, webEnv } from "~/env.ts";
 import { webLogger } from "./logger.ts";
+import { checkReadiness, type Readiness } from "./readiness.ts";
 
 /**
  * Per-process singletons, created on first use so that importing this module (for example while
@@ -21,6 +24,7 @@ interface Singletons {
   blobStore?: BlobStore;
   ingest?: IngestServices;
   auth?: AuthServices;
+  search?: SearchBackend;
 }
 
 const store = globalThis as typeof globalThis & { __wallpaperdbDeps?: Singletons };
@@ -72,6 +76,23 @@ export function getAuthServices(): AuthServices {
   return singletons.auth;
 }
 
+/** The gallery search index SEARCH_BACKEND selects, shared by tRPC and /api/random. */
+export function getSearchBackend(): SearchBackend {
+  singletons.search ??= createSearchBackendFromEnv(getDb().db, webLogger(), rawEnv());
+  return singletons.search;
+}
+
+/** The web app's own dependency checks: /api/ready and the admin system page. */
+export function checkWebReadiness(): Promise<Readiness> {
+  return checkReadiness({
+    timeoutMs: webEnv().READY_CHECK_TIMEOUT_MS,
+    stream: busNames(webEnv().EVENTS_NAMESPACE).stream,
+    sql: () => getDb().sql,
+    nats: getNats,
+    blobStore: getBlobStore,
+  });
+}
+
 export async function getApiDeps(): Promise<ApiDeps> {
   const { db, sql } = getDb();
   return {
@@ -80,10 +101,10 @@ export async function getApiDeps(): Promise<ApiDeps> {
     nats: await getNats(),
     blobStore: getBlobStore(),
     logger: webLogger(),
+    search: getSearchBackend(),
     ingest: getIngestServices(),
     auth: getAuthServices(),
     events: busNames(webEnv().EVENTS_NAMESPACE),
-    // Imported on demand: readiness.ts imports this module.
-    checkReadiness: async () => (await import("./readiness.ts")).checkReadiness(),
+    checkReadiness: checkWebReadiness,
   };
 }

@@ -1,7 +1,5 @@
-import { busNames } from "@wallpaperdb/events";
-import { jetStreamClients } from "@wallpaperdb/events/connect";
-import { webEnv } from "~/env.ts";
-import { getBlobStore, getDb, getNats } from "./deps.ts";
+import { jetStreamClients, type NatsConnection } from "@wallpaperdb/events/connect";
+import type { BlobStore } from "@wallpaperdb/storage";
 
 export type CheckName = "postgres" | "nats" | "jetstream" | "blob_store";
 
@@ -19,6 +17,19 @@ export interface Readiness {
   checks: CheckResult[];
 }
 
+/**
+ * What the checks reach, passed in by the host (server/deps.ts). Getters, not handles: a dependency
+ * that cannot even be created (a bad blob store setting, a refused connection) is a failed check.
+ */
+export interface ReadinessTargets {
+  timeoutMs: number;
+  /** The JetStream stream the events travel on. */
+  stream: string;
+  sql: () => (query: TemplateStringsArray) => PromiseLike<unknown>;
+  nats: () => Promise<NatsConnection>;
+  blobStore: () => Pick<BlobStore, "kind" | "ping">;
+}
+
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -33,9 +44,13 @@ function reason(error: unknown): string {
   return String(error);
 }
 
-async function runCheck(name: CheckName, label: string, probe: () => Promise<string>): Promise<CheckResult> {
+async function runCheck(
+  name: CheckName,
+  label: string,
+  timeoutMs: number,
+  probe: () => Promise<string>,
+): Promise<CheckResult> {
   const started = performance.now();
-  const timeoutMs = webEnv().READY_CHECK_TIMEOUT_MS;
   try {
     const detail = await withTimeout(probe(), timeoutMs, label);
     return { name, label, ok: true, latencyMs: Math.round(performance.now() - started), detail };
@@ -50,20 +65,19 @@ async function runCheck(name: CheckName, label: string, probe: () => Promise<str
   }
 }
 
-async function checkPostgres(): Promise<string> {
-  await getDb().sql`select 1`;
+async function checkPostgres(targets: ReadinessTargets): Promise<string> {
+  await targets.sql()`select 1`;
   return "select 1 answered";
 }
 
-async function checkNats(): Promise<string> {
-  const nats = await getNats();
-  const rtt = await nats.rtt();
+async function checkNats(targets: ReadinessTargets): Promise<string> {
+  const rtt = await (await targets.nats()).rtt();
   return `round trip ${Math.round(rtt)} ms`;
 }
 
-async function checkJetStream(): Promise<string> {
-  const { stream } = busNames(webEnv().EVENTS_NAMESPACE);
-  const { jsm } = await jetStreamClients(await getNats());
+async function checkJetStream(targets: ReadinessTargets): Promise<string> {
+  const { stream } = targets;
+  const { jsm } = await jetStreamClients(await targets.nats());
   const info = await jsm.streams.info(stream).catch((error: unknown) => {
     throw new Error(`stream ${stream} is not available: ${reason(error)}`);
   });
@@ -71,19 +85,21 @@ async function checkJetStream(): Promise<string> {
   return `stream ${stream} holds ${count} ${count === 1 ? "message" : "messages"}`;
 }
 
-async function checkBlobStore(): Promise<string> {
-  const store = getBlobStore();
+async function checkBlobStore(targets: ReadinessTargets): Promise<string> {
+  const store = targets.blobStore();
   await store.ping();
   return `${store.kind} store reachable`;
 }
 
-/** Every dependency at once, each bounded by READY_CHECK_TIMEOUT_MS, so one hang cannot stall the rest. */
-export async function checkReadiness(): Promise<Readiness> {
+/** Every dependency at once, each bounded by targets.timeoutMs, so one hang cannot stall the rest. */
+export async function checkReadiness(targets: ReadinessTargets): Promise<Readiness> {
+  const run = (name: CheckName, label: string, probe: (targets: ReadinessTargets) => Promise<string>) =>
+    runCheck(name, label, targets.timeoutMs, () => probe(targets));
   const checks = await Promise.all([
-    runCheck("postgres", "PostgreSQL", checkPostgres),
-    runCheck("nats", "NATS", checkNats),
-    runCheck("jetstream", "JetStream events stream", checkJetStream),
-    runCheck("blob_store", "Blob store", checkBlobStore),
+    run("postgres", "PostgreSQL", checkPostgres),
+    run("nats", "NATS", checkNats),
+    run("jetstream", "JetStream events stream", checkJetStream),
+    run("blob_store", "Blob store", checkBlobStore),
   ]);
   return { ok: checks.every((check) => check.ok), checks };
 }

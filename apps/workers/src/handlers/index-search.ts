@@ -1,14 +1,10 @@
-import type { Logger } from "@wallpaperdb/core/logger";
 import type { Database } from "@wallpaperdb/db";
 import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
 import { partitionVisible, type SearchBackend } from "@wallpaperdb/search";
-import { searchBackendFor } from "@wallpaperdb/search/from-env";
 
 export interface IndexSearchDeps {
   db: Database;
-  logger: Logger;
-  /** defaults to the backend SEARCH_BACKEND selects */
-  search?: SearchBackend;
+  search: SearchBackend;
 }
 
 const POSTGRES_SKIP: HandlerResult = { status: "skipped", reason: "PostgreSQL is the search index" };
@@ -21,9 +17,8 @@ export async function handleProcessedIndexSearch(
   deps: IndexSearchDeps,
   event: EventEnvelope<"wallpaper.processed.v1">,
 ): Promise<HandlerResult> {
-  const backend = deps.search ?? searchBackendFor(deps.db, deps.logger);
-  if (backend.name === "postgres") return POSTGRES_SKIP;
-  await backend.index(event.data.wallpaperId);
+  if (deps.search.name === "postgres") return POSTGRES_SKIP;
+  await deps.search.index(event.data.wallpaperId);
   return { status: "done" };
 }
 
@@ -36,10 +31,9 @@ export async function handleChangedIndexSearch(
   deps: IndexSearchDeps,
   event: EventEnvelope<"wallpaper.changed.v1">,
 ): Promise<HandlerResult> {
-  const backend = deps.search ?? searchBackendFor(deps.db, deps.logger);
-  if (backend.name === "postgres") return POSTGRES_SKIP;
+  if (deps.search.name === "postgres") return POSTGRES_SKIP;
   const { visible, hidden } = await partitionVisible(deps.db, event.data.wallpaperIds);
-  await backend.indexMany(visible);
-  await backend.remove(hidden);
+  await deps.search.indexMany(visible);
+  await deps.search.remove(hidden);
   return { status: "done" };
 }

@@ -8,7 +8,6 @@ import {
   searchInput,
   typedSearchRequest,
 } from "@wallpaperdb/search";
-import { searchBackendFor } from "@wallpaperdb/search/from-env";
 import { z } from "zod";
 import { publicProcedure } from "../trpc.ts";
 
@@ -42,14 +41,14 @@ export const wallpaperSearchProcedures = {
     .query(async ({ ctx, input }) => {
       const { cursor, ...rest } = input;
       const query = "q" in rest ? parseOrThrow(rest.q, rest.limit) : searchInput.parse(rest);
-      return searchBackendFor(ctx.db, ctx.logger).search(query, cursor);
+      return ctx.search.search(query, cursor);
     }),
 
   /** Near-duplicates (pHash) first, then wallpapers with a close palette. */
   similar: publicProcedure
     .input(z.object({ wallpaperId: z.uuid(), limit: z.number().int().min(1).max(48).default(12) }).strict())
     .query(async ({ ctx, input }) => {
-      const items = await searchBackendFor(ctx.db, ctx.logger).similar(input.wallpaperId, input.limit);
+      const items = await ctx.search.similar(input.wallpaperId, input.limit);
       if (items === null)
         throw new AppError("not_found", "No visible wallpaper with that id.", {
           wallpaperId: input.wallpaperId,
@@ -61,7 +60,7 @@ export const wallpaperSearchProcedures = {
   random: publicProcedure.input(randomRequest).query(async ({ ctx, input }) => {
     const { seed: chosen, ...rest } = input;
     const filters = "q" in rest ? parseOrThrow(rest.q) : searchFilters.parse(rest);
-    const card = await searchBackendFor(ctx.db, ctx.logger).random(filters, chosen);
+    const card = await ctx.search.random(filters, chosen);
     if (!card) throw new AppError("not_found", "No wallpaper matches these filters.", { reason: "no_match" });
     return card;
   }),

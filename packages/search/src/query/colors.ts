@@ -1,4 +1,4 @@
-import { namedPalette } from "@wallpaperdb/imaging";
+import { namedPalette } from "@wallpaperdb/imaging/colors";
 
 // Palette names have spaces ("dark red"); a query writes them as dark_red, dark-red or darkred.
 const compact = (name: string) => name.toLowerCase().replace(/[\s_-]+/gu, "");

@@ -1,7 +1,5 @@
 import { randomRedirect } from "@wallpaperdb/search";
-import { searchBackendFor } from "@wallpaperdb/search/from-env";
-import { getDb } from "~/server/deps.ts";
-import { webLogger } from "~/server/logger.ts";
+import { getSearchBackend } from "~/server/deps.ts";
 import { problemFromError } from "~/server/problem.ts";
 
 // For desktop wallpaper changers: GET /api/random?atleast=2560x1440&ratios=16x9&q=nature → 302 to the image.
@@ -9,8 +7,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   try {
-    const backend = searchBackendFor(getDb().db, webLogger());
-    return await randomRedirect(backend, new URL(request.url).searchParams);
+    return await randomRedirect(getSearchBackend(), new URL(request.url).searchParams);
   } catch (error) {
     return problemFromError(error, request);
   }

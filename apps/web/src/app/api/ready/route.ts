@@ -1,12 +1,12 @@
 import { AppError, problemResponse } from "@wallpaperdb/core/errors";
+import { checkWebReadiness } from "~/server/deps.ts";
 import { problemFromError } from "~/server/problem.ts";
-import { checkReadiness } from "~/server/readiness.ts";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   try {
-    const { ok, checks } = await checkReadiness();
+    const { ok, checks } = await checkWebReadiness();
     if (ok) {
       return Response.json(
         { status: "ready", time: new Date().toISOString(), checks },

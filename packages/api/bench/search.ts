@@ -7,15 +7,14 @@
 import { performance } from "node:perf_hooks";
 import { createLogger } from "@wallpaperdb/core/logger";
 import { createTestDatabase } from "@wallpaperdb/db/testing";
-import { namedPalette } from "@wallpaperdb/imaging";
+import { namedPalette } from "@wallpaperdb/imaging/colors";
+import { createPostgresSearch } from "@wallpaperdb/search";
+import { pageSql } from "@wallpaperdb/search/bench/page-sql";
+import { load, openSeeded, out, seed, WALLPAPERS } from "@wallpaperdb/search/bench/seed";
 import { autocompleteQuery, normalizePrefix } from "@wallpaperdb/tags";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import { type ApiDeps, createCaller, createTRPCContext } from "../../api/src/index.ts";
-import { pageQuery } from "../src/postgres/postgres-backend.ts";
-import { prepareSearch } from "../src/prepare.ts";
-import { parseSearchQuery } from "../src/query/index.ts";
-import { load, openSeeded, out, seed, WALLPAPERS } from "./seed.ts";
+import { type ApiDeps, createCaller, createTRPCContext } from "../src/index.ts";
 
 const ITERATIONS = 200;
 const WARMUP = 10;
@@ -73,6 +72,8 @@ async function main(): Promise<void> {
       nats: undefined as unknown as ApiDeps["nats"],
       blobStore: undefined as unknown as ApiDeps["blobStore"],
       logger: createLogger("bench-search"),
+      // The raw SQL beside each case is this adapter's, so the API searches PostgreSQL too.
+      search: createPostgresSearch(database.db),
     };
     const caller = createCaller(await createTRPCContext({ headers: new Headers(), deps }));
 
@@ -82,14 +83,6 @@ async function main(): Promise<void> {
     const tagNames = popular.map((row) => row.name);
     const pick = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
 
-    // The adapter's page query for a query string (and cursor), compiled to text + params.
-    async function pageSql(q: string, cursor: string | null = null) {
-      const parsed = parseSearchQuery(q);
-      if (!parsed.ok) throw new Error(`bad query ${q}: ${JSON.stringify(parsed.errors)}`);
-      const prepared = await prepareSearch(database.db, parsed.query, cursor, 2);
-      const compiled = dialect.sqlToQuery(pageQuery(prepared).query as SQL);
-      return { text: compiled.sql, params: compiled.params };
-    }
     const search = (q: string, cursor?: string | null) => caller.wallpaper.search({ q, cursor });
 
     const colorHexes = namedPalette.map((c) => c.hex.replace("#", ""));
@@ -108,7 +101,7 @@ async function main(): Promise<void> {
       name,
       kind: "gallery",
       trpc: (i) => search(q(i)),
-      raw: (i) => pageSql(q(i)),
+      raw: (i) => pageSql(database.db, q(i)),
     }));
 
     // Page 2 via the cursor of page 1 (cursors computed up front, per variant).
@@ -120,7 +113,7 @@ async function main(): Promise<void> {
       name: "page 2 via cursor (newest / tag)",
       kind: "gallery",
       trpc: (i) => search(page2(i), cursors.get(page2(i)) ?? null),
-      raw: (i) => pageSql(page2(i), cursors.get(page2(i)) ?? null),
+      raw: (i) => pageSql(database.db, page2(i), cursors.get(page2(i)) ?? null),
     });
 
     for (const [name, q] of [
@@ -128,7 +121,7 @@ async function main(): Promise<void> {
       ["color + tag", (i: number) => `color:${pick(colorHexes, i)} ${pick(tagNames, i)}`],
       ["two colors", (i: number) => `color:${pick(colorHexes, i)},${pick(colorHexes, i + 5)}`],
     ] as const) {
-      cases.push({ name, kind: "color", trpc: (i) => search(q(i)), raw: (i) => pageSql(q(i)) });
+      cases.push({ name, kind: "color", trpc: (i) => search(q(i)), raw: (i) => pageSql(database.db, q(i)) });
     }
 
     const prefixes = ["a", "an", "ani", "anime_1", "na", "cy", "dark_", "alias_", "mou", "zz", "n", "sun"];
