@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { canCurate } from "@wallpaperdb/auth/roles";
 import Link from "next/link";
 import { useTRPC } from "~/trpc/react.tsx";
 
@@ -8,7 +9,7 @@ import { useTRPC } from "~/trpc/react.tsx";
 export function AdminNavLink() {
   const trpc = useTRPC();
   const me = useQuery(trpc.account.me.queryOptions());
-  if (!me.data || me.data.role === "user") return null;
+  if (!me.data || !canCurate(me.data.role)) return null;
   return (
     <Link href="/admin/tags" className="nav-link">
       Admin

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { canCurate } from "@wallpaperdb/auth/roles";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
@@ -28,7 +29,7 @@ export function AdminShell({ children }: { children: ReactNode }) {
         <Link href="/sign-in">Sign in</Link> with a curator or admin account to use these tools.
       </p>
     );
-  } else if (me.data.role === "user") {
+  } else if (!canCurate(me.data.role)) {
     body = (
       <p className="notice notice-bad">These tools are for curators and admins; your account is a user.</p>
     );
