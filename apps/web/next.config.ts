@@ -15,6 +15,7 @@ const config: NextConfig = {
   transpilePackages: [
     "@wallpaperdb/api",
     "@wallpaperdb/auth",
+    "@wallpaperdb/tags",
     "@wallpaperdb/client",
     "@wallpaperdb/core",
     "@wallpaperdb/db",

@@ -1,17 +1,15 @@
+import { type TagCategory, tagCategories, tagCategoryInfo } from "@wallpaperdb/tags/categories";
 import type { CSSProperties, ReactNode } from "react";
 import "./tags.css";
 
-// Mirrors tagCategoryInfo in @wallpaperdb/tags; kept here so chips render without a round trip.
-export const categoryColors: Record<string, string> = {
-  general: "#0075f8",
-  subject: "#00ab2c",
-  style: "#c797ff",
-  source: "#a800aa",
-  artist: "#c00004",
-  meta: "#fd9200",
-};
+/** The categories in their display order; the names and colours live once in @wallpaperdb/tags. */
+export const categoryNames: readonly string[] = tagCategories;
 
-export const categoryNames = Object.keys(categoryColors);
+function categoryColor(category: string): string {
+  return (tagCategories as readonly string[]).includes(category)
+    ? tagCategoryInfo[category as TagCategory].color
+    : "#9299ab";
+}
 
 export function TagChip({
   name,
@@ -26,7 +24,7 @@ export function TagChip({
   source?: string;
   children?: ReactNode;
 }) {
-  const style = { "--tag-color": categoryColors[category] ?? "#9299ab" } as CSSProperties;
+  const style = { "--tag-color": categoryColor(category) } as CSSProperties;
   return (
     <span className={`tag-chip tag-source-${source ?? "human"}`} style={style} data-category={category}>
       <span className="tag-chip-name">{name}</span>
