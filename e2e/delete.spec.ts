@@ -1,11 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import sharp from "sharp";
 import { type Account, e2eAdmin, signIn, signUp } from "./accounts.ts";
 import { e2eEnv } from "./support/env.ts";
+import { uniqueJpeg } from "./unique-image.ts";
 import { uploadThroughPage } from "./upload-page.ts";
 
 // An uploader deletes their own wallpaper from its page: asked to confirm first, then the page, its
@@ -17,19 +15,6 @@ const uploader: Account = {
 };
 
 test.setTimeout(120_000);
-
-/** A JPEG of random pixels in a folder of its own: no other spec's upload makes it a duplicate. */
-async function uniqueJpeg(name: string): Promise<string> {
-  const path = join(mkdtempSync(join(tmpdir(), "wpdb-e2e-delete-")), name);
-  const pixels = randomBytes(640 * 400 * 3);
-  writeFileSync(
-    path,
-    await sharp(pixels, { raw: { width: 640, height: 400, channels: 3 } })
-      .jpeg()
-      .toBuffer(),
-  );
-  return path;
-}
 
 test("an uploader deletes their wallpaper: confirm, then page, media and files are gone", async ({
   page,

@@ -1,15 +1,10 @@
 import { namedPalette } from "@wallpaperdb/imaging/colors";
 import type { Metadata } from "next";
 import { FilterBar } from "~/components/gallery/filter-bar.tsx";
-import {
-  activeFilterCount,
-  filtersFromParams,
-  filtersToQuery,
-  PAGE_SIZE,
-} from "~/components/gallery/filters.ts";
+import { activeFilterCount, filtersFromParams, filtersToQuery } from "~/components/gallery/filters.ts";
 import { GalleryGrid } from "~/components/gallery/grid.tsx";
-import { galleryQueryKey } from "~/components/gallery/query-key.ts";
-import { getCaller, getQueryClient, HydrateClient } from "~/trpc/server.tsx";
+import { gallerySearchOptions } from "~/components/gallery/search-options.ts";
+import { getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
 import "~/components/gallery/gallery.css";
 
 export const dynamic = "force-dynamic";
@@ -34,12 +29,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
   const filters = filtersFromParams(paramsOf(await searchParams));
   const query = filtersToQuery(filters);
   // The first page is rendered on the server; a malformed query is left for the client to show.
-  const caller = await getCaller();
-  await getQueryClient().prefetchInfiniteQuery({
-    queryKey: galleryQueryKey(query),
-    queryFn: ({ pageParam }) => caller.wallpaper.search({ q: query, limit: PAGE_SIZE, cursor: pageParam }),
-    initialPageParam: null as string | null,
-  });
+  await getQueryClient().prefetchInfiniteQuery(gallerySearchOptions(trpc, query));
   return (
     <div className="gallery-page">
       <header className="gallery-head">

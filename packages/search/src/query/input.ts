@@ -87,19 +87,31 @@ function similarNeedsTarget(
 
 export const searchInput = searchInputShape.superRefine(similarNeedsTarget);
 
-/** The typed form of a tRPC search request: the input plus the cursor of the page to fetch. */
+/**
+ * Which page a tRPC search request asks for. tRPC's infinite queries (the gallery) send the direction
+ * they page in beside the cursor; search only pages forward, so that is all it accepts, and it is
+ * dropped after validation.
+ */
+const page = { cursor: z.string().max(400).nullish(), direction: z.literal("forward").optional() };
+
+function withoutDirection<T extends { direction?: "forward" | undefined }>({
+  direction: _,
+  ...request
+}: T): Omit<T, "direction"> {
+  return request;
+}
+
+/** The typed form of a tRPC search request: the input plus the page to fetch. */
 export const typedSearchRequest = searchInputShape
-  .extend({ cursor: z.string().max(400).nullish() })
-  .superRefine(similarNeedsTarget);
+  .extend(page)
+  .superRefine(similarNeedsTarget)
+  .transform(withoutDirection);
 
 /** The query-string form of a tRPC search request. */
 export const querySearchRequest = z
-  .object({
-    q: z.string(),
-    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
-    cursor: z.string().max(400).nullish(),
-  })
-  .strict();
+  .object({ q: z.string(), limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(), ...page })
+  .strict()
+  .transform(withoutDirection);
 
 /** What callers send (defaults optional). */
 export type SearchInputDraft = z.input<typeof searchInput>;

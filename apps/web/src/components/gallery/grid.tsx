@@ -3,10 +3,10 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { type KeyboardEvent, useCallback, useEffect, useRef } from "react";
-import { useTRPCClient } from "~/trpc/react.tsx";
+import { useTRPC } from "~/trpc/react.tsx";
 import { PAGE_SIZE } from "./filters.ts";
 import { moveGridFocus } from "./keyboard.ts";
-import { galleryQueryKey } from "./query-key.ts";
+import { gallerySearchOptions } from "./search-options.ts";
 import { GallerySelectBar, useGallerySelect } from "./select.tsx";
 import { GalleryTile } from "./tile.tsx";
 
@@ -26,19 +26,10 @@ function queryErrorsOf(error: unknown): { message: string; errors: QueryError[] 
 }
 
 export function GalleryGrid({ query, hasFilters }: { query: string; hasFilters: boolean }) {
-  const client = useTRPCClient();
+  const trpc = useTRPC();
   const grid = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
-  // A plain infinite query over the client: tRPC's infiniteQueryOptions adds a `direction` key that the
-  // strict search input refuses. The key is shared with the server prefetch (gallery-query-key.ts).
-  const search = useInfiniteQuery({
-    queryKey: galleryQueryKey(query),
-    queryFn: ({ pageParam, signal }) =>
-      client.wallpaper.search.query({ q: query, limit: PAGE_SIZE, cursor: pageParam }, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-    retry: false,
-  });
+  const search = useInfiniteQuery(gallerySearchOptions(trpc, query));
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = search;
 
   useEffect(() => {
@@ -126,7 +117,7 @@ export function GalleryGrid({ query, hasFilters }: { query: string; hasFilters: 
         {first?.totalIsEstimate ? "about " : ""}
         {first?.total.toLocaleString("en")} wallpaper{first?.total === 1 ? "" : "s"}
       </p>
-      <GallerySelectBar state={select} loadedIds={ids} onChanged={() => search.refetch()} />
+      <GallerySelectBar state={select} loadedIds={ids} />
       <div className="gallery-grid" ref={grid} data-testid="gallery-grid" data-selecting={select.active}>
         {items.map((card, index) => (
           <GalleryTile

@@ -53,11 +53,9 @@ export function useGallerySelect(ids: readonly string[]): GallerySelect {
 export function GallerySelectBar({
   state,
   loadedIds,
-  onChanged,
 }: {
   state: GallerySelect;
   loadedIds: readonly string[];
-  onChanged(): Promise<unknown>;
 }) {
   if (!state.allowed) return null;
   const { active, selection } = state;
@@ -88,7 +86,8 @@ export function GallerySelectBar({
           </>
         ) : null}
       </div>
-      {active ? <BulkTagBar selectedIds={selection.ids} onDone={onChanged} /> : null}
+      {/* The bar invalidates wallpaper queries, this grid's search among them. */}
+      {active ? <BulkTagBar selectedIds={selection.ids} /> : null}
     </div>
   );
 }

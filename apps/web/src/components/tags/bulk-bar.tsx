@@ -8,27 +8,25 @@ import { TagListInput } from "./list-input.tsx";
 
 interface Props {
   selectedIds: readonly string[];
-  /** After a successful change (the grid refreshes what it shows). */
-  onDone?(result: { matched: number; changed: number }): unknown;
 }
 
 /**
  * Adds and removes tags on every selected wallpaper in one wallpaper.bulkTag call (a delta, so it
  * merges with edits others make meanwhile). Self-contained: mount it under any grid with a selection.
  */
-export function BulkTagBar({ selectedIds, onDone }: Props) {
+export function BulkTagBar({ selectedIds }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [add, setAdd] = useState<string[]>([]);
   const [remove, setRemove] = useState<string[]>([]);
   const bulk = useMutation(
     trpc.wallpaper.bulkTag.mutationOptions({
-      onSuccess: async (result) => {
+      onSuccess: async () => {
         setAdd([]);
         setRemove([]);
+        // Every wallpaper query, the gallery's searches included (they use tRPC's keys), shown or cached.
         await queryClient.invalidateQueries({ queryKey: trpc.wallpaper.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.tag.pathKey() });
-        await onDone?.(result);
       },
     }),
   );

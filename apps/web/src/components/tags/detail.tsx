@@ -18,7 +18,11 @@ export function TagDetail({ name, onRenamed, onMerged }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const tag = useQuery(trpc.tag.byName.queryOptions({ name }));
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.tag.pathKey() });
+  // Renames, aliases and implications change what a search finds and what a wallpaper lists.
+  const invalidate = async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.tag.pathKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.wallpaper.pathKey() });
+  };
   const update = useMutation(trpc.tag.update.mutationOptions({ onSuccess: invalidate }));
   const rename = useMutation(
     trpc.tag.rename.mutationOptions({

@@ -30,6 +30,8 @@ export function TagMerge({
     trpc.tag.merge.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries({ queryKey: trpc.tag.pathKey() });
+        // The source's wallpapers now carry the target: searches and tag lists change.
+        await queryClient.invalidateQueries({ queryKey: trpc.wallpaper.pathKey() });
         onMerged(target.data?.name ?? source.name);
       },
     }),

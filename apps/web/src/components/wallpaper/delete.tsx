@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { describeError } from "~/components/shared/describe-error.ts";
@@ -13,7 +13,13 @@ import { useTRPC } from "~/trpc/react.tsx";
 export function WallpaperDelete({ wallpaperId }: { wallpaperId: string }) {
   const trpc = useTRPC();
   const [asking, setAsking] = useState(false);
-  const remove = useMutation(trpc.wallpaper.delete.mutationOptions());
+  const queryClient = useQueryClient();
+  // The gallery the reader goes back to may still hold it.
+  const remove = useMutation(
+    trpc.wallpaper.delete.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.wallpaper.pathKey() }),
+    }),
+  );
 
   if (remove.isSuccess) {
     return (

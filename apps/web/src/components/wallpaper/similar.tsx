@@ -1,14 +1,9 @@
-import { createCaller, createTRPCContext } from "@wallpaperdb/api";
-import { headers } from "next/headers";
 import Link from "next/link";
-import { getApiDeps } from "~/server/deps.ts";
+import { caller } from "~/trpc/server.tsx";
 import { thumbhashDataUrl } from "./thumbhash.ts";
 
 /** Near-duplicates first, then palette neighbours (`wallpaper.similar`), rendered on the server. */
 export async function WallpaperSimilar({ id }: { id: string }) {
-  const caller = createCaller(
-    await createTRPCContext({ headers: await headers(), deps: await getApiDeps() }),
-  );
   const { items } = await caller.wallpaper.similar({ wallpaperId: id, limit: 12 });
   return (
     <section aria-labelledby="similar-title" data-testid="wallpaper-similar">

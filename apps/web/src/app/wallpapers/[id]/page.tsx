@@ -1,7 +1,5 @@
-import { resolveRequestUser } from "@wallpaperdb/auth";
-import { loadWallpaperView } from "@wallpaperdb/wallpapers";
+import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -16,21 +14,24 @@ import {
 } from "~/components/wallpaper/panels.tsx";
 import { WallpaperPicture } from "~/components/wallpaper/picture.tsx";
 import { WallpaperSimilar } from "~/components/wallpaper/similar.tsx";
-import { getAuthServices, getDb } from "~/server/deps.ts";
+import { caller } from "~/trpc/server.tsx";
 import "~/components/gallery/gallery.css";
 import "~/components/wallpaper/wallpaper.css";
 
 export const dynamic = "force-dynamic";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
+/** The page's view model for this reader, or null for an id that is no wallpaper they may see. */
 const load = cache(async (id: string) => {
-  if (!UUID.test(id)) return null;
-  const { db } = getDb();
-  // A bad or revoked API key header is simply an anonymous viewer here, never an error page.
-  const viewer = await resolveRequestUser(db, getAuthServices().auth, await headers()).catch(() => null);
-  // null for a wallpaper this viewer may not see (processing, held or rejected, and not theirs).
-  return loadWallpaperView(db, id.toLowerCase(), viewer);
+  try {
+    // Lower case: the view's media URLs are built from the id as given.
+    return await caller.wallpaper.view({ wallpaperId: id.toLowerCase() });
+  } catch (error) {
+    // Not an id (bad_request), or hidden from this reader (not_found, see mayViewWallpaper): both are
+    // as absent as a wrong id.
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+      return null;
+    throw error;
+  }
 });
 
 type Params = Promise<{ id: string }>;
@@ -50,7 +51,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function WallpaperPage({ params }: { params: Params }) {
   const view = await load((await params).id);
-  // Hidden from this viewer (see mayViewWallpaper): as absent as a wrong id.
   if (!view) notFound();
   const clip = view.variants.find((variant) => variant.kind === "clip");
   const poster = view.variants.find((variant) => variant.kind === "preview" && variant.format === "jpeg");
