@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { canCurate } from "@wallpaperdb/auth/roles";
 import { useCallback, useRef, useState } from "react";
 import { BulkTagBar } from "~/components/tags/bulk-bar.tsx";
 import { type Selection, useSelection } from "~/components/tags/selection.ts";
@@ -20,7 +21,7 @@ export interface GallerySelect {
 export function useGallerySelect(ids: readonly string[]): GallerySelect {
   const trpc = useTRPC();
   const me = useQuery(trpc.account.me.queryOptions());
-  const allowed = me.data?.role === "curator" || me.data?.role === "admin";
+  const allowed = me.data ? canCurate(me.data.role) : false;
   const [active, setActiveState] = useState(false);
   const selection = useSelection();
   const anchor = useRef<number | null>(null);

@@ -1,7 +1,7 @@
 "use client";
 
+import { formatBytes } from "~/components/shared/format.ts";
 import { UploadDropzone } from "./dropzone.tsx";
-import { formatBytes } from "./format.ts";
 import { FINISHED, type UploadItem, useUploadQueue } from "./queue.ts";
 import { UploadRow } from "./row.tsx";
 import "./upload.css";

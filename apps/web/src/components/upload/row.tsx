@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { formatBytes, formatSpeed } from "~/components/shared/format.ts";
 import { ProcessingProgress } from "~/components/wallpaper/processing-progress.tsx";
-import { formatBytes, formatSpeed } from "./format.ts";
 import type { UploadItem, UploadState } from "./queue.ts";
 
 const stateLabel: Record<UploadState, string> = {

@@ -1,5 +1,6 @@
 import type { WallpaperView } from "@wallpaperdb/wallpapers";
 import Link from "next/link";
+import { formatBytes } from "~/components/shared/format.ts";
 
 export function WallpaperPalette({ palette }: { palette: WallpaperView["palette"] }) {
   if (palette.length === 0) return null;
@@ -118,11 +119,6 @@ export function WallpaperTags({ tags }: { tags: WallpaperView["tags"] }) {
       ))}
     </section>
   );
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 export function WallpaperFacts({ view }: { view: WallpaperView }) {

@@ -1,3 +1,4 @@
+/** Sizes and rates as people read them (the upload queue, the wallpaper page). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
