@@ -1,6 +1,8 @@
 import { type Caller, canCurate } from "@wallpaperdb/auth/roles";
+import type { moderationStatus } from "@wallpaperdb/db";
 
-export type Moderation = "pending" | "approved" | "rejected";
+/** A wallpaper's moderation state, as the database enum defines it. */
+export type Moderation = (typeof moderationStatus.enumValues)[number];
 
 /** What the rules look at: never more, so the media routes and history can ask with a narrow select. */
 export interface WallpaperAccess {

@@ -1,3 +1,4 @@
+import { moderationStatus } from "@wallpaperdb/db";
 import { forgetCachedMedia } from "@wallpaperdb/media-serving/cache";
 import { moderateWallpapers, moderationQueue, resolveDuplicate } from "@wallpaperdb/wallpapers";
 import { z } from "zod";
@@ -7,9 +8,7 @@ import { offsetPage as page, wallpaperIdList as wallpaperIds } from "./inputs.ts
 /** The moderation queue and its decisions (curators). */
 export const moderationRouter = createTRPCRouter({
   queue: curatorProcedure
-    .input(
-      z.object({ status: z.enum(["pending", "approved", "rejected"]).default("pending"), ...page }).strict(),
-    )
+    .input(z.object({ status: z.enum(moderationStatus.enumValues).default("pending"), ...page }).strict())
     .query(({ ctx, input }) => moderationQueue(ctx.db, input)),
 
   approve: curatorProcedure
