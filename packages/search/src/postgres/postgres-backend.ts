@@ -9,7 +9,7 @@ import { cardFromRow, type PageCardRow, withCards } from "./cards.ts";
 import { whereClause } from "./filters.ts";
 import { keysetCondition, orderByClause, orderSpec } from "./order.ts";
 import { findSimilar } from "./similar.ts";
-import { countMatches } from "./total.ts";
+import { countMatches, totalWithinPage } from "./total.ts";
 
 const WITH_FACTS = sql`wallpapers w join wallpaper_facts f on f.wallpaper_id = w.id`;
 const WALLPAPERS_ONLY = sql`wallpapers w`;
@@ -64,16 +64,16 @@ export function createPostgresSearch(db: Executor): SearchBackend {
       countMatches(db, from, where, { hasColors: prepared.colors.length > 0 }),
     ]);
     const page = rows.slice(0, input.limit);
+    const more = rows.length > input.limit;
+    const counted = totalWithinPage(total, { firstPage: !prepared.after, shown: page.length, more });
     const last = page.at(-1);
     const seed = input.sort === "random" ? prepared.seed : null;
     return {
       items: page.map(cardFromRow),
       nextCursor:
-        rows.length > input.limit && last
-          ? encodeCursor(prepared.fingerprint, { keys: [last.k0, last.k1], seed })
-          : null,
-      total: total.total,
-      totalIsEstimate: total.estimate,
+        more && last ? encodeCursor(prepared.fingerprint, { keys: [last.k0, last.k1], seed }) : null,
+      total: counted.total,
+      totalIsEstimate: counted.estimate,
       seed,
       unknownTags: prepared.tags.unknown,
     };

@@ -78,3 +78,19 @@ export async function countMatches(
   // The estimate can be below what we already counted; never report fewer than that.
   return { total: Math.max(estimated, exact), estimate: true };
 }
+
+/**
+ * A total never contradicts the page it comes with. The planner's estimate of a young or freshly
+ * changed table can be far off (right after the first uploads it said 1 while the page held 14), and
+ * it is what a timed-out count falls back to. The first page proves a floor: the matches it shows,
+ * plus one when there is a next page; and with no next page it is the exact total.
+ */
+export function totalWithinPage(
+  total: { total: number; estimate: boolean },
+  page: { firstPage: boolean; shown: number; more: boolean },
+): { total: number; estimate: boolean } {
+  if (!page.firstPage) return total;
+  if (!page.more) return { total: page.shown, estimate: false };
+  const floor = page.shown + 1;
+  return total.total >= floor ? total : { total: floor, estimate: true };
+}
