@@ -84,6 +84,10 @@ for (const size of sizes) {
       await expect(bar.getByTestId("bulk-count")).toHaveText("2 selected");
       await bar.getByLabel("Tags to add", { exact: true }).fill(tag);
       await bar.getByLabel("Tags to add", { exact: true }).press("Enter");
+      // A name that is not a tag yet is created only when the curator says so.
+      await expect(bar.getByRole("button", { name: "Apply to 2" })).toBeDisabled();
+      await expect(bar.getByTestId("bulk-new-tags")).toContainText(tag);
+      await bar.getByLabel("create 1 new tag").check();
       await bar.getByRole("button", { name: "Apply to 2" }).click();
       await expect(page.getByTestId("bulk-result")).toHaveText("Changed 2 of 2 wallpapers.");
 

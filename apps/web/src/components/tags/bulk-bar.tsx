@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueries, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
@@ -30,11 +30,21 @@ export function BulkTagBar({ selectedIds }: Props) {
       },
     }),
   );
+  // A name that is neither a tag nor an alias would be created by the change: a typo must not become
+  // a tag on every selected wallpaper without the curator saying so.
+  const lookups = useQueries({
+    queries: add.map((name) => ({ ...trpc.tag.byName.queryOptions({ name }), retry: false })),
+  });
+  const newNames = add.filter((_, index) => isNotFound(lookups[index]?.error));
+  const newKey = newNames.join(" ");
+  const [confirmedNew, setConfirmedNew] = useState("");
+  const needsConfirm = newNames.length > 0 && confirmedNew !== newKey;
+  const checking = lookups.some((lookup) => lookup.isPending);
   const count = selectedIds.length;
   const empty = add.length === 0 && remove.length === 0;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (count === 0 || empty) return;
+    if (count === 0 || empty || needsConfirm || checking) return;
     bulk.mutate({ target: { wallpaperIds: [...selectedIds] }, add, remove });
   };
   return (
@@ -44,9 +54,28 @@ export function BulkTagBar({ selectedIds }: Props) {
       </strong>
       <TagListInput label="Tags to add" placeholder="add a tag" tags={add} onChange={setAdd} />
       <TagListInput label="Tags to remove" placeholder="remove a tag" tags={remove} onChange={setRemove} />
-      <button className="button" type="submit" disabled={count === 0 || empty || bulk.isPending}>
+      <button
+        className="button"
+        type="submit"
+        disabled={count === 0 || empty || needsConfirm || checking || bulk.isPending}
+      >
         Apply to {count}
       </button>
+      {newNames.length > 0 ? (
+        <p className="notice bulk-message" data-testid="bulk-new-tags">
+          <span>
+            Not a tag yet: <strong>{newNames.join(", ")}</strong>. Check the spelling, or{" "}
+          </span>
+          <label className="bulk-confirm">
+            <input
+              type="checkbox"
+              checked={confirmedNew === newKey}
+              onChange={(event) => setConfirmedNew(event.target.checked ? newKey : "")}
+            />{" "}
+            create {newNames.length === 1 ? "1 new tag" : `${newNames.length} new tags`}
+          </label>
+        </p>
+      ) : null}
       {bulk.error ? (
         <p className="notice notice-bad bulk-message" role="alert">
           {describeError(bulk.error)}
@@ -59,4 +88,9 @@ export function BulkTagBar({ selectedIds }: Props) {
       ) : null}
     </form>
   );
+}
+
+function isNotFound(error: unknown): boolean {
+  const data = (error as { data?: { code?: unknown } | null } | null | undefined)?.data;
+  return data?.code === "not_found";
 }
