@@ -4,6 +4,7 @@ import { formatBytes } from "~/components/shared/format.ts";
 import { UploadDropzone } from "./dropzone.tsx";
 import { FINISHED, type UploadItem, useUploadQueue } from "./queue.ts";
 import { UploadRow } from "./row.tsx";
+import { SignInToUpload } from "./sign-in-notice.tsx";
 import "./upload.css";
 
 function summaryText(items: readonly UploadItem[]): string {
@@ -21,8 +22,15 @@ function summaryText(items: readonly UploadItem[]): string {
   return `${items.length} file${items.length === 1 ? "" : "s"} (${formatBytes(total)}): ${parts.join(" · ")}`;
 }
 
-export function UploadManager() {
+export function UploadManager({ mayUpload }: { mayUpload: boolean }) {
   const { items, addFiles, pause, resume, retry } = useUploadQueue();
+  if (!mayUpload) {
+    return (
+      <section className="upload-manager" aria-label="Upload wallpapers">
+        <SignInToUpload />
+      </section>
+    );
+  }
   return (
     <section className="upload-manager" aria-label="Upload wallpapers">
       <UploadDropzone onFiles={addFiles} />
