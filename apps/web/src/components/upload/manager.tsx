@@ -2,7 +2,9 @@
 
 import { formatBytes } from "~/components/shared/format.ts";
 import { UploadDropzone } from "./dropzone.tsx";
-import { FINISHED, type UploadItem, useUploadQueue } from "./queue.ts";
+import { usePageDrop } from "./page-drop.ts";
+import { FINISHED, type UploadItem } from "./queue.ts";
+import { useUploads } from "./queue-provider.tsx";
 import { UploadRow } from "./row.tsx";
 import { SignInToUpload } from "./sign-in-notice.tsx";
 import "./upload.css";
@@ -23,7 +25,8 @@ function summaryText(items: readonly UploadItem[]): string {
 }
 
 export function UploadManager({ mayUpload }: { mayUpload: boolean }) {
-  const { items, addFiles, pause, resume, retry } = useUploadQueue();
+  const { items, addFiles, pause, resume, retry } = useUploads();
+  const dragging = usePageDrop(mayUpload ? addFiles : null);
   if (!mayUpload) {
     return (
       <section className="upload-manager" aria-label="Upload wallpapers">
@@ -33,7 +36,7 @@ export function UploadManager({ mayUpload }: { mayUpload: boolean }) {
   }
   return (
     <section className="upload-manager" aria-label="Upload wallpapers">
-      <UploadDropzone onFiles={addFiles} />
+      <UploadDropzone onFiles={addFiles} pageDragging={dragging} />
       <p className="upload-summary" aria-live="polite" data-testid="upload-summary">
         {items.length > 0 ? summaryText(items) : "No files yet. Up to three upload at a time."}
       </p>
