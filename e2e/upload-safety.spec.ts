@@ -16,12 +16,18 @@ const sizes = [
 function watchForProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+    // A failed load is recorded with its address by the response listener below.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+      problems.push(`console: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
   page.on("requestfailed", (request) => {
-    // A paused or abandoned tus PATCH is aborted on purpose; the server keeps its offset.
-    if (request.method() === "PATCH" && request.url().includes("/api/uploads/")) return;
+    const url = new URL(request.url());
+    // Cancelled on purpose when the page moves on: Next's route prefetches and the live progress stream.
+    if (url.searchParams.has("_rsc") || url.pathname.startsWith("/api/trpc/progress.")) return;
     problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`);
   });
   return problems;
@@ -115,8 +121,11 @@ for (const size of sizes) {
       await page.goto("/upload");
       const path = await uniqueJpeg(`outside-${size.name}.jpg`);
       const heading = page.getByRole("heading", { level: 1 });
-      await dragFilesOnto(heading, [path], false);
-      await expect(page.getByTestId("dropzone")).toHaveClass(/dropzone-over/);
+      // Repeated until the page has hydrated and listens; a person cannot drag within a few milliseconds.
+      await expect(async () => {
+        await dragFilesOnto(heading, [path], false);
+        await expect(page.getByTestId("dropzone")).toHaveClass(/dropzone-over/, { timeout: 500 });
+      }).toPass();
       await page.screenshot({ path: testInfo.outputPath(`drag-over-page-${size.name}.png`) });
 
       await dragFilesOnto(heading, [path]);
@@ -139,7 +148,7 @@ for (const size of sizes) {
     }, testInfo) => {
       const problems = watchForProblems(page);
       await page.goto("/upload");
-      const cdp = await throttleUploads(page, 64 * 1024);
+      const cdp = await throttleUploads(page, 16 * 1024);
       const name = `leave-${size.name}.jpg`;
       await chooseFile(page, await uniqueJpeg(name));
       await expect(row(page, name)).toHaveAttribute("data-state", "uploading", { timeout: 15_000 });
@@ -177,7 +186,7 @@ for (const size of sizes) {
     }, testInfo) => {
       const problems = watchForProblems(page);
       await page.goto("/upload");
-      const cdp = await throttleUploads(page, 64 * 1024);
+      const cdp = await throttleUploads(page, 16 * 1024);
       const name = `travel-${size.name}.jpg`;
       await chooseFile(page, await uniqueJpeg(name));
       await expect(row(page, name)).toHaveAttribute("data-state", "uploading", { timeout: 15_000 });

@@ -45,6 +45,8 @@ export function AuthForm({ mode, returnTo }: { mode: Mode; returnTo: string | nu
         setError(await errorMessage(response));
         return;
       }
+      // Read to the end first: navigating away mid-body would show as a failed request.
+      await response.arrayBuffer();
       // A full load so every part of the page (header, cached queries) sees the new session.
       window.location.assign(returnTo ?? "/account");
     } catch {

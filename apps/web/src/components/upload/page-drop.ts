@@ -2,10 +2,6 @@
 
 import { useEffect, useRef, useState } from "react";
 
-// dragover repeats every few dozen milliseconds while a drag is over the page; dragleave fires for
-// every child crossed, so "still dragging" is "a dragover arrived recently".
-const DRAG_IDLE_MS = 250;
-
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes("Files") ?? false;
 }
@@ -24,18 +20,29 @@ export function usePageDrop(onFiles: ((files: File[]) => void) | null): boolean 
   }, [onFiles]);
 
   useEffect(() => {
-    let idle: ReturnType<typeof setTimeout> | undefined;
+    // dragleave fires for every element the pointer leaves, dragenter for every one it enters: the
+    // drag is over the page while more were entered than left.
+    let depth = 0;
     const stop = () => {
-      clearTimeout(idle);
+      depth = 0;
       setDragging(false);
+    };
+    const enter = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      depth += 1;
+      setDragging(true);
+    };
+    const leave = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
     };
     const over = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
+      // Without preventDefault on dragover the browser would not fire drop here but open the file.
       event.preventDefault();
       if (event.dataTransfer) event.dataTransfer.dropEffect = latest.current ? "copy" : "none";
-      setDragging(true);
-      clearTimeout(idle);
-      idle = setTimeout(stop, DRAG_IDLE_MS);
     };
     const drop = (event: DragEvent) => {
       stop();
@@ -45,13 +52,14 @@ export function usePageDrop(onFiles: ((files: File[]) => void) | null): boolean 
       const files = Array.from(event.dataTransfer?.files ?? []);
       if (files.length > 0) latest.current?.(files);
     };
-    window.addEventListener("dragenter", over);
+    window.addEventListener("dragenter", enter);
+    window.addEventListener("dragleave", leave);
     window.addEventListener("dragover", over);
     window.addEventListener("drop", drop);
     window.addEventListener("dragend", stop);
     return () => {
-      stop();
-      window.removeEventListener("dragenter", over);
+      window.removeEventListener("dragenter", enter);
+      window.removeEventListener("dragleave", leave);
       window.removeEventListener("dragover", over);
       window.removeEventListener("drop", drop);
       window.removeEventListener("dragend", stop);
