@@ -38,25 +38,31 @@ async function expectNoOverflow(page: Page): Promise<void> {
   expect(width, "horizontal overflow in px").toBeLessThanOrEqual(0);
 }
 
-/** Uploads crawl at `bytesPerSecond` (or run free with -1), so a transfer is still running when we act. */
-async function throttleUploads(page: Page, bytesPerSecond: number): Promise<CDPSession> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.emulateNetworkConditions", {
+function setUploadSpeed(cdp: CDPSession, bytesPerSecond: number) {
+  return cdp.send("Network.emulateNetworkConditions", {
     offline: false,
     latency: 0,
     downloadThroughput: -1,
     uploadThroughput: bytesPerSecond,
   });
-  return cdp;
 }
 
-/** Chooses a file the way a person does (keyboard, file chooser): that is also the user gesture browsers
- * require before they show a leave-page warning. */
-async function chooseFile(page: Page, path: string): Promise<void> {
+/**
+ * Opens /upload and starts one crawling upload (16 KB/s), chosen the way a person does (keyboard, file
+ * chooser): that is also the user gesture browsers require before they show a leave-page warning.
+ * Returns `finish`, which lifts the throttle so the transfer completes.
+ */
+async function startSlowUpload(page: Page, name: string): Promise<{ finish: () => Promise<unknown> }> {
+  await page.goto("/upload");
+  const cdp = await page.context().newCDPSession(page);
+  await setUploadSpeed(cdp, 16 * 1024);
+  const path = await uniqueJpeg(name);
   await page.getByRole("button", { name: /Add wallpapers/ }).focus();
   const chooser = page.waitForEvent("filechooser");
   await page.keyboard.press("Enter");
   await (await chooser).setFiles(path);
+  await expect(row(page, name)).toHaveAttribute("data-state", "uploading", { timeout: 15_000 });
+  return { finish: () => setUploadSpeed(cdp, -1) };
 }
 
 function row(page: Page, name: string) {
@@ -147,11 +153,8 @@ for (const size of sizes) {
       page,
     }, testInfo) => {
       const problems = watchForProblems(page);
-      await page.goto("/upload");
-      const cdp = await throttleUploads(page, 16 * 1024);
       const name = `leave-${size.name}.jpg`;
-      await chooseFile(page, await uniqueJpeg(name));
-      await expect(row(page, name)).toHaveAttribute("data-state", "uploading", { timeout: 15_000 });
+      const upload = await startSlowUpload(page, name);
 
       const asked = page.waitForEvent("dialog");
       // Closing runs beforeunload like a tab close or a typed address; dismissing keeps the page.
@@ -163,12 +166,7 @@ for (const size of sizes) {
       await expect(row(page, name)).toHaveAttribute("data-state", "uploading");
       await page.screenshot({ path: testInfo.outputPath(`leave-warning-kept-${size.name}.png`) });
 
-      await cdp.send("Network.emulateNetworkConditions", {
-        offline: false,
-        latency: 0,
-        downloadThroughput: -1,
-        uploadThroughput: -1,
-      });
+      await upload.finish();
       await expect(row(page, name)).toHaveAttribute("data-state", "added", { timeout: 30_000 });
       const dialogs: string[] = [];
       page.on("dialog", (idle) => {
@@ -185,11 +183,8 @@ for (const size of sizes) {
       page,
     }, testInfo) => {
       const problems = watchForProblems(page);
-      await page.goto("/upload");
-      const cdp = await throttleUploads(page, 16 * 1024);
       const name = `travel-${size.name}.jpg`;
-      await chooseFile(page, await uniqueJpeg(name));
-      await expect(row(page, name)).toHaveAttribute("data-state", "uploading", { timeout: 15_000 });
+      const upload = await startSlowUpload(page, name);
 
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Gallery" }).click();
       await expect(page).toHaveURL(/\/$/);
@@ -202,12 +197,7 @@ for (const size of sizes) {
       await expect(page).toHaveURL(/\/upload$/);
       await expect(row(page, name)).toHaveAttribute("data-state", /uploading|processing|added/);
       await expect(page.getByTestId("upload-summary")).not.toContainText("No files yet");
-      await cdp.send("Network.emulateNetworkConditions", {
-        offline: false,
-        latency: 0,
-        downloadThroughput: -1,
-        uploadThroughput: -1,
-      });
+      await upload.finish();
       await expect(row(page, name)).toHaveAttribute("data-state", "added", { timeout: 30_000 });
 
       // Finished rows stay too, with no tray once nothing runs.
