@@ -1,16 +1,15 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
-/** Drops files on the upload page (signed in or not) and returns wallpaper ids by file name. */
-export async function uploadThroughPage(page: Page, paths: string[]): Promise<Record<string, string>> {
+/** A real drag of files from disk: dragenter and dragover on `target`, then (unless `drop` is false) drop. */
+export async function dragFilesOnto(target: Locator, paths: string[], drop = true) {
   const payload = paths.map((path) => ({
     name: basename(path),
     mimeType: path.endsWith(".png") ? "image/png" : "image/jpeg",
     base64: readFileSync(path).toString("base64"),
   }));
-  await page.goto("/upload");
-  const transfer = await page.evaluateHandle((items) => {
+  const transfer = await target.page().evaluateHandle((items) => {
     const data = new DataTransfer();
     for (const file of items) {
       const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
@@ -18,9 +17,15 @@ export async function uploadThroughPage(page: Page, paths: string[]): Promise<Re
     }
     return data;
   }, payload);
-  const zone = page.getByTestId("dropzone");
-  for (const type of ["dragenter", "dragover", "drop"])
-    await zone.dispatchEvent(type, { dataTransfer: transfer });
+  for (const type of drop ? ["dragenter", "dragover", "drop"] : ["dragenter", "dragover"])
+    await target.dispatchEvent(type, { dataTransfer: transfer });
+  return payload;
+}
+
+/** Drops files on the upload page (signed in or not) and returns wallpaper ids by file name. */
+export async function uploadThroughPage(page: Page, paths: string[]): Promise<Record<string, string>> {
+  await page.goto("/upload");
+  const payload = await dragFilesOnto(page.getByTestId("dropzone"), paths);
   const found: Record<string, string> = {};
   for (const file of payload) {
     const row = page.locator(`[data-testid=upload-row][data-filename="${file.name}"]`);

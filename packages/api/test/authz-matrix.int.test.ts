@@ -81,6 +81,8 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   health: { rule: "public" },
   "progress.wallpaper": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
   "system.overview": { rule: "curator" },
+  // Anyone may ask whether they may upload; the answer itself is checked in "upload.settings" below.
+  "upload.settings": { rule: "public" },
   "upload.check": { rule: "signedIn", input: () => ({ sha256: ["0".repeat(64)] }) },
   "upload.create": { rule: "signedIn", input: () => ({ filename: "a.png", size: 100 }) },
   // Object level: an upload is its uploader's only, whatever the role.
@@ -218,6 +220,17 @@ describe("authorization matrix: every procedure × every kind of caller", () => 
       const actual: Record<string, string> = {};
       for (const who of everyone) actual[who] = await outcome(who, path, entry.input?.());
       expect(actual).toEqual(expected);
+    });
+  }
+});
+
+describe("upload.settings answers what upload.create will do for the same caller", () => {
+  for (const who of everyone) {
+    it(who, async () => {
+      const { mayUpload } = await (await callerFor(who)).upload.settings();
+      const created = await outcome(who, "upload.create", { filename: "a.png", size: 100 });
+      expect(mayUpload).toBe(created === "ok");
+      expect(mayUpload).toBe(who !== "anonymous");
     });
   }
 });

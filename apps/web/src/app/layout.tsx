@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "~/components/shared/site-footer.tsx";
 import { SiteHeader } from "~/components/shared/site-header.tsx";
+import { UploadQueueProvider } from "~/components/upload/queue-provider.tsx";
 import { TRPCReactProvider } from "~/trpc/react.tsx";
 import "./globals.css";
 
@@ -23,7 +24,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <TRPCReactProvider>
           <div className="shell">
             <SiteHeader />
-            <main className="main">{children}</main>
+            <main className="main">
+              <UploadQueueProvider>{children}</UploadQueueProvider>
+            </main>
             <SiteFooter />
           </div>
         </TRPCReactProvider>

@@ -25,9 +25,13 @@ const DEFAULT_UPLOADS_PER_MINUTE = 120;
  * only when ALLOW_ANONYMOUS_UPLOADS is on (off by default). A signed-in user's uploads carry their id,
  * and ingest refuses completing or reading another account's upload.
  */
+function mayUpload(ctx: TRPCContext, deps: IngestDeps): boolean {
+  return ctx.user !== null || deps.settings.allowAnonymousUploads;
+}
+
 const uploaderProcedure = publicProcedure.use(({ ctx, next }) => {
   const deps = ingestDeps(ctx);
-  if (!ctx.user && !deps.settings.allowAnonymousUploads) {
+  if (!mayUpload(ctx, deps)) {
     throw new AppError("unauthorized", "Sign in to upload.");
   }
   const uploader: Uploader = ctx.user ? { id: ctx.user.id } : null;
@@ -38,6 +42,9 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "expected a lower-case hex SHA
 const uploadId = z.object({ uploadId: z.uuid() }).strict();
 
 export const uploadRouter = createTRPCRouter({
+  /** Lets the upload page ask for a sign-in before the drop instead of refusing each file after it. */
+  settings: publicProcedure.query(({ ctx }) => ({ mayUpload: mayUpload(ctx, ingestDeps(ctx)) })),
+
   /** Which of these hashes are already wallpapers: the client skips sending those bytes. */
   check: uploaderProcedure
     .input(z.object({ sha256: z.array(sha256).min(1).max(500) }).strict())

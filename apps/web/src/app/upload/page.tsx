@@ -1,9 +1,21 @@
 import type { Metadata } from "next";
 import { UploadManager } from "~/components/upload/manager.tsx";
+import { caller } from "~/trpc/server.tsx";
 
 export const metadata: Metadata = { title: "Upload" };
+export const dynamic = "force-dynamic";
 
-export default function UploadPage() {
+/** Asked on the server so a signed-out visitor sees "Sign in to upload" at once, not after each drop. */
+async function mayUpload(): Promise<boolean> {
+  try {
+    return (await caller.upload.settings()).mayUpload;
+  } catch {
+    // Uploads not configured: the dropzone stays, and each file says why it failed.
+    return true;
+  }
+}
+
+export default async function UploadPage() {
   return (
     <>
       <section className="hero hero-compact">
@@ -14,7 +26,7 @@ export default function UploadPage() {
           library is recognised at once without sending its bytes. Big files resume where they stopped.
         </p>
       </section>
-      <UploadManager />
+      <UploadManager mayUpload={await mayUpload()} />
     </>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { type FormEvent, useEffect, useState } from "react";
+import { authHref } from "./return-path.ts";
 import "./account.css";
 
 type Mode = "sign-in" | "sign-up";
@@ -16,7 +17,8 @@ async function errorMessage(response: Response): Promise<string> {
   return response.status === 429 ? "Too many attempts; wait a minute." : "That did not work; try again.";
 }
 
-export function AuthForm({ mode }: { mode: Mode }) {
+/** `returnTo` is already a checked same-site path (safeReturnPath): where the user was before signing in. */
+export function AuthForm({ mode, returnTo }: { mode: Mode; returnTo: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Until React has hydrated, a submit would be the browser's own GET with the password in the URL:
@@ -43,8 +45,10 @@ export function AuthForm({ mode }: { mode: Mode }) {
         setError(await errorMessage(response));
         return;
       }
+      // Read to the end first: navigating away mid-body would show as a failed request.
+      await response.arrayBuffer();
       // A full load so every part of the page (header, cached queries) sees the new session.
-      window.location.assign("/account");
+      window.location.assign(returnTo ?? "/account");
     } catch {
       setError("The server could not be reached.");
     } finally {
@@ -86,11 +90,11 @@ export function AuthForm({ mode }: { mode: Mode }) {
       <p className="muted">
         {mode === "sign-up" ? (
           <>
-            Have an account? <Link href="/sign-in">Sign in</Link>
+            Have an account? <Link href={authHref("/sign-in", returnTo)}>Sign in</Link>
           </>
         ) : (
           <>
-            New here? <Link href="/sign-up">Create an account</Link>
+            New here? <Link href={authHref("/sign-up", returnTo)}>Create an account</Link>
           </>
         )}
       </p>

@@ -4,9 +4,11 @@ import { type DragEvent, type KeyboardEvent, useRef, useState } from "react";
 
 interface Props {
   onFiles: (files: File[]) => void;
+  /** Files are being dragged somewhere over the page: a drop anywhere lands here (page-drop.ts). */
+  pageDragging: boolean;
 }
 
-export function UploadDropzone({ onFiles }: Props) {
+export function UploadDropzone({ onFiles, pageDragging }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
@@ -27,7 +29,7 @@ export function UploadDropzone({ onFiles }: Props) {
   return (
     // biome-ignore lint/a11y/useSemanticElements: a drop target must be a block that can hold dropped files; it behaves as a button for keyboards.
     <div
-      className={`dropzone${over ? " dropzone-over" : ""}`}
+      className={`dropzone${over || pageDragging ? " dropzone-over" : ""}`}
       data-testid="dropzone"
       role="button"
       tabIndex={0}

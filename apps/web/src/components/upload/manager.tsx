@@ -2,8 +2,11 @@
 
 import { formatBytes } from "~/components/shared/format.ts";
 import { UploadDropzone } from "./dropzone.tsx";
-import { FINISHED, type UploadItem, useUploadQueue } from "./queue.ts";
+import { usePageDrop } from "./page-drop.ts";
+import { FINISHED, type UploadItem } from "./queue.ts";
+import { useUploads } from "./queue-provider.tsx";
 import { UploadRow } from "./row.tsx";
+import { SignInToUpload } from "./sign-in-notice.tsx";
 import "./upload.css";
 
 function summaryText(items: readonly UploadItem[]): string {
@@ -21,11 +24,19 @@ function summaryText(items: readonly UploadItem[]): string {
   return `${items.length} file${items.length === 1 ? "" : "s"} (${formatBytes(total)}): ${parts.join(" · ")}`;
 }
 
-export function UploadManager() {
-  const { items, addFiles, pause, resume, retry } = useUploadQueue();
+export function UploadManager({ mayUpload }: { mayUpload: boolean }) {
+  const { items, addFiles, pause, resume, retry } = useUploads();
+  const dragging = usePageDrop(mayUpload ? addFiles : null);
+  if (!mayUpload) {
+    return (
+      <section className="upload-manager" aria-label="Upload wallpapers">
+        <SignInToUpload />
+      </section>
+    );
+  }
   return (
     <section className="upload-manager" aria-label="Upload wallpapers">
-      <UploadDropzone onFiles={addFiles} />
+      <UploadDropzone onFiles={addFiles} pageDragging={dragging} />
       <p className="upload-summary" aria-live="polite" data-testid="upload-summary">
         {items.length > 0 ? summaryText(items) : "No files yet. Up to three upload at a time."}
       </p>

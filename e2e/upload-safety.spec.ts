@@ -1,0 +1,215 @@
+import { type CDPSession, expect, type Page, test } from "@playwright/test";
+import { createWallpaperClient } from "@wallpaperdb/client";
+import { e2eAdmin } from "./accounts.ts";
+import { uniqueJpeg } from "./unique-image.ts";
+import { dragFilesOnto } from "./upload-page.ts";
+
+// Upload that cannot lose work: sign in before the drop, a warning before leaving mid-transfer, drops
+// anywhere on the page, and a queue that survives moving around the app.
+
+const sizes = [
+  { name: "desktop", viewport: { width: 1440, height: 900 } },
+  { name: "phone", viewport: { width: 390, height: 844 } },
+] as const;
+
+/** What a first-time visitor must never meet: console errors, failed requests, sideways scrolling. */
+function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    // A failed load is recorded with its address by the response listener below.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+      problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on("requestfailed", (request) => {
+    const url = new URL(request.url());
+    // Cancelled on purpose when the page moves on: Next's route prefetches and the live progress stream.
+    if (url.searchParams.has("_rsc") || url.pathname.startsWith("/api/trpc/progress.")) return;
+    problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`);
+  });
+  return problems;
+}
+
+async function expectNoOverflow(page: Page): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(width, "horizontal overflow in px").toBeLessThanOrEqual(0);
+}
+
+function setUploadSpeed(cdp: CDPSession, bytesPerSecond: number) {
+  return cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: bytesPerSecond,
+  });
+}
+
+/**
+ * Opens /upload and starts one crawling upload (16 KB/s), chosen the way a person does (keyboard, file
+ * chooser): that is also the user gesture browsers require before they show a leave-page warning.
+ * Returns `finish`, which lifts the throttle so the transfer completes.
+ */
+async function startSlowUpload(page: Page, name: string): Promise<{ finish: () => Promise<unknown> }> {
+  await page.goto("/upload");
+  const cdp = await page.context().newCDPSession(page);
+  await setUploadSpeed(cdp, 16 * 1024);
+  const path = await uniqueJpeg(name);
+  await page.getByRole("button", { name: /Add wallpapers/ }).focus();
+  const chooser = page.waitForEvent("filechooser");
+  await page.keyboard.press("Enter");
+  await (await chooser).setFiles(path);
+  await expect(row(page, name)).toHaveAttribute("data-state", "uploading", { timeout: 15_000 });
+  return { finish: () => setUploadSpeed(cdp, -1) };
+}
+
+function row(page: Page, name: string) {
+  return page.locator(`[data-testid=upload-row][data-filename="${name}"]`);
+}
+
+for (const size of sizes) {
+  test.describe(`upload safety (${size.name})`, () => {
+    test.use({ viewport: size.viewport });
+
+    test("signed out, the page says up front whether uploads need an account, and sign-in comes back", async ({
+      page,
+      baseURL,
+    }, testInfo) => {
+      const problems = watchForProblems(page);
+      const { mayUpload } = await createWallpaperClient({ baseUrl: baseURL ?? "" }).upload.settings.query();
+      await page.goto("/upload");
+      if (mayUpload) {
+        // This run's server takes anonymous uploads (playwright.config.ts): the dropzone, no notice.
+        await expect(page.getByTestId("dropzone")).toBeVisible();
+        await expect(page.getByTestId("upload-sign-in")).toHaveCount(0);
+      } else {
+        await expect(page.getByTestId("dropzone")).toHaveCount(0);
+        await expect(page.getByRole("heading", { name: "Sign in to upload" })).toBeVisible();
+        await expect(page.getByRole("link", { name: "Sign in", exact: true }).last()).toHaveAttribute(
+          "href",
+          "/sign-in?next=%2Fupload",
+        );
+      }
+      await expectNoOverflow(page);
+      await page.screenshot({ path: testInfo.outputPath(`upload-signed-out-${size.name}.png`) });
+
+      // Sign-in and sign-up keep the way back; a foreign target is ignored (no open redirect).
+      await page.goto("/sign-in?next=%2Fupload");
+      await expect(page.getByRole("link", { name: "Create an account" })).toHaveAttribute(
+        "href",
+        "/sign-up?next=%2Fupload",
+      );
+      await expectNoOverflow(page);
+      await page.screenshot({ path: testInfo.outputPath(`sign-in-return-${size.name}.png`) });
+      await page.getByLabel("Email").fill(e2eAdmin.email);
+      await page.getByLabel("Password").fill(e2eAdmin.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(/\/upload$/);
+      await expect(page.getByTestId("dropzone")).toBeVisible();
+      await expect(page.getByTestId("user-menu-account")).toContainText(e2eAdmin.name);
+
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+      await page.goto("/sign-in?next=%2F%2Fevil.example%2Fupload");
+      await page.getByLabel("Email").fill(e2eAdmin.email);
+      await page.getByLabel("Password").fill(e2eAdmin.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/account$/);
+      expect(problems).toEqual([]);
+    });
+
+    test("a drop outside the dropzone is taken, with the zone lit while files are dragged over the page", async ({
+      page,
+    }, testInfo) => {
+      const problems = watchForProblems(page);
+      await page.goto("/upload");
+      const path = await uniqueJpeg(`outside-${size.name}.jpg`);
+      const heading = page.getByRole("heading", { level: 1 });
+      // Repeated until the page has hydrated and listens; a person cannot drag within a few milliseconds.
+      await expect(async () => {
+        await dragFilesOnto(heading, [path], false);
+        await expect(page.getByTestId("dropzone")).toHaveClass(/dropzone-over/, { timeout: 500 });
+      }).toPass();
+      await page.screenshot({ path: testInfo.outputPath(`drag-over-page-${size.name}.png`) });
+
+      await dragFilesOnto(heading, [path]);
+      await expect(page).toHaveURL(/\/upload$/);
+      await expect(page.getByTestId("dropzone")).not.toHaveClass(/dropzone-over/);
+      const dropped = row(page, `outside-${size.name}.jpg`);
+      await expect(dropped).toHaveAttribute("data-state", "added", { timeout: 30_000 });
+      // Exactly once: the page-wide catcher does not add what the zone already took.
+      await expect(page.getByTestId("upload-row")).toHaveCount(1);
+      await expectNoOverflow(page);
+      await page.screenshot({
+        path: testInfo.outputPath(`dropped-outside-${size.name}.png`),
+        fullPage: true,
+      });
+      expect(problems).toEqual([]);
+    });
+
+    test("leaving mid-transfer asks first; once the files are done it does not", async ({
+      page,
+    }, testInfo) => {
+      const problems = watchForProblems(page);
+      const name = `leave-${size.name}.jpg`;
+      const upload = await startSlowUpload(page, name);
+
+      const asked = page.waitForEvent("dialog");
+      // Closing runs beforeunload like a tab close or a typed address; dismissing keeps the page.
+      await page.close({ runBeforeUnload: true });
+      const dialog = await asked;
+      expect(dialog.type()).toBe("beforeunload");
+      await dialog.dismiss();
+      expect(page.isClosed()).toBe(false);
+      await expect(row(page, name)).toHaveAttribute("data-state", "uploading");
+      await page.screenshot({ path: testInfo.outputPath(`leave-warning-kept-${size.name}.png`) });
+
+      await upload.finish();
+      await expect(row(page, name)).toHaveAttribute("data-state", "added", { timeout: 30_000 });
+      const dialogs: string[] = [];
+      page.on("dialog", (idle) => {
+        dialogs.push(idle.type());
+        void idle.accept();
+      });
+      await page.goto("/");
+      await expect(page).toHaveURL(/\/$/);
+      expect(dialogs).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+
+    test("the queue survives moving around the app: a tray elsewhere, the rows on return", async ({
+      page,
+    }, testInfo) => {
+      const problems = watchForProblems(page);
+      const name = `travel-${size.name}.jpg`;
+      const upload = await startSlowUpload(page, name);
+
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Gallery" }).click();
+      await expect(page).toHaveURL(/\/$/);
+      const tray = page.getByTestId("upload-tray");
+      await expect(tray).toContainText("Uploading 1 file");
+      await expectNoOverflow(page);
+      await page.screenshot({ path: testInfo.outputPath(`tray-on-gallery-${size.name}.png`) });
+
+      await tray.click();
+      await expect(page).toHaveURL(/\/upload$/);
+      await expect(row(page, name)).toHaveAttribute("data-state", /uploading|processing|added/);
+      await expect(page.getByTestId("upload-summary")).not.toContainText("No files yet");
+      await upload.finish();
+      await expect(row(page, name)).toHaveAttribute("data-state", "added", { timeout: 30_000 });
+
+      // Finished rows stay too, with no tray once nothing runs.
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Gallery" }).click();
+      await expect(page.getByTestId("upload-tray")).toHaveCount(0);
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Upload" }).click();
+      await expect(row(page, name)).toHaveAttribute("data-state", "added");
+      await page.screenshot({
+        path: testInfo.outputPath(`queue-after-return-${size.name}.png`),
+        fullPage: true,
+      });
+      expect(problems).toEqual([]);
+    });
+  });
+}
