@@ -12,8 +12,8 @@ import {
   WallpaperQuality,
   WallpaperTags,
 } from "~/components/wallpaper/panels.tsx";
-import { WallpaperPicture } from "~/components/wallpaper/picture.tsx";
 import { WallpaperSimilar } from "~/components/wallpaper/similar.tsx";
+import { WallpaperStage } from "~/components/wallpaper/stage.tsx";
 import { caller } from "~/trpc/server.tsx";
 import "~/components/gallery/gallery.css";
 import "~/components/wallpaper/wallpaper.css";
@@ -52,8 +52,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function WallpaperPage({ params }: { params: Params }) {
   const view = await load((await params).id);
   if (!view) notFound();
-  const clip = view.variants.find((variant) => variant.kind === "clip");
-  const poster = view.variants.find((variant) => variant.kind === "preview" && variant.format === "jpeg");
   return (
     <div className="wallpaper-page">
       <p style={{ margin: "0 0 12px" }}>
@@ -79,17 +77,15 @@ export default async function WallpaperPage({ params }: { params: Params }) {
             <div className="gallery-state muted">
               The media of a wallpaper that is not public is not served.
             </div>
-          ) : clip ? (
-            <video src={clip.url} poster={poster?.url} controls loop muted playsInline preload="metadata" />
           ) : (
-            <WallpaperPicture
+            <WallpaperStage
               id={view.id}
-              variants={view.variants.filter((variant) => variant.kind !== "clip")}
+              width={view.width}
+              height={view.height}
+              variants={view.variants}
               thumbhash={view.facts?.thumbhash ?? null}
               fallbackColor={view.palette[0]?.hex}
               alt={titleOf(view)}
-              sizes="(max-width: 900px) 100vw, calc(100vw - 380px)"
-              priority
             />
           )}
         </div>
