@@ -5,6 +5,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { WallpaperDelete } from "~/components/wallpaper/delete.tsx";
 import { WallpaperDownloads } from "~/components/wallpaper/downloads.tsx";
+import { fullSizeUrl } from "~/components/wallpaper/full-size.ts";
+import { WallpaperFullView } from "~/components/wallpaper/full-view.tsx";
 import { WallpaperLiveProgress } from "~/components/wallpaper/live-progress.tsx";
 import {
   WallpaperFacts,
@@ -86,7 +88,19 @@ export default async function WallpaperPage({ params }: { params: Params }) {
               thumbhash={view.facts?.thumbhash ?? null}
               fallbackColor={view.palette[0]?.hex}
               alt={titleOf(view)}
-            />
+            >
+              {view.mediaType === "image" ? (
+                <WallpaperFullView
+                  id={view.id}
+                  width={view.width}
+                  height={view.height}
+                  variants={view.variants}
+                  thumbhash={view.facts?.thumbhash ?? null}
+                  originalUrl={fullSizeUrl(view)}
+                  alt={titleOf(view)}
+                />
+              ) : null}
+            </WallpaperStage>
           )}
         </div>
         <aside className="wallpaper-side">
