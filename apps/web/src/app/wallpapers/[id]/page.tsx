@@ -54,14 +54,23 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function WallpaperPage({ params }: { params: Params }) {
   const view = await load((await params).id);
   if (!view) notFound();
+  // What the frame and the full-size view both draw.
+  const picture = {
+    id: view.id,
+    width: view.width,
+    height: view.height,
+    variants: view.variants,
+    thumbhash: view.facts?.thumbhash ?? null,
+    alt: titleOf(view),
+  };
   return (
     <div className="wallpaper-page">
-      <p style={{ margin: "0 0 12px" }}>
+      <div className="wallpaper-head">
         <Link href="/">← Gallery</Link>
-      </p>
-      <h1 data-testid="wallpaper-title" style={{ fontSize: "1.5rem", marginBottom: 14 }}>
-        {titleOf(view)}
-      </h1>
+        <h1 data-testid="wallpaper-title" title={titleOf(view)}>
+          {titleOf(view)}
+        </h1>
+      </div>
       {view.moderation !== "approved" ? (
         <p className="notice notice-bad" data-testid="wallpaper-hidden">
           Not public: moderation {view.moderation === "rejected" ? "rejected it" : "holds it"}. Only its
@@ -80,25 +89,9 @@ export default async function WallpaperPage({ params }: { params: Params }) {
               The media of a wallpaper that is not public is not served.
             </div>
           ) : (
-            <WallpaperStage
-              id={view.id}
-              width={view.width}
-              height={view.height}
-              variants={view.variants}
-              thumbhash={view.facts?.thumbhash ?? null}
-              fallbackColor={view.palette[0]?.hex}
-              alt={titleOf(view)}
-            >
+            <WallpaperStage {...picture} fallbackColor={view.palette[0]?.hex}>
               {view.mediaType === "image" ? (
-                <WallpaperFullView
-                  id={view.id}
-                  width={view.width}
-                  height={view.height}
-                  variants={view.variants}
-                  thumbhash={view.facts?.thumbhash ?? null}
-                  originalUrl={fullSizeUrl(view)}
-                  alt={titleOf(view)}
-                />
+                <WallpaperFullView {...picture} originalUrl={fullSizeUrl(view)} />
               ) : null}
             </WallpaperStage>
           )}
