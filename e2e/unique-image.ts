@@ -16,3 +16,21 @@ export async function uniqueJpeg(name: string): Promise<string> {
   );
   return path;
 }
+
+/**
+ * A unique JPEG of any size that stays small: a few random pixels enlarged into smooth gradients, so a
+ * 5120x1440 panorama is a few hundred KB instead of megabytes of noise.
+ */
+export async function uniqueJpegOfSize(name: string, width: number, height: number): Promise<string> {
+  const path = join(mkdtempSync(join(tmpdir(), "wpdb-e2e-")), name);
+  const seed = { width: Math.max(2, Math.round(width / 80)), height: Math.max(2, Math.round(height / 80)) };
+  const pixels = randomBytes(seed.width * seed.height * 3);
+  writeFileSync(
+    path,
+    await sharp(pixels, { raw: { ...seed, channels: 3 } })
+      .resize(width, height, { kernel: "cubic" })
+      .jpeg({ quality: 85 })
+      .toBuffer(),
+  );
+  return path;
+}

@@ -5,6 +5,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { WallpaperDelete } from "~/components/wallpaper/delete.tsx";
 import { WallpaperDownloads } from "~/components/wallpaper/downloads.tsx";
+import { fullSizeUrl } from "~/components/wallpaper/full-size.ts";
+import { WallpaperFullView } from "~/components/wallpaper/full-view.tsx";
 import { WallpaperLiveProgress } from "~/components/wallpaper/live-progress.tsx";
 import {
   WallpaperFacts,
@@ -12,8 +14,8 @@ import {
   WallpaperQuality,
   WallpaperTags,
 } from "~/components/wallpaper/panels.tsx";
-import { WallpaperPicture } from "~/components/wallpaper/picture.tsx";
 import { WallpaperSimilar } from "~/components/wallpaper/similar.tsx";
+import { WallpaperStage } from "~/components/wallpaper/stage.tsx";
 import { caller } from "~/trpc/server.tsx";
 import "~/components/gallery/gallery.css";
 import "~/components/wallpaper/wallpaper.css";
@@ -52,16 +54,23 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function WallpaperPage({ params }: { params: Params }) {
   const view = await load((await params).id);
   if (!view) notFound();
-  const clip = view.variants.find((variant) => variant.kind === "clip");
-  const poster = view.variants.find((variant) => variant.kind === "preview" && variant.format === "jpeg");
+  // What the frame and the full-size view both draw.
+  const picture = {
+    id: view.id,
+    width: view.width,
+    height: view.height,
+    variants: view.variants,
+    thumbhash: view.facts?.thumbhash ?? null,
+    alt: titleOf(view),
+  };
   return (
     <div className="wallpaper-page">
-      <p style={{ margin: "0 0 12px" }}>
+      <div className="wallpaper-head">
         <Link href="/">← Gallery</Link>
-      </p>
-      <h1 data-testid="wallpaper-title" style={{ fontSize: "1.5rem", marginBottom: 14 }}>
-        {titleOf(view)}
-      </h1>
+        <h1 data-testid="wallpaper-title" title={titleOf(view)}>
+          {titleOf(view)}
+        </h1>
+      </div>
       {view.moderation !== "approved" ? (
         <p className="notice notice-bad" data-testid="wallpaper-hidden">
           Not public: moderation {view.moderation === "rejected" ? "rejected it" : "holds it"}. Only its
@@ -79,18 +88,12 @@ export default async function WallpaperPage({ params }: { params: Params }) {
             <div className="gallery-state muted">
               The media of a wallpaper that is not public is not served.
             </div>
-          ) : clip ? (
-            <video src={clip.url} poster={poster?.url} controls loop muted playsInline preload="metadata" />
           ) : (
-            <WallpaperPicture
-              id={view.id}
-              variants={view.variants.filter((variant) => variant.kind !== "clip")}
-              thumbhash={view.facts?.thumbhash ?? null}
-              fallbackColor={view.palette[0]?.hex}
-              alt={titleOf(view)}
-              sizes="(max-width: 900px) 100vw, calc(100vw - 380px)"
-              priority
-            />
+            <WallpaperStage {...picture} fallbackColor={view.palette[0]?.hex}>
+              {view.mediaType === "image" ? (
+                <WallpaperFullView {...picture} originalUrl={fullSizeUrl(view)} />
+              ) : null}
+            </WallpaperStage>
           )}
         </div>
         <aside className="wallpaper-side">
