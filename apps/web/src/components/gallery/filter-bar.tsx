@@ -112,7 +112,11 @@ export function FilterBar({ filters, swatches }: Props) {
           More filters{hidden > 0 ? ` (${hidden})` : ""}
         </button>
         {count > 0 ? (
-          <button type="button" className="button button-ghost" onClick={() => change(emptyFilters)}>
+          <button
+            type="button"
+            className="button button-ghost filter-clear"
+            onClick={() => change(emptyFilters)}
+          >
             Clear
           </button>
         ) : null}
