@@ -41,6 +41,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
           key={query}
           query={query}
           hasFilters={activeFilterCount(filters) > 0 || filters.sort !== "newest"}
+          colorCount={filters.colors.length}
         />
       </HydrateClient>
     </div>
