@@ -32,17 +32,16 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
   await getQueryClient().prefetchInfiniteQuery(gallerySearchOptions(trpc, query));
   return (
     <div className="gallery-page">
-      <header className="gallery-head">
-        <h1>
-          Every wallpaper, <span className="gradient-text">stored once</span>, found instantly.
-        </h1>
-      </header>
-      <FilterBar key={query} filters={filters} swatches={swatches} />
+      {/* For screen readers and the tab title; the first screen belongs to the wallpapers. */}
+      <h1 className="sr-only">Gallery: every wallpaper, stored once</h1>
+      {/* Not keyed by the query: typing writes the URL, and a remount would take the focus from the box. */}
+      <FilterBar filters={filters} swatches={swatches} />
       <HydrateClient>
         <GalleryGrid
           key={query}
           query={query}
           hasFilters={activeFilterCount(filters) > 0 || filters.sort !== "newest"}
+          colorCount={filters.colors.length}
         />
       </HydrateClient>
     </div>

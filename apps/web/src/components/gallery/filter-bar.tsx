@@ -1,125 +1,79 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { type FormEvent, useState, useTransition } from "react";
+import { type FormEvent, useState } from "react";
 import { TagListInput } from "~/components/tags/list-input.tsx";
+import { ColorSwatches, type Swatch } from "./color-swatches.tsx";
 import {
   activeFilterCount,
   emptyFilters,
-  filtersToParams,
   type GalleryFilters,
   QUALITIES,
   RATIOS,
   RESOLUTIONS,
   SORTS,
 } from "./filters.ts";
-
-export interface Swatch {
-  name: string;
-  hex: string;
-}
+import { useFilterUrl } from "./use-filter-url.ts";
 
 interface Props {
   filters: GalleryFilters;
   swatches: Swatch[];
 }
 
-function toggle(list: string[], value: string): string[] {
-  return list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
-}
+const sortNames: Record<GalleryFilters["sort"], string> = {
+  newest: "Newest",
+  quality: "Best quality",
+  relevance: "Relevance",
+  random: "Random",
+};
 
-/** Every control writes the URL (replace, no scroll jump); the page re-renders from it, so links share views. */
+/** One row (query and the most used selects); tags, colours and the rest behind "More filters". */
 export function FilterBar({ filters, swatches }: Props) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [text, setText] = useState(filters.q);
+  const { text, pending, change, type, submit } = useFilterUrl(filters);
   const [open, setOpen] = useState(false);
-
-  function apply(next: GalleryFilters) {
-    const params = filtersToParams(next).toString();
-    startTransition(() => router.replace(params ? `/?${params}` : "/", { scroll: false }));
-  }
-  const set = (patch: Partial<GalleryFilters>) => apply({ ...filters, ...patch });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    set({ q: text });
+    submit();
   }
 
   const count = activeFilterCount(filters);
+  const hidden = count - (filters.atleast ? 1 : 0) - filters.ratios.length - (filters.q.trim() ? 1 : 0);
   return (
     <section className="filter-bar" aria-label="Filters" data-pending={pending} data-open={open}>
       <form className="filter-row" onSubmit={onSubmit} aria-label="Search">
         <input
           className="input filter-query"
+          type="search"
           aria-label="Query"
-          placeholder="Query, e.g. nature -city atleast:2560x1440"
+          placeholder="Search, e.g. nature -city"
           value={text}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => type(event.target.value)}
         />
         <button className="button" type="submit">
           Search
         </button>
-        <button
-          type="button"
-          className="button button-ghost filter-toggle"
-          onClick={() => setOpen(!open)}
-          aria-expanded={open}
-        >
-          Filters{count ? ` (${count})` : ""}
-        </button>
-      </form>
-      <div className="filter-panel">
-        <TagListInput
-          label="Tag"
-          placeholder={filters.tags.length ? "Add a tag" : "Tags (use -tag to exclude)"}
-          allowNegation
-          tags={filters.tags}
-          onChange={(tags) => set({ tags })}
-        />
-        <fieldset className="filter-swatches">
-          <legend className="sr-only">Colors</legend>
-          {swatches.map((swatch) => {
-            const hex = swatch.hex.replace("#", "");
-            const on = filters.colors.includes(hex);
-            return (
-              <button
-                key={hex}
-                type="button"
-                className="swatch"
-                data-testid="color-swatch"
-                data-hex={hex}
-                aria-pressed={on}
-                aria-label={`Color ${swatch.name}`}
-                title={swatch.name}
-                style={{ background: swatch.hex }}
-                onClick={() => set({ colors: toggle(filters.colors, hex) })}
-              />
-            );
-          })}
-        </fieldset>
-        <div className="filter-selects">
+        <div className="filter-quick">
           <label>
-            <span>At least</span>
+            <span className="sr-only">At least</span>
             <select
               className="input"
               value={filters.atleast ?? ""}
-              onChange={(event) => set({ atleast: event.target.value || null })}
+              onChange={(event) => change({ atleast: event.target.value || null })}
             >
               <option value="">Any size</option>
               {RESOLUTIONS.map((size) => (
                 <option key={size} value={size}>
-                  {size.replace("x", "×")}
+                  ≥ {size.replace("x", "×")}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            <span>Ratio</span>
+            <span className="sr-only">Ratio</span>
             <select
               className="input"
               value={filters.ratios[0] ?? ""}
-              onChange={(event) => set({ ratios: event.target.value ? [event.target.value] : [] })}
+              onChange={(event) => change({ ratios: event.target.value ? [event.target.value] : [] })}
             >
               <option value="">Any ratio</option>
               {RATIOS.map((ratio) => (
@@ -130,12 +84,67 @@ export function FilterBar({ filters, swatches }: Props) {
             </select>
           </label>
           <label>
+            <span className="sr-only">Sort</span>
+            <select
+              className="input"
+              value={filters.sort}
+              onChange={(event) => {
+                const sort = event.target.value as GalleryFilters["sort"];
+                // A seed in the URL keeps a shared random view in the same order.
+                change({ sort, seed: sort === "random" ? 1 + Math.floor(Math.random() * 1_000_000) : null });
+              }}
+            >
+              {SORTS.map((sort) => (
+                <option key={sort} value={sort}>
+                  {sortNames[sort]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <button
+          type="button"
+          className="button button-ghost filter-toggle"
+          onClick={() => setOpen(!open)}
+          aria-expanded={open}
+          aria-controls="filter-more"
+        >
+          More filters{hidden > 0 ? ` (${hidden})` : ""}
+        </button>
+        {count > 0 ? (
+          <button
+            type="button"
+            className="button button-ghost filter-clear"
+            onClick={() => change(emptyFilters)}
+          >
+            Clear
+          </button>
+        ) : null}
+      </form>
+      <div className="filter-more" id="filter-more" hidden={!open}>
+        <div className="filter-tags">
+          <span className="filter-label">Tags</span>
+          <TagListInput
+            label="Tag"
+            placeholder={filters.tags.length ? "Add a tag" : "Tags (use -tag to exclude)"}
+            allowNegation
+            tags={filters.tags}
+            onChange={(tags) => change({ tags })}
+          />
+        </div>
+        <ColorSwatches
+          swatches={swatches}
+          colors={filters.colors}
+          onChange={(colors) => change({ colors })}
+        />
+        <div className="filter-selects">
+          <label>
             <span>Orientation</span>
             <select
               className="input"
               value={filters.orientation ?? ""}
               onChange={(event) =>
-                set({ orientation: (event.target.value || null) as GalleryFilters["orientation"] })
+                change({ orientation: (event.target.value || null) as GalleryFilters["orientation"] })
               }
             >
               <option value="">Any</option>
@@ -150,7 +159,7 @@ export function FilterBar({ filters, swatches }: Props) {
               className="input"
               value={filters.minQuality ?? ""}
               onChange={(event) =>
-                set({ minQuality: event.target.value ? Number(event.target.value) : null })
+                change({ minQuality: event.target.value ? Number(event.target.value) : null })
               }
             >
               <option value="">Any</option>
@@ -166,44 +175,13 @@ export function FilterBar({ filters, swatches }: Props) {
             <select
               className="input"
               value={filters.type ?? ""}
-              onChange={(event) => set({ type: (event.target.value || null) as GalleryFilters["type"] })}
+              onChange={(event) => change({ type: (event.target.value || null) as GalleryFilters["type"] })}
             >
               <option value="">All</option>
               <option value="image">Images</option>
               <option value="video">Videos</option>
             </select>
           </label>
-          <label>
-            <span>Sort</span>
-            <select
-              className="input"
-              value={filters.sort}
-              onChange={(event) => {
-                const sort = event.target.value as GalleryFilters["sort"];
-                // A seed in the URL keeps a shared random view in the same order.
-                set({ sort, seed: sort === "random" ? 1 + Math.floor(Math.random() * 1_000_000) : null });
-              }}
-            >
-              {SORTS.map((sort) => (
-                <option key={sort} value={sort}>
-                  {sort[0]?.toUpperCase()}
-                  {sort.slice(1)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {count > 0 ? (
-            <button
-              type="button"
-              className="button button-ghost"
-              onClick={() => {
-                setText("");
-                apply(emptyFilters);
-              }}
-            >
-              Clear
-            </button>
-          ) : null}
         </div>
       </div>
     </section>

@@ -113,3 +113,12 @@ export function activeFilterCount(filters: GalleryFilters): number {
 }
 
 export const PAGE_SIZE = 30;
+
+/**
+ * A swatch click: one colour per click replaces the colour filter (a second click on the only colour clears
+ * it); `add` (shift-click, or "+ add colour") toggles the colour in the set, whose colours must all appear.
+ */
+export function pickColor(colors: string[], hex: string, add: boolean): string[] {
+  if (add) return colors.includes(hex) ? colors.filter((c) => c !== hex) : [...colors, hex];
+  return colors.length === 1 && colors[0] === hex ? [] : [hex];
+}

@@ -25,7 +25,14 @@ function queryErrorsOf(error: unknown): { message: string; errors: QueryError[] 
   };
 }
 
-export function GalleryGrid({ query, hasFilters }: { query: string; hasFilters: boolean }) {
+interface Props {
+  query: string;
+  hasFilters: boolean;
+  /** Several colours at once: each must appear, which is why such searches often come back empty. */
+  colorCount?: number;
+}
+
+export function GalleryGrid({ query, hasFilters, colorCount = 0 }: Props) {
   const trpc = useTRPC();
   const grid = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
@@ -98,9 +105,11 @@ export function GalleryGrid({ query, hasFilters }: { query: string; hasFilters: 
       <div className="gallery-state gallery-empty" data-testid="gallery-empty">
         <h2>{hasFilters ? "Nothing matches these filters" : "No wallpapers yet"}</h2>
         <p className="muted">
-          {hasFilters
-            ? "Remove a filter or two, or try another color."
-            : "Upload the first ones and they appear here once processed."}
+          {colorCount > 1
+            ? `A wallpaper must contain all ${colorCount} chosen colours: pick one colour, or remove a filter.`
+            : hasFilters
+              ? "Remove a filter or two, or try another color."
+              : "Upload the first ones and they appear here once processed."}
         </p>
         {first?.unknownTags.length ? (
           <p className="muted">Unknown tags: {first.unknownTags.join(", ")}</p>

@@ -72,7 +72,7 @@ function TileBody({ card, index, ratio }: { card: TileCard; index: number; ratio
           thumbhash={card.thumbhash}
           fallbackColor={card.colors[0]}
           alt=""
-          sizes={`(max-width: 640px) 100vw, ${Math.round(260 * ratio)}px`}
+          sizes={`(max-width: 640px) 50vw, ${Math.round(180 * ratio)}px`}
           priority={index < 8}
         />
       </span>
