@@ -17,7 +17,7 @@ async function signOut() {
 
 export function UserMenu() {
   const trpc = useTRPC();
-  // The header prefetches this on the server, so it is only pending if that prefetch failed.
+  // SessionBoundary prefetches this on the server, so it is only pending if that prefetch failed.
   const me = useQuery(trpc.account.me.queryOptions());
   if (me.isPending) return <span className="user-menu" aria-busy="true" />;
   if (!me.data) {
