@@ -12,7 +12,7 @@ export function AdminNavLink() {
   const me = useQuery(trpc.account.me.queryOptions());
   if (!me.data || !canCurate(me.data.role)) return null;
   return (
-    <Link href="/admin/tags" className="nav-link">
+    <Link href="/admin/tags" className="nav-link" aria-label="Admin">
       <AdminIcon />
       <span className="nav-label">Admin</span>
     </Link>

@@ -23,7 +23,7 @@ export function UserMenu() {
   if (!me.data) {
     return (
       <span className="user-menu">
-        <Link href="/sign-in" className="nav-link">
+        <Link href="/sign-in" className="nav-link" aria-label="Sign in">
           <AccountIcon />
           <span className="nav-label">Sign in</span>
         </Link>
@@ -37,7 +37,12 @@ export function UserMenu() {
         <span className="user-menu-name">{me.data.name}</span>
         {me.data.role === "user" ? null : <span className="soon user-menu-role">{me.data.role}</span>}
       </Link>
-      <button className="button button-ghost nav-button" type="button" onClick={() => void signOut()}>
+      <button
+        className="button button-ghost nav-button"
+        type="button"
+        aria-label="Sign out"
+        onClick={() => void signOut()}
+      >
         <SignOutIcon />
         <span className="nav-label">Sign out</span>
       </button>
