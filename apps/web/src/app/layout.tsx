@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { SessionBoundary } from "~/components/shared/session-boundary.tsx";
 import { SiteFooter } from "~/components/shared/site-footer.tsx";
 import { SiteHeader } from "~/components/shared/site-header.tsx";
 import { UploadQueueProvider } from "~/components/upload/queue-provider.tsx";
@@ -22,13 +23,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body>
         <TRPCReactProvider>
-          <div className="shell">
-            <SiteHeader />
-            <main className="main">
-              <UploadQueueProvider>{children}</UploadQueueProvider>
-            </main>
-            <SiteFooter />
-          </div>
+          <SessionBoundary>
+            <div className="shell">
+              <SiteHeader />
+              <main className="main">
+                <UploadQueueProvider>{children}</UploadQueueProvider>
+              </main>
+              <SiteFooter />
+            </div>
+          </SessionBoundary>
         </TRPCReactProvider>
       </body>
     </html>

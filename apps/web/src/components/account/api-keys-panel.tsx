@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
 
 const when = (date: Date | null) => (date ? date.toLocaleString() : "never");
@@ -50,7 +51,7 @@ export function ApiKeysPanel() {
           Create key
         </button>
       </form>
-      {create.isError ? <p className="notice notice-bad">{create.error.message}</p> : null}
+      {create.isError ? <p className="notice notice-bad">{describeError(create.error)}</p> : null}
       {created ? (
         <div className="notice notice-ok" role="status">
           <strong>Copy the key “{created.name}” now: it is not shown again.</strong>

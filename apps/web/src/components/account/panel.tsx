@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
 import { ApiKeysPanel } from "./api-keys-panel.tsx";
 import "./account.css";
@@ -10,7 +11,7 @@ export function AccountPanel() {
   const trpc = useTRPC();
   const me = useQuery(trpc.account.me.queryOptions());
   if (me.isPending) return <p className="muted">Loading…</p>;
-  if (me.isError) return <p className="notice notice-bad">{me.error.message}</p>;
+  if (me.isError) return <p className="notice notice-bad">{describeError(me.error)}</p>;
   if (!me.data) {
     return (
       <p>

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { canCurate } from "@wallpaperdb/auth/roles";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useTRPC } from "~/trpc/react.tsx";
 
 const sections = [
@@ -21,6 +21,14 @@ export function AdminShell({ children }: { children: ReactNode }) {
   const trpc = useTRPC();
   const me = useQuery(trpc.account.me.queryOptions());
   const pathname = usePathname();
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // On a phone the sub-navigation scrolls sideways; bring the current section into view.
+    const bar = nav.current;
+    const current = bar?.querySelector<HTMLElement>("[aria-current=page]");
+    if (!bar || !current || pathname === null) return;
+    bar.scrollLeft = current.offsetLeft - bar.offsetLeft - (bar.clientWidth - current.offsetWidth) / 2;
+  }, [pathname]);
   let body = children;
   if (me.isPending) body = <p className="muted">Loading…</p>;
   else if (!me.data) {
@@ -36,7 +44,7 @@ export function AdminShell({ children }: { children: ReactNode }) {
   }
   return (
     <div className="admin-page">
-      <nav className="admin-nav" aria-label="Admin">
+      <nav className="admin-nav" aria-label="Admin" ref={nav}>
         {sections.map((section) => (
           <Link
             key={section.href}

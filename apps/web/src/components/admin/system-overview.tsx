@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
 import styles from "./system.module.css";
 
@@ -50,7 +51,7 @@ export function SystemOverview() {
     refetchIntervalInBackground: false,
   });
   if (overview.isPending) return <p className="muted">Loading…</p>;
-  if (overview.isError) return <p className="notice notice-bad">{overview.error.message}</p>;
+  if (overview.isError) return <p className="notice notice-bad">{describeError(overview.error)}</p>;
   const data = overview.data;
   return (
     <div data-testid="system-overview">

@@ -3,6 +3,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { type KeyboardEvent, useCallback, useEffect, useRef } from "react";
+import { describeError } from "~/components/shared/describe-error.ts";
+import { queryErrorLabel } from "~/components/shared/error-messages.ts";
 import { useTRPC } from "~/trpc/react.tsx";
 import { PAGE_SIZE } from "./filters.ts";
 import { moveGridFocus } from "./keyboard.ts";
@@ -20,7 +22,7 @@ interface QueryError {
 function queryErrorsOf(error: unknown): { message: string; errors: QueryError[] } {
   const data = (error as { data?: { details?: { errors?: QueryError[] } } } | null)?.data;
   return {
-    message: error instanceof Error ? error.message : "The search failed.",
+    message: describeError(error),
     errors: Array.isArray(data?.details?.errors) ? data.details.errors : [],
   };
 }
@@ -70,7 +72,7 @@ export function GalleryGrid({ query, hasFilters, colorCount = 0 }: Props) {
           <ul className="query-errors">
             {errors.map((error) => (
               <li key={`${error.code}-${error.position ?? 0}`}>
-                <code>{error.code}</code> {error.message}
+                {queryErrorLabel(error.code)}: {error.message}
                 {error.position !== undefined ? (
                   <span className="muted">
                     {" "}

@@ -1,10 +1,9 @@
+// Developer endpoints (/api/health, /api/ready) are listed on the admin system page, not here.
 export function SiteFooter() {
   return (
     <footer className="site-footer">
       <span>WallpaperDB</span>
-      <span className="muted">
-        Health: <a href="/api/health">/api/health</a> · Readiness: <a href="/api/ready">/api/ready</a>
-      </span>
+      <span className="muted">Every wallpaper stored once, found by tag, colour and resolution.</span>
     </footer>
   );
 }

@@ -1,7 +1,13 @@
 import Link from "next/link";
 import { AdminNavLink } from "~/components/admin/nav-link.tsx";
+import { GalleryIcon, UploadIcon } from "./icons.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
+/**
+ * One row at every width: on a phone the links shrink to icons (each keeps its name in aria-label).
+ * The session comes from the server (SessionBoundary in the root layout), so the Admin link and the
+ * user menu are there in the first paint.
+ */
 export function SiteHeader() {
   return (
     <header className="site-header">
@@ -10,11 +16,13 @@ export function SiteHeader() {
         <span className="brand-name">WallpaperDB</span>
       </Link>
       <nav aria-label="Main" className="nav">
-        <Link href="/" className="nav-link">
-          Gallery
+        <Link href="/" className="nav-link" aria-label="Gallery">
+          <GalleryIcon />
+          <span className="nav-label">Gallery</span>
         </Link>
-        <Link href="/upload" className="nav-link">
-          Upload
+        <Link href="/upload" className="nav-link" aria-label="Upload">
+          <UploadIcon />
+          <span className="nav-label">Upload</span>
         </Link>
         <AdminNavLink />
       </nav>

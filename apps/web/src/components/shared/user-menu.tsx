@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "~/trpc/react.tsx";
+import { AccountIcon, SignOutIcon } from "./icons.tsx";
 
 async function signOut() {
   // better-auth requires a same-origin POST; the JSON body keeps it a CORS-preflighted request type.
@@ -16,25 +17,34 @@ async function signOut() {
 
 export function UserMenu() {
   const trpc = useTRPC();
+  // SessionBoundary prefetches this on the server, so it is only pending if that prefetch failed.
   const me = useQuery(trpc.account.me.queryOptions());
   if (me.isPending) return <span className="user-menu" aria-busy="true" />;
   if (!me.data) {
     return (
       <span className="user-menu">
-        <Link href="/sign-in" className="nav-link">
-          Sign in
+        <Link href="/sign-in" className="nav-link" aria-label="Sign in">
+          <AccountIcon />
+          <span className="nav-label">Sign in</span>
         </Link>
       </span>
     );
   }
   return (
     <span className="user-menu">
-      <Link href="/account" className="nav-link" data-testid="user-menu-account">
-        {me.data.name}
-        {me.data.role === "user" ? null : <span className="soon">{me.data.role}</span>}
+      <Link href="/account" className="nav-link user-menu-account" data-testid="user-menu-account">
+        <AccountIcon />
+        <span className="user-menu-name">{me.data.name}</span>
+        {me.data.role === "user" ? null : <span className="soon user-menu-role">{me.data.role}</span>}
       </Link>
-      <button className="button button-ghost" type="button" onClick={() => void signOut()}>
-        Sign out
+      <button
+        className="button button-ghost nav-button"
+        type="button"
+        aria-label="Sign out"
+        onClick={() => void signOut()}
+      >
+        <SignOutIcon />
+        <span className="nav-label">Sign out</span>
       </button>
     </span>
   );

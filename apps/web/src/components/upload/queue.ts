@@ -7,6 +7,7 @@ import {
   type UploadPhase,
 } from "@wallpaperdb/client/protocol";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPCClient } from "~/trpc/react.tsx";
 import { sha256OfBlob, startTransfer, type Transfer } from "./transfer.ts";
 
@@ -122,7 +123,7 @@ export function useUploadQueue() {
         );
         patch(item.id, outcomeChange(outcome, file.size));
       } catch (error) {
-        patch(item.id, { state: "failed", message: error instanceof Error ? error.message : String(error) });
+        patch(item.id, { state: "failed", message: describeError(error) });
       }
     },
     [client, patch, onBytes],

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { errorMessageFor } from "~/components/shared/error-messages.ts";
 import { formatBytes, formatSpeed } from "~/components/shared/format.ts";
 import { ProcessingProgress } from "~/components/wallpaper/processing-progress.tsx";
 import type { UploadItem, UploadState } from "./queue.ts";
@@ -49,7 +50,7 @@ function Outcome({ item }: { item: UploadItem }) {
         </span>
       );
     case "rejected":
-      return <span>Rejected: {item.message ?? item.code}</span>;
+      return <span>Rejected: {item.message ?? errorMessageFor(item.code)}</span>;
     case "failed":
       return <span>Failed: {item.message ?? "network error"}</span>;
     default:
