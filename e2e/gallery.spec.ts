@@ -124,7 +124,7 @@ test.describe("gallery", () => {
     await expect(page.locator(`[data-testid=gallery-tile][data-id="${waves?.id}"]`)).toBeVisible();
 
     await page.goto("/?q=ratio:");
-    await expect(page.getByTestId("gallery-error")).toContainText("missing_value");
+    await expect(page.getByTestId("gallery-error")).toContainText("Filter without a value");
     await page.goto("/?tags=no_such_tag_anywhere");
     await expect(page.getByTestId("gallery-empty")).toBeVisible();
   });
