@@ -1,20 +1,30 @@
 "use client";
 
+import { isErrorCode } from "@wallpaperdb/core/errors";
 import Link from "next/link";
 import { type FormEvent, useEffect, useState } from "react";
+import { errorMessages, unreachableMessage } from "~/components/shared/error-messages.ts";
 import { authHref } from "./return-path.ts";
 import "./account.css";
 
 type Mode = "sign-in" | "sign-up";
 
-/** better-auth answers `{ message }`; our rate limiter answers problem+json with `detail`. */
+/**
+ * better-auth answers `{ code, message }` with a readable message; our own handlers (the rate limiter)
+ * answer problem+json with a stable `code` and a `detail`. Every other case gets the shared table's
+ * sentence, so this form words its errors like the rest of the site.
+ */
 async function errorMessage(response: Response): Promise<string> {
   const body: unknown = await response.json().catch(() => null);
   if (body && typeof body === "object") {
-    if ("detail" in body && typeof body.detail === "string") return body.detail;
-    if ("message" in body && typeof body.message === "string") return body.message;
+    if ("detail" in body && typeof body.detail === "string" && body.detail) return body.detail;
+    if ("message" in body && typeof body.message === "string" && body.message) return body.message;
+    if ("code" in body && isErrorCode(body.code)) return errorMessages[body.code];
   }
-  return response.status === 429 ? "Too many attempts; wait a minute." : "That did not work; try again.";
+  if (response.status === 429) return errorMessages.rate_limited;
+  return response.status >= 500
+    ? errorMessages.internal
+    : "That did not work; check what you entered and try again.";
 }
 
 /** `returnTo` is already a checked same-site path (safeReturnPath): where the user was before signing in. */
@@ -50,7 +60,7 @@ export function AuthForm({ mode, returnTo }: { mode: Mode; returnTo: string | nu
       // A full load so every part of the page (header, cached queries) sees the new session.
       window.location.assign(returnTo ?? "/account");
     } catch {
-      setError("The server could not be reached.");
+      setError(unreachableMessage);
     } finally {
       setBusy(false);
     }

@@ -112,7 +112,9 @@ export function activeFilterCount(filters: GalleryFilters): number {
   );
 }
 
-export const PAGE_SIZE = 30;
+// Two and a half screens of medium tiles on a desktop: the next page starts loading (800 px ahead) only once
+// the user scrolls, so the first page's last, partial row never re-justifies in view (a layout shift).
+export const PAGE_SIZE = 60;
 
 /**
  * A swatch click: one colour per click replaces the colour filter (a second click on the only colour clears
