@@ -1,5 +1,6 @@
 import { accountRouter } from "./router/account.ts";
 import { adminRouter } from "./router/admin.ts";
+import { favoriteRouter } from "./router/favorite.ts";
 import { healthRouter } from "./router/health.ts";
 import { progressRouter } from "./router/progress.ts";
 import { wallpaperSearchProcedures } from "./router/search.ts";
@@ -13,6 +14,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   admin: adminRouter,
+  favorite: favoriteRouter,
   health: healthRouter,
   progress: progressRouter,
   system: systemRouter,

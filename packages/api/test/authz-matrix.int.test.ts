@@ -78,6 +78,10 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   "admin.jobs.failed": { rule: "curator", input: () => ({}) },
   "admin.jobs.retryFailed": { rule: "admin", input: () => ({}) },
   "admin.jobs.rerun": { rule: "admin", input: () => ({ step: "quality", scope: "missing" }) },
+  // Any account keeps what it can see (here a public wallpaper); the list is always the caller's own.
+  "favorite.state": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
+  "favorite.set": { rule: "signedIn", input: () => ({ wallpaperId: f.wallpaperId, favorite: true }) },
+  "favorite.list": { rule: "signedIn", input: () => ({}) },
   health: { rule: "public" },
   "progress.wallpaper": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
   "system.overview": { rule: "curator" },

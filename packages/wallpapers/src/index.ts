@@ -1,5 +1,13 @@
 export { type Moderation, mayChangeWallpaper, mayViewWallpaper, type WallpaperAccess } from "./access.ts";
 export { type DeletedWallpaper, deleteWallpaper } from "./delete-wallpaper.ts";
+export {
+  type FavoritePage,
+  type FavoriteState,
+  favoriteState,
+  favoritesPageQuery,
+  listFavorites,
+  setFavorite,
+} from "./favorites.ts";
 export { variantUrl } from "./media-url.ts";
 export { moderateWallpapers, moderationQueue, resolveDuplicate } from "./moderation.ts";
 export {
