@@ -79,6 +79,7 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   "admin.jobs.retryFailed": { rule: "admin", input: () => ({}) },
   "admin.jobs.rerun": { rule: "admin", input: () => ({ step: "quality", scope: "missing" }) },
   // Any account keeps what it can see (here a public wallpaper); the list is always the caller's own.
+  "favorite.among": { rule: "public", input: () => ({ wallpaperIds: [f.wallpaperId] }) },
   "favorite.state": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
   "favorite.set": { rule: "signedIn", input: () => ({ wallpaperId: f.wallpaperId, favorite: true }) },
   "favorite.list": { rule: "signedIn", input: () => ({}) },

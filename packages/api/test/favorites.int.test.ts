@@ -85,6 +85,11 @@ describe("favorites", () => {
     });
     await alice.favorite.set({ wallpaperId: id, favorite: false });
     expect(await alice.favorite.state({ wallpaperId: id })).toEqual({ favorited: false, favoriteCount: 1 });
+    // The tiles' batch: only the caller's own hearts, none when signed out.
+    const other = await insertWallpaper();
+    expect(await bob.favorite.among({ wallpaperIds: [id, other] })).toEqual([id]);
+    expect(await alice.favorite.among({ wallpaperIds: [id, other] })).toEqual([]);
+    expect(await (await callerFor("anonymous")).favorite.among({ wallpaperIds: [id] })).toEqual([]);
   });
 
   it("signed out cannot keep anything; a hidden wallpaper is not_found to others but not to its uploader", async () => {

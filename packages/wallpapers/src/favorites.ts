@@ -1,7 +1,7 @@
 import type { Caller } from "@wallpaperdb/auth/roles";
 import { AppError } from "@wallpaperdb/core/errors";
 import { type Executor, favorites, wallpapers } from "@wallpaperdb/db";
-import { and, count, eq, isNotNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { requireViewableWallpaper } from "./record.ts";
 
 /** What a heart shows: whether this account keeps the wallpaper, and how many accounts do. */
@@ -26,6 +26,20 @@ export async function favoriteState(
     .from(favorites)
     .where(eq(favorites.wallpaperId, wallpaperId));
   return { favorited: row?.favorited ?? false, favoriteCount: row?.favoriteCount ?? 0 };
+}
+
+/** Which of these wallpapers `caller` keeps: one probe of the primary key for a page of tiles. */
+export async function favoritedAmong(
+  db: Executor,
+  caller: Pick<Caller, "id"> | null,
+  wallpaperIds: readonly string[],
+): Promise<string[]> {
+  if (!caller || wallpaperIds.length === 0) return [];
+  const rows = await db
+    .select({ wallpaperId: favorites.wallpaperId })
+    .from(favorites)
+    .where(and(eq(favorites.userId, caller.id), inArray(favorites.wallpaperId, [...new Set(wallpaperIds)])));
+  return rows.map((row) => row.wallpaperId);
 }
 
 /**

@@ -3,6 +3,7 @@ export { type DeletedWallpaper, deleteWallpaper } from "./delete-wallpaper.ts";
 export {
   type FavoritePage,
   type FavoriteState,
+  favoritedAmong,
   favoriteState,
   favoritesPageQuery,
   listFavorites,

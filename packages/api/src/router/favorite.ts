@@ -1,5 +1,5 @@
 import { loadCards } from "@wallpaperdb/search";
-import { favoriteState, listFavorites, setFavorite } from "@wallpaperdb/wallpapers";
+import { favoritedAmong, favoriteState, listFavorites, setFavorite } from "@wallpaperdb/wallpapers";
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc.ts";
 
@@ -11,6 +11,10 @@ export const favoriteRouter = createTRPCRouter({
   state: publicProcedure
     .input(byWallpaperId)
     .query(({ ctx, input }) => favoriteState(ctx.db, input.wallpaperId, ctx.user)),
+  /** Which of a page of tiles the caller keeps (none when signed out), so each tile's heart is filled. */
+  among: publicProcedure
+    .input(z.object({ wallpaperIds: z.array(z.uuid()).max(100) }).strict())
+    .query(({ ctx, input }) => favoritedAmong(ctx.db, ctx.user, input.wallpaperIds)),
   /** Keep or let go; idempotent both ways. Answers the new state, so the heart shows what is stored. */
   set: protectedProcedure
     .input(z.object({ wallpaperId: z.uuid(), favorite: z.boolean() }).strict())
