@@ -2,6 +2,7 @@
 
 import {
   runUpload,
+  tusStatus,
   type UploadMemo,
   type UploadOutcome,
   type UploadPhase,
@@ -188,7 +189,15 @@ export function useUploadQueue() {
         );
         patch(item.id, outcomeChange(outcome, file.size));
       } catch (error) {
-        patch(item.id, { state: "failed", message: describeError(error) });
+        // The server no longer has the upload (expired while the tab was away): Retry starts a new one.
+        const status = tusStatus(error);
+        if (status === 404 || status === 410) {
+          delete runner.uploadId;
+          delete runner.endpoint;
+          delete runner.savedUploadUrl;
+          delete runner.transfer;
+        }
+        patch(item.id, { state: "failed", message: describeError(error), resume: resumePointOf(runner) });
       }
     },
     [client, patch, onBytes],

@@ -21,7 +21,9 @@ export function UploadTray({ items }: { items: readonly UploadItem[] }) {
   if (running.length > 0)
     parts.push(`Uploading ${running.length} file${running.length === 1 ? "" : "s"} · ${percent}%`);
   if (interrupted > 0)
-    parts.push(`${interrupted} interrupted: choose ${interrupted === 1 ? "it" : "them"} again to resume`);
+    parts.push(
+      `${interrupted} upload${interrupted === 1 ? "" : "s"} interrupted: choose the file${interrupted === 1 ? "" : "s"} again`,
+    );
   return (
     <Link href="/upload" className="upload-tray" data-testid="upload-tray" aria-live="polite">
       {running.length > 0 ? <span className="upload-tray-spinner" aria-hidden="true" /> : null}
