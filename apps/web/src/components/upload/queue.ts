@@ -225,7 +225,11 @@ export function useUploadQueue() {
   // Rows a reload left behind come back after hydration (storage is not readable on the server).
   useEffect(() => {
     const saved = loadSavedQueue();
-    if (saved.length > 0) setItems((previous) => [...saved, ...previous]);
+    // By id: React's development double mount runs this twice.
+    setItems((previous) => {
+      const known = new Set(previous.map((item) => item.id));
+      return [...saved.filter((item) => !known.has(item.id)), ...previous];
+    });
     setRestored(true);
   }, []);
 
