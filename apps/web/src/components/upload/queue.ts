@@ -10,8 +10,9 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPCClient } from "~/trpc/react.tsx";
-import { loadSavedQueue, sameFile, saveQueue } from "./saved-queue.ts";
+import { sameFile } from "./saved-queue.ts";
 import { sha256OfBlob, startTransfer, type Transfer } from "./transfer.ts";
+import { useSavedQueue } from "./use-saved-queue.ts";
 
 export type UploadState =
   | "queued"
@@ -65,8 +66,6 @@ interface Runner extends UploadMemo {
 const CONCURRENCY = 3;
 const BUSY: ReadonlySet<UploadState> = new Set(["hashing", "checking", "uploading", "processing"]);
 export const FINISHED: ReadonlySet<UploadState> = new Set(["added", "duplicate", "rejected", "failed"]);
-/** How often at most the queue is written to storage while bytes flow (and always when the page hides). */
-const SAVE_INTERVAL_MS = 500;
 
 /** Work that is under way in this page: lost if the page goes, so leaving asks first. */
 export function isActive(state: UploadState): boolean {
@@ -115,8 +114,6 @@ function previewOf(file: File): string | null {
 export function useUploadQueue() {
   const client = useTRPCClient();
   const [items, setItems] = useState<UploadItem[]>([]);
-  // False until the rows a reload left in storage are back, so the page does not say "No files yet" first.
-  const [restored, setRestored] = useState(false);
   const current = useRef(items);
   const runners = useRef(new Map<string, Runner>());
   const started = useRef(new Set<string>());
@@ -125,6 +122,8 @@ export function useUploadQueue() {
   useEffect(() => {
     current.current = items;
   }, [items]);
+  // False until the rows a reload left in storage are back, so the page does not say "No files yet" first.
+  const restored = useSavedQueue(items, setItems);
 
   const patch = useCallback((id: string, change: Partial<UploadItem>) => {
     setItems((previous) => previous.map((item) => (item.id === id ? { ...item, ...change } : item)));
@@ -221,38 +220,6 @@ export function useUploadQueue() {
       for (const url of urls) URL.revokeObjectURL(url);
     };
   }, []);
-
-  // Rows a reload left behind come back after hydration (storage is not readable on the server).
-  useEffect(() => {
-    const saved = loadSavedQueue();
-    // By id: React's development double mount runs this twice.
-    setItems((previous) => {
-      const known = new Set(previous.map((item) => item.id));
-      return [...saved.filter((item) => !known.has(item.id)), ...previous];
-    });
-    setRestored(true);
-  }, []);
-
-  // Written a few times a second at most, and always as the page goes (a reload fires pagehide).
-  const saveTimer = useRef<number | null>(null);
-  useEffect(() => {
-    if (!restored || saveTimer.current !== null) return;
-    saveTimer.current = window.setTimeout(() => {
-      saveTimer.current = null;
-      saveQueue(current.current);
-    }, SAVE_INTERVAL_MS);
-  }, [items, restored]);
-  useEffect(() => {
-    if (!restored) return;
-    const flush = () => saveQueue(current.current);
-    flush();
-    window.addEventListener("pagehide", flush);
-    return () => {
-      window.removeEventListener("pagehide", flush);
-      if (saveTimer.current !== null) window.clearTimeout(saveTimer.current);
-      saveTimer.current = null;
-    };
-  }, [restored]);
 
   /** Gives an interrupted row its file again; the hash decides whether the saved transfer is resumed. */
   const attach = useCallback(
