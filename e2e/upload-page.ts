@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { expect, type Locator, type Page } from "@playwright/test";
+import { type CDPSession, expect, type Locator, type Page } from "@playwright/test";
 
 /** A real drag of files from disk: dragenter and dragover on `target`, then (unless `drop` is false) drop. */
 export async function dragFilesOnto(target: Locator, paths: string[], drop = true) {
@@ -34,4 +34,45 @@ export async function uploadThroughPage(page: Page, paths: string[]): Promise<Re
     found[file.name] = href.replace(/^\/wallpapers\//, "");
   }
   return found;
+}
+
+/** What a first-time visitor must never meet: console errors, failed requests, sideways scrolling. */
+export function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    // A failed load is recorded with its address by the response listener below.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+      problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on("requestfailed", (request) => {
+    // A request the browser cancels because the page moves on (Next's route prefetches, the live
+    // progress stream, the sign-out POST racing its own redirect) is not a failure of the page.
+    if (request.failure()?.errorText === "net::ERR_ABORTED") return;
+    problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`);
+  });
+  return problems;
+}
+
+export async function expectNoOverflow(page: Page): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(width, "horizontal overflow in px").toBeLessThanOrEqual(0);
+}
+
+/** Throttles what the page sends (bytes per second, -1 for no limit) through Chromium's network emulation. */
+export function setUploadSpeed(cdp: CDPSession, bytesPerSecond: number) {
+  return cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: bytesPerSecond,
+  });
+}
+
+/** The queue row of one file, on the upload page. */
+export function row(page: Page, name: string) {
+  return page.locator(`[data-testid=upload-row][data-filename="${name}"]`);
 }

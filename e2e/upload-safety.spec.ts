@@ -1,8 +1,8 @@
-import { type CDPSession, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { createWallpaperClient } from "@wallpaperdb/client";
 import { e2eAdmin } from "./accounts.ts";
 import { uniqueJpeg } from "./unique-image.ts";
-import { dragFilesOnto } from "./upload-page.ts";
+import { dragFilesOnto, expectNoOverflow, row, setUploadSpeed, watchForProblems } from "./upload-page.ts";
 
 // Upload that cannot lose work: sign in before the drop, a warning before leaving mid-transfer, drops
 // anywhere on the page, and a queue that survives moving around the app.
@@ -11,41 +11,6 @@ const sizes = [
   { name: "desktop", viewport: { width: 1440, height: 900 } },
   { name: "phone", viewport: { width: 390, height: 844 } },
 ] as const;
-
-/** What a first-time visitor must never meet: console errors, failed requests, sideways scrolling. */
-function watchForProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    // A failed load is recorded with its address by the response listener below.
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
-      problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  page.on("requestfailed", (request) => {
-    // A request the browser cancels because the page moves on (Next's route prefetches, the live
-    // progress stream, the sign-out POST racing its own redirect) is not a failure of the page.
-    if (request.failure()?.errorText === "net::ERR_ABORTED") return;
-    problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`);
-  });
-  return problems;
-}
-
-async function expectNoOverflow(page: Page): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(width, "horizontal overflow in px").toBeLessThanOrEqual(0);
-}
-
-function setUploadSpeed(cdp: CDPSession, bytesPerSecond: number) {
-  return cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: bytesPerSecond,
-  });
-}
 
 /**
  * Opens /upload and starts one crawling upload (16 KB/s), chosen the way a person does (keyboard, file
@@ -63,10 +28,6 @@ async function startSlowUpload(page: Page, name: string): Promise<{ finish: () =
   await (await chooser).setFiles(path);
   await expect(row(page, name)).toHaveAttribute("data-state", "uploading", { timeout: 15_000 });
   return { finish: () => setUploadSpeed(cdp, -1) };
-}
-
-function row(page: Page, name: string) {
-  return page.locator(`[data-testid=upload-row][data-filename="${name}"]`);
 }
 
 for (const size of sizes) {

@@ -3,7 +3,7 @@
 import { formatBytes } from "~/components/shared/format.ts";
 import { UploadDropzone } from "./dropzone.tsx";
 import { usePageDrop } from "./page-drop.ts";
-import { FINISHED, type UploadItem } from "./queue.ts";
+import { isActive, type UploadItem } from "./queue.ts";
 import { useUploads } from "./queue-provider.tsx";
 import { UploadRow } from "./row.tsx";
 import { SignInToUpload } from "./sign-in-notice.tsx";
@@ -11,7 +11,7 @@ import "./upload.css";
 
 function summaryText(items: readonly UploadItem[]): string {
   const count = (state: UploadItem["state"]) => items.filter((item) => item.state === state).length;
-  const pending = items.filter((item) => !FINISHED.has(item.state)).length;
+  const pending = items.filter((item) => isActive(item.state)).length;
   const parts = [
     `${count("added")} added`,
     `${count("duplicate")} duplicate`,
@@ -19,13 +19,15 @@ function summaryText(items: readonly UploadItem[]): string {
   ];
   const failed = count("failed");
   if (failed > 0) parts.push(`${failed} failed`);
+  const interrupted = count("interrupted");
+  if (interrupted > 0) parts.push(`${interrupted} interrupted`);
   if (pending > 0) parts.push(`${pending} in progress`);
   const total = items.reduce((sum, item) => sum + item.file.size, 0);
   return `${items.length} file${items.length === 1 ? "" : "s"} (${formatBytes(total)}): ${parts.join(" · ")}`;
 }
 
 export function UploadManager({ mayUpload }: { mayUpload: boolean }) {
-  const { items, addFiles, pause, resume, retry } = useUploads();
+  const { items, restored, addFiles, reattach, dismiss, pause, resume, retry } = useUploads();
   const dragging = usePageDrop(mayUpload ? addFiles : null);
   if (!mayUpload) {
     return (
@@ -38,12 +40,24 @@ export function UploadManager({ mayUpload }: { mayUpload: boolean }) {
     <section className="upload-manager" aria-label="Upload wallpapers">
       <UploadDropzone onFiles={addFiles} pageDragging={dragging} />
       <p className="upload-summary" aria-live="polite" data-testid="upload-summary">
-        {items.length > 0 ? summaryText(items) : "No files yet. Up to three upload at a time."}
+        {items.length > 0
+          ? summaryText(items)
+          : restored
+            ? "No files yet. Up to three upload at a time."
+            : "\u00a0"}
       </p>
       {items.length > 0 ? (
         <ul className="upload-list" aria-label="Files">
           {items.map((item) => (
-            <UploadRow key={item.id} item={item} onPause={pause} onResume={resume} onRetry={retry} />
+            <UploadRow
+              key={item.id}
+              item={item}
+              onPause={pause}
+              onResume={resume}
+              onRetry={retry}
+              onChooseFile={reattach}
+              onDismiss={dismiss}
+            />
           ))}
         </ul>
       ) : null}

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useContext, useEffect } from "react";
-import { FINISHED, useUploadQueue } from "./queue.ts";
+import { isActive, useUploadQueue } from "./queue.ts";
 import { UploadTray } from "./tray.tsx";
 
 type UploadQueue = ReturnType<typeof useUploadQueue>;
@@ -10,11 +10,12 @@ const UploadQueueContext = createContext<UploadQueue | null>(null);
 
 /**
  * The upload queue lives above the pages (in the root layout), so moving to the gallery and back keeps
- * every row, its state and its running transfer; only leaving the app loses them, and that asks first.
+ * every row, its state and its running transfer; leaving the app asks first, and a reload keeps the rows
+ * (saved-queue.ts), with unfinished ones waiting for their file to be chosen again to resume.
  */
 export function UploadQueueProvider({ children }: { children: ReactNode }) {
   const queue = useUploadQueue();
-  const unfinished = queue.items.filter((item) => !FINISHED.has(item.state)).length;
+  const unfinished = queue.items.filter((item) => isActive(item.state)).length;
 
   useEffect(() => {
     if (unfinished === 0) return;

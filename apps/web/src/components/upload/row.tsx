@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { errorMessageFor } from "~/components/shared/error-messages.ts";
 import { formatBytes, formatSpeed } from "~/components/shared/format.ts";
 import { ProcessingProgress } from "~/components/wallpaper/processing-progress.tsx";
-import type { UploadItem, UploadState } from "./queue.ts";
+import { isActive, type UploadItem, type UploadState } from "./queue.ts";
 
 const stateLabel: Record<UploadState, string> = {
   queued: "Queued",
@@ -14,6 +14,7 @@ const stateLabel: Record<UploadState, string> = {
   uploading: "Uploading",
   paused: "Paused",
   processing: "Processing",
+  interrupted: "Interrupted",
   added: "Added",
   duplicate: "Duplicate",
   rejected: "Rejected",
@@ -26,6 +27,7 @@ const tone: Partial<Record<UploadState, string>> = {
   rejected: "bad",
   failed: "bad",
   paused: "pending",
+  interrupted: "pending",
 };
 
 interface Props {
@@ -33,6 +35,8 @@ interface Props {
   onPause: (id: string) => void;
   onResume: (id: string) => void;
   onRetry: (id: string) => void;
+  onChooseFile: (id: string, file: File) => void;
+  onDismiss: (id: string) => void;
 }
 
 function Outcome({ item }: { item: UploadItem }) {
@@ -53,18 +57,55 @@ function Outcome({ item }: { item: UploadItem }) {
       return <span>Rejected: {item.message ?? errorMessageFor(item.code)}</span>;
     case "failed":
       return <span>Failed: {item.message ?? "network error"}</span>;
+    case "interrupted":
+      // A reload ends the transfer and the browser forgets the file; the server keeps what it got.
+      return (
+        <span>
+          Interrupted: choose or drop the file again to {item.resume?.uploadUrl ? "resume" : "upload it"}.
+        </span>
+      );
     default:
       return null;
   }
 }
 
-export function UploadRow({ item, onPause, onResume, onRetry }: Props) {
+/** The interrupted row's own file chooser, for when dropping on the page is not at hand (a phone). */
+function ChooseAgain({ item, onChooseFile }: { item: UploadItem; onChooseFile: Props["onChooseFile"] }) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" className="button button-small" onClick={() => input.current?.click()}>
+        Choose file <span className="sr-only">{item.file.name}</span>
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept="image/*,video/*"
+        className="sr-only"
+        tabIndex={-1}
+        aria-label={`Choose ${item.file.name} again`}
+        data-testid="choose-again"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file) onChooseFile(item.id, file);
+          event.target.value = "";
+        }}
+      />
+    </>
+  );
+}
+
+export function UploadRow({ item, onPause, onResume, onRetry, onChooseFile, onDismiss }: Props) {
   const { file } = item;
   // The browser trusts the extension for the type; a file that is not really an image shows its extension.
   const [previewFailed, setPreviewFailed] = useState(false);
   const preview = previewFailed ? null : item.previewUrl;
   const percent = file.size > 0 ? Math.min(100, Math.round((item.bytesDone / file.size) * 100)) : 100;
-  const showBar = item.state === "uploading" || item.state === "paused" || item.state === "processing";
+  const showBar =
+    item.state === "uploading" ||
+    item.state === "paused" ||
+    item.state === "processing" ||
+    (item.state === "interrupted" && item.bytesDone > 0);
   const badge = tone[item.state] ?? "pending";
   return (
     <li className="upload-row" data-testid="upload-row" data-state={item.state} data-filename={file.name}>
@@ -124,6 +165,18 @@ export function UploadRow({ item, onPause, onResume, onRetry }: Props) {
             Retry <span className="sr-only">{file.name}</span>
           </button>
         ) : null}
+        {item.state === "interrupted" ? <ChooseAgain item={item} onChooseFile={onChooseFile} /> : null}
+        {isActive(item.state) ? null : (
+          <button
+            type="button"
+            className="button button-ghost button-small upload-dismiss"
+            onClick={() => onDismiss(item.id)}
+            aria-label={`Dismiss ${file.name}`}
+            title="Dismiss"
+          >
+            ×
+          </button>
+        )}
       </div>
     </li>
   );

@@ -22,6 +22,8 @@ export interface TransferOptions {
   /** Set when a previous attempt already created the tus resource: resume at the server's offset. */
   resumeUrl: string | null;
   onProgress: (bytesSent: number) => void;
+  /** The tus upload has its address (`upload.url`): the page saves it so a reload can resume there. */
+  onUploadUrl?: () => void;
 }
 
 export interface Transfer {
@@ -41,6 +43,7 @@ export function startTransfer(options: TransferOptions): Transfer {
       ...tusOptions(options.target, window.location.origin),
       ...(options.resumeUrl ? { uploadUrl: options.resumeUrl } : {}),
       onProgress: (sent) => options.onProgress(sent),
+      onUploadUrlAvailable: () => options.onUploadUrl?.(),
       onSuccess: () => resolve(),
       onError: (error) => reject(error),
     });
