@@ -1,7 +1,9 @@
 import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
 import type { HandlerContext } from "@wallpaperdb/events/consumer";
 import { replaceColors, upsertFacts } from "@wallpaperdb/pipeline";
+import { wallpapers } from "@wallpaperdb/db";
 import type { BlobStore } from "@wallpaperdb/storage";
+import { eq } from "drizzle-orm";
 import { readBlob } from "../adapters/blobs.ts";
 import { computeColorPalette, decodeAnalysis, releaseAnalysis } from "../adapters/imaging.ts";
 import { runStep, type StepDeps } from "../pipeline/run-step.ts";
@@ -10,7 +12,10 @@ export interface ColorDeps extends StepDeps {
   blobStore: BlobStore;
 }
 
-/** Dominant colors with named search colors, brightness and the monochrome flag. */
+/**
+ * Dominant colors, the named colours the wallpaper has by the one colour rule (stored on the wallpaper
+ * row for the swatch search, the auto tags and the page), brightness and the monochrome flag.
+ */
 export async function handleVariantsReadyColor(
   deps: ColorDeps,
   event: EventEnvelope<"wallpaper.variants.ready.v1">,
@@ -23,6 +28,7 @@ export async function handleVariantsReadyColor(
     releaseAnalysis(analysis);
     return async (tx) => {
       await replaceColors(tx, wallpaperId, palette.colors);
+      await tx.update(wallpapers).set({ colorNames: palette.names }).where(eq(wallpapers.id, wallpaperId));
       await upsertFacts(tx, wallpaperId, {
         brightness: palette.brightness,
         luminance: palette.luminance,
