@@ -38,6 +38,7 @@ export async function seedFixture(
       moderation: row.moderation,
       processedAt: row.processed ? row.createdAt : null,
       createdAt: row.createdAt,
+      colorNames: row.colorNames,
     })),
   );
   await db.insert(wallpaperFacts).values(

@@ -1,7 +1,7 @@
+import { wallpapers } from "@wallpaperdb/db";
 import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
 import type { HandlerContext } from "@wallpaperdb/events/consumer";
 import { replaceColors, upsertFacts } from "@wallpaperdb/pipeline";
-import { wallpapers } from "@wallpaperdb/db";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { eq } from "drizzle-orm";
 import { readBlob } from "../adapters/blobs.ts";
