@@ -1,6 +1,7 @@
-import { wallpapers } from "@wallpaperdb/db";
+import { type Executor, wallpapers } from "@wallpaperdb/db";
 import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
 import type { HandlerContext } from "@wallpaperdb/events/consumer";
+import type { ColorPalette } from "@wallpaperdb/imaging";
 import { replaceColors, upsertFacts } from "@wallpaperdb/pipeline";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { eq } from "drizzle-orm";
@@ -26,14 +27,17 @@ export async function handleVariantsReadyColor(
     const analysis = await decodeAnalysis(await readBlob(deps.blobStore, analysisKey));
     const palette = computeColorPalette(analysis);
     releaseAnalysis(analysis);
-    return async (tx) => {
-      await replaceColors(tx, wallpaperId, palette.colors);
-      await tx.update(wallpapers).set({ colorNames: palette.names }).where(eq(wallpapers.id, wallpaperId));
-      await upsertFacts(tx, wallpaperId, {
-        brightness: palette.brightness,
-        luminance: palette.luminance,
-        monochrome: palette.monochrome,
-      });
-    };
+    return (tx) => storeColorResult(tx, wallpaperId, palette);
+  });
+}
+
+/** What the colour step writes, in the step's transaction: palette, named colours and facts. */
+export async function storeColorResult(tx: Executor, wallpaperId: string, palette: ColorPalette) {
+  await replaceColors(tx, wallpaperId, palette.colors);
+  await tx.update(wallpapers).set({ colorNames: palette.names }).where(eq(wallpapers.id, wallpaperId));
+  await upsertFacts(tx, wallpaperId, {
+    brightness: palette.brightness,
+    luminance: palette.luminance,
+    monochrome: palette.monochrome,
   });
 }
