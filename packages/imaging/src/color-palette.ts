@@ -1,6 +1,6 @@
 import type { ImageAnalysis } from "./analysis.ts";
 import { kMeans } from "./kmeans.ts";
-import { nearestNamedColor } from "./named-palette.ts";
+import { namedColorsOf, nearestNamedColor } from "./named-palette.ts";
 import { type Oklab, oklabToHex, rgbToOklab } from "./oklab.ts";
 
 export interface PaletteColor {
@@ -8,7 +8,10 @@ export interface PaletteColor {
   oklab: Oklab;
   /** Share of the image's pixels nearest to this color, 0–1; fractions sum to 1. */
   fraction: number;
-  /** Nearest color of the named search palette (wallhaven's 29), by OKLab distance. */
+  /**
+   * Nearest color of the named search palette (wallhaven's 29), by OKLab distance: a fact about this
+   * entry only. Whether the wallpaper HAS a named colour is `ColorPalette.names` (the one colour rule).
+   */
   name: string;
   nameHex: string;
 }
@@ -16,6 +19,11 @@ export interface PaletteColor {
 export interface ColorPalette {
   /** Up to 5, largest fraction first; fewer when the image has fewer distinct colors (near-twins merge). */
   colors: PaletteColor[];
+  /**
+   * The named colours the wallpaper has by the one colour rule (`namedColorsOf`), applied to the
+   * entries as stored (float4), so a backfill from the stored palette gives the same names.
+   */
+  names: string[];
   brightness: "dark" | "light";
   /** Mean OKLab lightness, 0 (black) – 1 (white). */
   luminance: number;
@@ -100,8 +108,15 @@ export function computeColorPalette(analysis: Pick<ImageAnalysis, "small">): Col
       };
     });
   const luminance = lightness / samples;
+  const stored = colors.map(({ oklab: [l, a, b], fraction }) => ({
+    l: Math.fround(l),
+    a: Math.fround(a),
+    b: Math.fround(b),
+    fraction: Math.fround(fraction),
+  }));
   return {
     colors,
+    names: namedColorsOf(stored),
     brightness: luminance < DARK_BELOW ? "dark" : "light",
     luminance,
     monochrome: chromatic / samples < MONOCHROME_MAX_CHROMATIC,

@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import { createDb } from "@wallpaperdb/db/client";
 import { loadDbEnv } from "@wallpaperdb/db/env";
 import type { TestDatabase } from "@wallpaperdb/db/testing";
-import { hexToOklab, namedPalette } from "@wallpaperdb/imaging/colors";
+import { hexToOklab, MIN_COLOR_FRACTION, namedColorsOf, namedPalette } from "@wallpaperdb/imaging/colors";
 import { sql } from "drizzle-orm";
 
 export const WALLPAPERS = 100_000;
@@ -89,6 +89,20 @@ export async function seed(database: TestDatabase): Promise<void> {
     select w.id, r, p.hex, p.l, p.a, p.b, (array[0.4, 0.25, 0.15, 0.12, 0.08])[r + 1], p.name, p.hex
     from wallpapers w cross join generate_series(0, 4) r
     join p on p.i = abs(hashtext(w.id::text || r)) % ${namedPalette.length}`);
+  // Named colours by the one colour rule: every entry sits exactly on a swatch, so an entry covering
+  // enough gives the names that swatch's own colour has (itself and its close neighbours).
+  const namesAt = namedPalette.map((color, i) => {
+    const [l, a, b] = color.oklab;
+    const names = namedColorsOf([{ l, a, b, fraction: 1 }]);
+    return sql`(${i}::int, ${`{${names.map((n) => `"${n}"`).join(",")}}`}::text[])`;
+  });
+  await db.execute(sql`
+    with p(hex_index, names) as (values ${sql.join(namesAt, sql`, `)})
+    update wallpapers w set color_names = coalesce((
+      select array_agg(distinct n order by n) from wallpaper_colors c
+      join p on p.hex_index = abs(hashtext(w.id::text || c.rank)) % ${namedPalette.length}
+      cross join unnest(p.names) n
+      where c.wallpaper_id = w.id and c.fraction >= ${MIN_COLOR_FRACTION}::real), '{}')`);
   step("colors done");
   // ~6 tags per wallpaper, log-uniform ranks (Zipf, s = 1): tag 1 is on ~13 % of wallpapers.
   await db.execute(sql`

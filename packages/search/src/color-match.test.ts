@@ -36,8 +36,12 @@ describe("colorCells", () => {
     const [red] = colorTargets(["#ff0000"]);
     if (!red) throw new Error("no target");
     const cells = new Set(colorCells(red));
-    expect(cells.has(colorCellOf(red.l + 0.2, red.a, red.b))).toBe(false);
-    expect(cells.has(colorCellOf(red.l + 0.07, red.a + 0.07, red.b + 0.07))).toBe(false);
-    expect(cells.size).toBeLessThan(216);
+    // A cell is 0.04 wide, so a point this far out on each axis is in a cell at least 1.2·D − 0.04 away.
+    const d = COLOR_MATCH_DISTANCE;
+    expect(cells.has(colorCellOf(red.l + d + 0.08, red.a, red.b))).toBe(false);
+    expect(cells.has(colorCellOf(red.l + 1.2 * d, red.a + 1.2 * d, red.b + 1.2 * d))).toBe(false);
+    // Fewer than the bounding box's cells (its corners are outside the sphere).
+    const side = Math.ceil((2 * d) / 0.04) + 1;
+    expect(cells.size).toBeLessThan(side ** 3 * 0.7);
   });
 });

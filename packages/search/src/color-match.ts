@@ -1,15 +1,23 @@
-import { hexToOklab, type Oklab } from "@wallpaperdb/imaging/colors";
+import {
+  COLOR_MATCH_DISTANCE,
+  hexToOklab,
+  MIN_COLOR_FRACTION,
+  namedColorByHex,
+  type Oklab,
+} from "@wallpaperdb/imaging/colors";
 
-/**
- * A palette entry matches a wanted color when it lies within this OKLab distance (about the step
- * between neighbouring swatches of the named palette, e.g. red → dark red is ~0.1) and covers at
- * least MIN_COLOR_FRACTION of the image. Both backends use these numbers, so they agree.
- */
-export const COLOR_MATCH_DISTANCE = 0.08;
-export const MIN_COLOR_FRACTION = 0.04;
+// The one colour rule (an entry within COLOR_MATCH_DISTANCE covering MIN_COLOR_FRACTION) lives in
+// imaging's named-palette.ts; both backends use it, so they agree with each other and with the tags.
+export { COLOR_MATCH_DISTANCE, MIN_COLOR_FRACTION };
 
 export interface ColorTarget {
   hex: string;
+  /**
+   * Set when the hex is a swatch of the named palette (`#0099cc`, or `sky_blue` in a query): the search
+   * then asks the wallpaper's stored named colours (`color_names`), exactly what its auto tag and its
+   * page show. Any other hex is tested against the stored palette by the same rule.
+   */
+  name: string | null;
   l: number;
   a: number;
   b: number;
@@ -18,8 +26,19 @@ export interface ColorTarget {
 export function colorTargets(hexes: readonly string[]): ColorTarget[] {
   return hexes.map((hex) => {
     const [l, a, b]: Oklab = hexToOklab(hex);
-    return { hex, l, a, b };
+    return { hex, name: namedColorByHex(hex)?.name ?? null, l, a, b };
   });
+}
+
+/** The wanted colours split by how they are tested: stored names, or the palette. */
+export function splitColorTargets(targets: readonly ColorTarget[]): {
+  names: string[];
+  others: ColorTarget[];
+} {
+  return {
+    names: targets.flatMap((target) => (target.name ? [target.name] : [])),
+    others: targets.filter((target) => !target.name),
+  };
 }
 
 /**
@@ -44,6 +63,11 @@ export function colorCoverage(
  * positive, packed as l·10000 + a·100 + b. Changing any of these numbers needs a new migration.
  */
 const CELL_SIDE = 0.04;
+/**
+ * The triggers of migration 0012 put into `color_cells` the entries covering at least this much: below
+ * MIN_COLOR_FRACTION (0.1 since the one colour rule), so the cells still over-select, as they must.
+ */
+export const COLOR_CELLS_MIN_FRACTION = 0.04;
 const cellIndex = (value: number, shift: number) => Math.floor((value + shift) / CELL_SIDE);
 export const colorCellOf = (l: number, a: number, b: number): number =>
   cellIndex(l, 0) * 10000 + cellIndex(a, 2) * 100 + cellIndex(b, 2);

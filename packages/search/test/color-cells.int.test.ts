@@ -4,11 +4,11 @@ import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
 import { hexToOklab } from "@wallpaperdb/imaging/colors";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { colorCellOf, MIN_COLOR_FRACTION } from "../src/color-match.ts";
+import { COLOR_CELLS_MIN_FRACTION, colorCellOf } from "../src/color-match.ts";
 
 // wallpapers.color_cells is what color search filters on first; the triggers of migration 0012 keep it
 // equal to the grid cells (computed in SQL by the same formula as colorCellOf) of the palette entries
-// covering at least MIN_COLOR_FRACTION, through inserts, updates and deletes.
+// covering at least COLOR_CELLS_MIN_FRACTION, through inserts, updates and deletes.
 let database: TestDatabase;
 let wallpaperIds: string[];
 
@@ -49,7 +49,7 @@ async function cellsOf(id: string): Promise<number[]> {
   const expected = [
     ...new Set(
       stored
-        .filter((c) => c.fraction >= MIN_COLOR_FRACTION)
+        .filter((c) => c.fraction >= COLOR_CELLS_MIN_FRACTION)
         .map((c) => colorCellOf(Math.fround(c.l), Math.fround(c.a), Math.fround(c.b))),
     ),
   ].sort((x, y) => x - y);

@@ -1,4 +1,5 @@
 import { AppError } from "@wallpaperdb/core/errors";
+import { namedPalette } from "@wallpaperdb/imaging/colors";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SearchBackend, SearchPage } from "../src/backend.ts";
 import { type SearchInput, type SearchInputDraft, searchInput } from "../src/query/input.ts";
@@ -16,6 +17,8 @@ export function contractCases(rows: readonly FixtureWallpaper[]): { name: string
     .sort((a, b) => b.fraction - a.fraction)
     .slice(0, 2)
     .map((c) => c.nameHex);
+  const offSwatch =
+    rows.flatMap((r) => r.colors).find((c) => c.fraction >= 0.2 && c.hex !== c.nameHex)?.hex ?? "#123456";
   return [
     { name: "everything, newest first (created_at ties broken by id)", input: {} },
     { name: "one tag", input: { tags: { all: ["cat"] } } },
@@ -64,6 +67,9 @@ export function contractCases(rows: readonly FixtureWallpaper[]): { name: string
       name: "query string: similar",
       input: { q: `sort:similar:${similarTo} res:1920x1080,2560x1440,3840x2160` },
     },
+    // Not a swatch: the palette rule applies to the stored palette (the entry's own hex certainly matches).
+    { name: "a hex that is no swatch", input: { colors: [offSwatch] } },
+    { name: "a swatch and a hex that is no swatch", input: { colors: [offSwatch, pair[0] ?? "#000000"] } },
   ];
 }
 
@@ -115,9 +121,25 @@ export function searchContract(
         expect(pages.every((page) => page.items.length <= 7)).toBe(true);
       }
       // A query must match something, or the case proves little.
-      for (const testCase of contractCases(rows).slice(0, 22)) {
+      const mustMatch = contractCases(rows).filter((c, i) => i < 22 || c.name.includes("no swatch"));
+      for (const testCase of mustMatch) {
         expect(expectedIds(rows, toInput(testCase.input, 7)).length, testCase.name).toBeGreaterThan(0);
       }
+    });
+
+    it("finds, for every named colour, exactly the wallpapers whose stored named colours hold it", async () => {
+      let found = 0;
+      for (const color of namedPalette) {
+        const input = toInput({ colors: [color.hex] }, 50);
+        const expected = rows
+          .filter((r) => r.processed && r.moderation === "approved" && r.colorNames.includes(color.name))
+          .map((r) => r.id)
+          .sort();
+        const { ids } = await collectPages(backend, input);
+        expect([...ids].sort(), color.name).toEqual(expected);
+        found += ids.length;
+      }
+      expect(found).toBeGreaterThan(0);
     });
 
     it("keeps a random order across pages and calls, and changes it with the seed", async () => {

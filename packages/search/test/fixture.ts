@@ -1,5 +1,5 @@
 import { deriveImageFacts } from "@wallpaperdb/imaging";
-import { namedPalette, nearestNamedColor, oklabToHex } from "@wallpaperdb/imaging/colors";
+import { namedColorsOf, namedPalette, nearestNamedColor, oklabToHex } from "@wallpaperdb/imaging/colors";
 
 /** A small deterministic corpus the contract suite seeds and checks results against (test/oracle.ts). */
 export interface FixtureColor {
@@ -25,6 +25,8 @@ export interface FixtureWallpaper {
   quality: number | null;
   phash: bigint;
   colors: FixtureColor[];
+  /** the named colours by the one colour rule, as the colour step stores them in `color_names` */
+  colorNames: string[];
   /** tag name → sources ("human" and "auto" both present tests the two-rows-per-tag case) */
   tags: Map<string, ("human" | "auto")[]>;
 }
@@ -121,6 +123,7 @@ export function makeFixture(count = 240, seed = 7): FixtureWallpaper[] {
       quality: random() < 0.03 ? null : Math.fround(Math.round(random() * 1000) / 10),
       phash,
       colors,
+      colorNames: namedColorsOf(colors),
       tags,
     });
   }

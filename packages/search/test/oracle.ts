@@ -1,4 +1,5 @@
-import { COLOR_MATCH_DISTANCE, colorCoverage, colorTargets, MIN_COLOR_FRACTION } from "../src/color-match.ts";
+import { entryMatchesColor } from "@wallpaperdb/imaging/colors";
+import { colorCoverage, colorTargets } from "../src/color-match.ts";
 import type { SearchInput } from "../src/query/input.ts";
 import { resolveSince } from "../src/query/since.ts";
 import { randomKey, relevanceKey } from "../src/sort-keys.ts";
@@ -48,12 +49,11 @@ export function expectedIds(
     if (input.minQuality !== undefined && (row.quality === null || row.quality < input.minQuality))
       return false;
     for (const target of targets) {
-      const close = row.colors.some(
-        (c) =>
-          c.fraction >= Math.fround(MIN_COLOR_FRACTION) &&
-          Math.hypot(c.l - target.l, c.a - target.a, c.b - target.b) <= COLOR_MATCH_DISTANCE,
-      );
-      if (!close) return false;
+      // A swatch is one of the wallpaper's named colours; any other hex, the same rule on its palette.
+      const has = target.name
+        ? row.colorNames.includes(target.name)
+        : row.colors.some((c) => entryMatchesColor(c, [target.l, target.a, target.b]));
+      if (!has) return false;
     }
     if (input.since && row.createdAt < resolveSince(input.since, now)) return false;
     if (input.sort === "quality" && row.quality === null) return false;

@@ -71,6 +71,11 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
   // on wallpapers.tag_ids (GIN), so a tag needs no probe into wallpaper_tags at all.
   const tagIndex = ["wallpapers_visible_tag_ids_idx", "wallpapers_visible_newest_idx"];
   const colorProbe = ["wallpaper_colors_oklab_idx", "wallpaper_colors_wallpaper_id_rank_pk"];
+  const swatchIndex = [
+    "wallpapers_visible_color_names_idx",
+    "wallpapers_visible_newest_idx",
+    "wallpapers_created_at_idx",
+  ];
   const cases: [string, SearchInputDraft, string[][]][] = [
     ["newest page", {}, [["wallpapers_visible_newest_idx"]]],
     ["tag filter", { tags: { all: ["gen_17"] } }, [tagIndex]],
@@ -86,11 +91,15 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
       { atleast: { width: 2560, height: 1440 }, ratios: ["16:9"] },
       [["wallpapers_visible_newest_idx", "wallpapers_visible_size_idx"]],
     ],
-    ["color", { colors: ["#cc0000"] }, [colorProbe]],
+    // A swatch is a test on the stored named colours (wallpapers.color_names, migration 0015): the GIN
+    // index, or a row filter while walking newest-first; never a probe into the palette rows.
+    ["swatch", { colors: ["#cc0000"] }, [swatchIndex]],
+    ["two swatches", { colors: ["#cc0000", "#0066cc"] }, [swatchIndex]],
+    ["a hex that is no swatch", { colors: ["#cc0011"] }, [colorProbe]],
     // Two colors test both on wallpapers.color_cells (migration 0012) before any palette probe.
     [
-      "two colors",
-      { colors: ["#cc0000", "#0066cc"] },
+      "two hexes that are no swatch",
+      { colors: ["#cc0011", "#0066dd"] },
       [colorProbe, ["wallpapers_visible_color_cells_idx", "wallpapers_visible_newest_idx"]],
     ],
     ["quality sort", { sort: "quality" }, [["wallpaper_facts_quality_sort_idx"]]],
@@ -124,7 +133,8 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
   for (const [name, draft] of [
     ["tag", { tags: { all: ["gen_17"] } }],
     ["two tags, one excluded", { tags: { all: ["gen_17", "gen_18"], none: ["gen_19"] } }],
-    ["color", { colors: ["#cc0000"] }],
+    ["swatch", { colors: ["#cc0000"] }],
+    ["a hex that is no swatch", { colors: ["#cc0011"] }],
   ] as [string, SearchInputDraft][]) {
     it(`count for ${name}: no sequential scan on wallpapers or wallpaper_facts`, async () => {
       const nodes = await plan(draft, false, "count");
@@ -141,7 +151,7 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
       where rank = 0 and wallpaper_id in (select id from wallpapers order by id limit 3)`);
     await database.db.execute(sql`analyze wallpaper_colors`);
     await database.db.execute(sql`analyze wallpapers`);
-    for (const colors of [["#ff0000"], ["#ff0000", "#cc0000"]]) {
+    for (const colors of [["#ff0000"], ["#ff0000", "#cc0011"]]) {
       for (const statement of ["page", "count"] as const) {
         const nodes = await plan({ colors }, false, statement);
         expect(seqScans(nodes)).toEqual([]);
@@ -150,6 +160,22 @@ describe(`EXPLAIN of the hot gallery queries over ${ROWS} generated wallpapers`,
     }
     const page = await createPostgresSearch(database.db).search(searchInput.parse({ colors: ["#ff0000"] }));
     expect(page.items.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("a rare swatch, alone or with a common one, is found through the color_names GIN index", async () => {
+    // The seed gives no wallpaper yellow: three get it, as the colour step would store it.
+    await database.db.execute(sql`update wallpapers set color_names = color_names || '{yellow}'::text[]
+      where id in (select id from wallpapers where processed_at is not null and moderation = 'approved' order by id limit 3)`);
+    await database.db.execute(sql`analyze wallpapers`);
+    for (const colors of [["yellow"], ["yellow", "charcoal"]]) {
+      for (const statement of ["page", "count"] as const) {
+        const nodes = await plan({ colors }, false, statement);
+        expect(seqScans(nodes)).toEqual([]);
+        expect(indexesUsed(nodes), `${colors} ${statement}`).toContain("wallpapers_visible_color_names_idx");
+      }
+    }
+    const page = await createPostgresSearch(database.db).search(searchInput.parse({ colors: ["yellow"] }));
+    expect(page.items.length).toBe(3);
   });
 
   it("plans serially in every session of the database (migration 0011)", async () => {

@@ -8,6 +8,7 @@ import {
   wallpapers,
   wallpaperTags,
 } from "@wallpaperdb/db";
+import { namedPalette } from "@wallpaperdb/imaging/colors";
 import { phashChunks } from "@wallpaperdb/pipeline";
 import { sql } from "drizzle-orm";
 import { type FixtureWallpaper, fixtureAliases, fixtureTags } from "./fixture.ts";
@@ -38,6 +39,7 @@ export async function seedFixture(
       moderation: row.moderation,
       processedAt: row.processed ? row.createdAt : null,
       createdAt: row.createdAt,
+      colorNames: row.colorNames,
     })),
   );
   await db.insert(wallpaperFacts).values(
@@ -111,6 +113,30 @@ export async function seedGenerated(db: Database, count: number): Promise<void> 
     select distinct w.id, t.id, 'human'::tag_source from wallpapers w
     cross join generate_series(0, 1) k
     join tags t on t.name = 'gen_' || (1 + (abs(hashtext(w.id::text || k)) % 200))
+    where w.original_key like 'originals/gen%'`);
+  // Named colours as the colour step stores them, with a real gallery's spread: one of the ten common in
+  // the corpus (charcoal, black, gray…: ~10 % of wallpapers each) and one of the rest (~4 % each).
+  // Yellow and white are left out, so a test can make them rare.
+  const common = [
+    "charcoal",
+    "black",
+    "gray",
+    "brown",
+    "silver",
+    "dark brown",
+    "olive",
+    "sky blue",
+    "green",
+    "dark yellow",
+  ];
+  const rest = namedPalette
+    .map((c) => c.name)
+    .filter((n) => !common.includes(n) && n !== "yellow" && n !== "white");
+  const textArray = (names: string[]) => `{${names.map((n) => `"${n}"`).join(",")}}`;
+  await db.execute(sql`
+    update wallpapers w set color_names = array(select distinct n from unnest(array[
+      (${textArray(common)}::text[])[1 + abs(hashtext(w.id::text || 'n1')) % ${common.length}],
+      (${textArray(rest)}::text[])[1 + abs(hashtext(w.id::text || 'n2')) % ${rest.length}]]) as n order by n)
     where w.original_key like 'originals/gen%'`);
   // As autovacuum would on a live database: statistics for the planner and the visibility map that
   // index-only scans (the newest-first walk over tag_ids) rely on; the tag_ids triggers left dead rows.

@@ -109,9 +109,10 @@ async function autoDerivedNames(executor: Executor, wallpaperId: string): Promis
         from wallpapers w left join wallpaper_facts f on f.wallpaper_id = w.id where w.id = ${wallpaperId}`,
   );
   if (!facts) return [];
+  // The wallpaper's named colours by the one colour rule, as its auto tags and the swatch search use them.
   const colors = await rows<{ name: string }>(
     executor,
-    sql`select name from wallpaper_colors where wallpaper_id = ${wallpaperId} and rank < 2 order by rank`,
+    sql`select unnest(color_names) as name from wallpapers where id = ${wallpaperId}`,
   );
   const raw = [
     facts.resolution_class,

@@ -1,5 +1,5 @@
 import type { Caller } from "@wallpaperdb/auth/roles";
-import { type Database, variants, wallpaperColors, wallpaperFacts } from "@wallpaperdb/db";
+import { type Database, variants, wallpaperColors, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
 import { getWallpaperTags, type WallpaperTag } from "@wallpaperdb/tags";
 import { asc, eq } from "drizzle-orm";
 import { variantUrl } from "./media-url.ts";
@@ -27,7 +27,13 @@ export interface WallpaperView extends WallpaperRecord {
     fps: number | null;
     codec: string | null;
   } | null;
-  palette: { hex: string; name: string; fraction: number }[];
+  /** The dominant colours, largest first. */
+  palette: { hex: string; fraction: number }[];
+  /**
+   * The named colours the wallpaper has, as the colour step stored them by the one colour rule: the same
+   * list its auto colour tags and the swatch search use, in the named palette's order.
+   */
+  colorNames: string[];
   tags: WallpaperTag[];
   variants: ViewVariant[];
 }
@@ -45,7 +51,7 @@ export async function loadWallpaperView(
 ): Promise<WallpaperView | null> {
   const record = await loadWallpaperRecord(db, id, caller);
   if (!record) return null;
-  const [factRows, palette, tags, variantRows] = await Promise.all([
+  const [factRows, palette, tags, variantRows, nameRows] = await Promise.all([
     db
       .select({
         aspectName: wallpaperFacts.aspectName,
@@ -63,7 +69,7 @@ export async function loadWallpaperView(
       .from(wallpaperFacts)
       .where(eq(wallpaperFacts.wallpaperId, id)),
     db
-      .select({ hex: wallpaperColors.hex, name: wallpaperColors.name, fraction: wallpaperColors.fraction })
+      .select({ hex: wallpaperColors.hex, fraction: wallpaperColors.fraction })
       .from(wallpaperColors)
       .where(eq(wallpaperColors.wallpaperId, id))
       .orderBy(asc(wallpaperColors.rank)),
@@ -78,11 +84,13 @@ export async function loadWallpaperView(
       })
       .from(variants)
       .where(eq(variants.wallpaperId, id)),
+    db.select({ colorNames: wallpapers.colorNames }).from(wallpapers).where(eq(wallpapers.id, id)),
   ]);
   return {
     ...record,
     facts: factRows[0] ?? null,
     palette,
+    colorNames: nameRows[0]?.colorNames ?? [],
     tags,
     variants: variantRows.map(({ contentHash, ...variant }) => ({
       ...variant,

@@ -1,6 +1,6 @@
 import { AppError } from "@wallpaperdb/core/errors";
 import type { Database } from "@wallpaperdb/db";
-import { wallpaperColors, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
+import { wallpaperFacts, wallpapers } from "@wallpaperdb/db";
 import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
 import { MAX_TAGS_PER_WALLPAPER, setAutoTags, systemActor } from "@wallpaperdb/tags";
 import { eq } from "drizzle-orm";
@@ -12,24 +12,24 @@ export interface AutotagDeps {
 
 /**
  * Auto-derived tags (source `auto`, apart from human tags) from a processed wallpaper's facts and
- * palette. setAutoTags replaces only the auto rows with the list computed now, so a redelivery or a
+ * named colours. setAutoTags replaces only the auto rows with the list computed now, so a redelivery or a
  * reprocess leaves exactly the current facts' tags.
  */
 export async function handleProcessedAutotag(
   deps: AutotagDeps,
   event: EventEnvelope<"wallpaper.processed.v1">,
 ): Promise<HandlerResult> {
-  const { wallpaperId } = event.data;
+  return refreshAutoTags(deps, event.data.wallpaperId);
+}
+
+/** Sets one wallpaper's auto tags from its current facts and named colours (also the colour-names backfill). */
+export async function refreshAutoTags(deps: AutotagDeps, wallpaperId: string): Promise<HandlerResult> {
   const [row] = await deps.db
-    .select({ mediaType: wallpapers.mediaType, facts: wallpaperFacts })
+    .select({ mediaType: wallpapers.mediaType, colorNames: wallpapers.colorNames, facts: wallpaperFacts })
     .from(wallpapers)
     .leftJoin(wallpaperFacts, eq(wallpaperFacts.wallpaperId, wallpapers.id))
     .where(eq(wallpapers.id, wallpaperId));
   if (!row) return { status: "skipped", reason: "wallpaper no longer exists" };
-  const colors = await deps.db
-    .select({ name: wallpaperColors.name, fraction: wallpaperColors.fraction })
-    .from(wallpaperColors)
-    .where(eq(wallpaperColors.wallpaperId, wallpaperId));
   const names = autoTagNames({
     mediaType: row.mediaType,
     resolutionClass: row.facts?.resolutionClass ?? null,
@@ -37,7 +37,7 @@ export async function handleProcessedAutotag(
     orientation: row.facts?.orientation ?? null,
     brightness: row.facts?.brightness ?? null,
     monochrome: row.facts?.monochrome ?? null,
-    colors,
+    colorNames: row.colorNames,
   });
   try {
     await setAutoTags(deps.db, wallpaperId, names, systemActor);

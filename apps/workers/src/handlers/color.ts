@@ -1,7 +1,10 @@
+import { type Executor, wallpapers } from "@wallpaperdb/db";
 import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
 import type { HandlerContext } from "@wallpaperdb/events/consumer";
+import type { ColorPalette } from "@wallpaperdb/imaging";
 import { replaceColors, upsertFacts } from "@wallpaperdb/pipeline";
 import type { BlobStore } from "@wallpaperdb/storage";
+import { eq } from "drizzle-orm";
 import { readBlob } from "../adapters/blobs.ts";
 import { computeColorPalette, decodeAnalysis, releaseAnalysis } from "../adapters/imaging.ts";
 import { runStep, type StepDeps } from "../pipeline/run-step.ts";
@@ -10,7 +13,10 @@ export interface ColorDeps extends StepDeps {
   blobStore: BlobStore;
 }
 
-/** Dominant colors with named search colors, brightness and the monochrome flag. */
+/**
+ * Dominant colors, the named colours the wallpaper has by the one colour rule (stored on the wallpaper
+ * row for the swatch search, the auto tags and the page), brightness and the monochrome flag.
+ */
 export async function handleVariantsReadyColor(
   deps: ColorDeps,
   event: EventEnvelope<"wallpaper.variants.ready.v1">,
@@ -21,13 +27,17 @@ export async function handleVariantsReadyColor(
     const analysis = await decodeAnalysis(await readBlob(deps.blobStore, analysisKey));
     const palette = computeColorPalette(analysis);
     releaseAnalysis(analysis);
-    return async (tx) => {
-      await replaceColors(tx, wallpaperId, palette.colors);
-      await upsertFacts(tx, wallpaperId, {
-        brightness: palette.brightness,
-        luminance: palette.luminance,
-        monochrome: palette.monochrome,
-      });
-    };
+    return (tx) => storeColorResult(tx, wallpaperId, palette);
+  });
+}
+
+/** What the colour step writes, in the step's transaction: palette, named colours and facts. */
+export async function storeColorResult(tx: Executor, wallpaperId: string, palette: ColorPalette) {
+  await replaceColors(tx, wallpaperId, palette.colors);
+  await tx.update(wallpapers).set({ colorNames: palette.names }).where(eq(wallpapers.id, wallpaperId));
+  await upsertFacts(tx, wallpaperId, {
+    brightness: palette.brightness,
+    luminance: palette.luminance,
+    monochrome: palette.monochrome,
   });
 }

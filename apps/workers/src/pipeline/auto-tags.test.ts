@@ -8,7 +8,7 @@ const base = {
   orientation: "landscape",
   brightness: "dark",
   monochrome: false,
-  colors: [],
+  colorNames: [],
 };
 
 describe("autoTagNames", () => {
@@ -16,14 +16,9 @@ describe("autoTagNames", () => {
     expect(autoTagNames(base)).toEqual(["16x9", "4k", "dark", "landscape"]);
   });
 
-  it("tags colors covering at least 10 %, summing entries of one name", () => {
-    const colors = [
-      { name: "sky blue", fraction: 0.6 },
-      { name: "white", fraction: 0.06 },
-      { name: "white", fraction: 0.05 },
-      { name: "orange", fraction: 0.09 },
-    ];
-    expect(autoTagNames({ ...base, colors })).toEqual([
+  it("tags exactly the named colours the colour step stored", () => {
+    const colorNames = ["sky blue", "white"];
+    expect(autoTagNames({ ...base, colorNames })).toEqual([
       "16x9",
       "4k",
       "dark",
@@ -40,6 +35,7 @@ describe("autoTagNames", () => {
       monochrome: true,
       aspectName: null,
       brightness: null,
+      colorNames: null,
     };
     expect(autoTagNames(input)).toEqual(["4k", "landscape", "monochrome", "video"]);
   });

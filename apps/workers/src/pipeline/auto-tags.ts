@@ -6,17 +6,19 @@ export interface AutoTagInput {
   orientation: string | null;
   brightness: string | null;
   monochrome: boolean | null;
-  colors: readonly { name: string; fraction: number }[];
+  /** `wallpapers.color_names`: the named colours by the one colour rule (imaging's namedColorsOf). */
+  colorNames: readonly string[] | null;
 }
-
-/** A named color is a tag once it covers this share of the image (its palette entries summed). */
-export const COLOR_TAG_MIN_FRACTION = 0.1;
 
 const tagName = (raw: string) => raw.trim().toLowerCase().replace(/\s+/g, "_");
 
+/** The auto tag of a named colour: "sky blue" → `sky_blue` (the query language reads it back). */
+export const colorTagName = tagName;
+
 /**
  * Tag names for the facts search and browsing need: `4k`, `16x9` (":" is query syntax), `landscape`,
- * `dark`/`light`, `monochrome`, `video`, and the named colors (`sky_blue`) covering at least 10 %.
+ * `dark`/`light`, `monochrome`, `video`, and the wallpaper's named colours (`sky_blue`), exactly those
+ * the colour step stored, so the tag and the swatch search find the same wallpapers.
  * Sorted and unique, so the same facts always give the same list.
  */
 export function autoTagNames(input: AutoTagInput): string[] {
@@ -27,9 +29,6 @@ export function autoTagNames(input: AutoTagInput): string[] {
   if (input.brightness === "dark" || input.brightness === "light") names.add(input.brightness);
   if (input.monochrome) names.add("monochrome");
   if (input.mediaType === "video") names.add("video");
-  const coverage = new Map<string, number>();
-  for (const color of input.colors)
-    coverage.set(color.name, (coverage.get(color.name) ?? 0) + color.fraction);
-  for (const [name, fraction] of coverage) if (fraction >= COLOR_TAG_MIN_FRACTION) names.add(tagName(name));
+  for (const name of input.colorNames ?? []) names.add(colorTagName(name));
   return [...names].sort();
 }

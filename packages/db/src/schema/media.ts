@@ -46,6 +46,11 @@ export const wallpapers = pgTable(
     // are two conditions on one index) or a cheap row filter while walking newest-first, then the exact
     // check on wallpaper_colors.
     colorCells: integer("color_cells").array().notNull().default(sql`'{}'::int[]`),
+    // The named colours the wallpaper has by the one colour rule (`namedColorsOf`, packages/imaging
+    // named-palette.ts), written by the colour step with the palette. The swatch search (`@>`, GIN), the
+    // auto colour tags and the wallpaper page all read this one array, so they cannot disagree. Null:
+    // not computed yet (processed before migration 0015; the colour-names backfill fills it).
+    colorNames: text("color_names").array(),
   },
   (t) => [
     uniqueIndex("wallpapers_sha256_idx").on(t.sha256),
@@ -64,6 +69,9 @@ export const wallpapers = pgTable(
       .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
     index("wallpapers_visible_color_cells_idx")
       .using("gin", t.colorCells)
+      .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
+    index("wallpapers_visible_color_names_idx")
+      .using("gin", t.colorNames)
       .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
     check("wallpapers_sha256_hex", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     check("wallpapers_dimensions_positive", sql`${t.width} > 0 and ${t.height} > 0`),

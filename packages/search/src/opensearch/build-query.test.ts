@@ -3,7 +3,7 @@ import { colorTargets } from "../color-match.ts";
 import type { PreparedSearch } from "../prepare.ts";
 import { searchInput } from "../query/input.ts";
 import { parseSearchQuery } from "../query/parse-query.ts";
-import { buildSearchBody } from "./build-query.ts";
+import { buildFilter, buildSearchBody } from "./build-query.ts";
 import { wallpaperIndexBody } from "./mapping.ts";
 import { bulkBody } from "./opensearch-backend.ts";
 
@@ -59,6 +59,14 @@ describe("OpenSearch query builder", () => {
     expect(body).toMatchObject({ size: 11, track_total_hits: 1000, _source: false });
   });
 
+  it("asks the stored named colours for a swatch and the palette for any other hex", () => {
+    const filter = buildFilter(prepared("color:sky_blue,ff0000")) as { bool: { filter: object[] } };
+    expect(filter.bool.filter).toContainEqual({ term: { color_names: "sky blue" } });
+    const nested = filter.bool.filter.filter((clause) => "nested" in clause);
+    expect(nested).toHaveLength(1);
+    expect(JSON.stringify(nested)).not.toContain("color_names");
+  });
+
   it("orders by the same keys as PostgreSQL, with search_after from the cursor", () => {
     expect(buildSearchBody(prepared("")).sort).toEqual([
       { created_at: { order: "desc" } },
@@ -105,6 +113,7 @@ describe("OpenSearch query builder", () => {
       quality_score: 50,
       phash: "-1",
       tag_ids: [1],
+      color_names: ["sky blue"],
       colors: [],
     };
     expect(bulkBody("wallpapers", [document])).toEqual([

@@ -1,4 +1,4 @@
-import { COLOR_MATCH_DISTANCE, MIN_COLOR_FRACTION } from "../color-match.ts";
+import { COLOR_MATCH_DISTANCE, MIN_COLOR_FRACTION, splitColorTargets } from "../color-match.ts";
 import { EXACT_COUNT_CAP } from "../postgres/total.ts";
 import type { PreparedSearch } from "../prepare.ts";
 import { resolveSince } from "../query/since.ts";
@@ -55,7 +55,10 @@ export function buildFilter(prepared: PreparedSearch): Clause {
   if (input.orientation) filter.push({ term: { orientation: input.orientation } });
   if (input.mediaType) filter.push({ term: { media_type: input.mediaType } });
   if (input.minQuality !== undefined) filter.push({ range: { quality_score: { gte: input.minQuality } } });
-  for (const t of colors) {
+  const { names, others } = splitColorTargets(colors);
+  // Swatches: the stored named colours, as postgres/filters.ts does.
+  for (const name of names) filter.push({ term: { color_names: name } });
+  for (const t of others) {
     const d = COLOR_MATCH_DISTANCE;
     filter.push({
       nested: {

@@ -12,6 +12,8 @@ export type WallpaperDocument = {
   /** signed 64-bit, as a string so JSON does not round it */
   phash: string | null;
   tag_ids: number[];
+  /** `wallpapers.color_names`: the named colours by the one colour rule, as the colour step stored them */
+  color_names: string[];
   colors: { l: number; a: number; b: number; fraction: number }[];
 };
 
@@ -30,6 +32,7 @@ export const wallpaperIndexBody = {
       quality_score: { type: "float" },
       phash: { type: "long" },
       tag_ids: { type: "long" },
+      color_names: { type: "keyword" },
       colors: {
         type: "nested",
         properties: {

@@ -1,5 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
-import { COLOR_MATCH_DISTANCE, type ColorTarget, colorCells, MIN_COLOR_FRACTION } from "../color-match.ts";
+import {
+  COLOR_MATCH_DISTANCE,
+  type ColorTarget,
+  colorCells,
+  MIN_COLOR_FRACTION,
+  splitColorTargets,
+} from "../color-match.ts";
 import type { SearchFilters } from "../query/input.ts";
 import { resolveSince } from "../query/since.ts";
 import type { ResolvedTags } from "../resolve-tags.ts";
@@ -73,7 +79,11 @@ export function whereClause(
   if (filters.orientation) parts.push(sql`f.orientation = ${filters.orientation}`);
   if (filters.mediaType) parts.push(sql`w.media_type = ${filters.mediaType}`);
   if (filters.minQuality !== undefined) parts.push(sql`f.quality_score >= ${filters.minQuality}::real`);
-  for (const target of colors) parts.push(hasColor(target));
+  const { names, others } = splitColorTargets(colors);
+  // Swatches: one containment test on the stored named colours (GIN-indexed, migration 0015), all at once.
+  if (names.length > 0)
+    parts.push(sql`w.color_names @> ${`{${names.map((n) => `"${n}"`).join(",")}}`}::text[]`);
+  for (const target of others) parts.push(hasColor(target));
   if (filters.since)
     parts.push(sql`w.created_at >= ${resolveSince(filters.since, now).toISOString()}::timestamptz`);
   return sql.join(parts, sql` and `);

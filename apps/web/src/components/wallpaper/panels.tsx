@@ -1,9 +1,16 @@
+import { namedColorByName } from "@wallpaperdb/imaging/colors";
 import type { WallpaperView } from "@wallpaperdb/wallpapers";
 import Link from "next/link";
 import { formatBytes } from "~/components/shared/format.ts";
 
-export function WallpaperPalette({ palette }: { palette: WallpaperView["palette"] }) {
+export function WallpaperPalette({ palette, colorNames }: Pick<WallpaperView, "palette" | "colorNames">) {
   if (palette.length === 0) return null;
+  // The wallpaper's named colours by the one colour rule (stored by the colour step): each links to
+  // its swatch's search, which finds this wallpaper, and each is also its auto colour tag.
+  const named = colorNames.flatMap((name) => {
+    const color = namedColorByName(name);
+    return color ? [color] : [];
+  });
   return (
     <section className="card" aria-labelledby="palette-title" data-testid="wallpaper-palette">
       <h2 id="palette-title">Palette</h2>
@@ -20,11 +27,25 @@ export function WallpaperPalette({ palette }: { palette: WallpaperView["palette"
           <li key={`${color.hex}-${color.fraction}`} data-testid="palette-color">
             <span className="palette-dot" style={{ background: color.hex }} />
             <Link href={`/?color=${color.hex.replace("#", "")}`}>{color.hex}</Link>
-            <span className="muted">{color.name}</span>
             <span style={{ marginLeft: "auto" }}>{(color.fraction * 100).toFixed(1)} %</span>
           </li>
         ))}
       </ul>
+      {named.length > 0 && (
+        <>
+          <h3 className="muted" style={{ fontSize: "0.85rem", margin: "12px 0 6px" }}>
+            Named colours
+          </h3>
+          <ul className="palette-list" data-testid="palette-names">
+            {named.map((color) => (
+              <li key={color.name} data-testid="palette-name">
+                <span className="palette-dot" style={{ background: color.hex }} />
+                <Link href={`/?color=${color.hex.replace("#", "")}`}>{color.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

@@ -105,7 +105,7 @@ export default async function WallpaperPage({ params }: { params: Params }) {
               originalLabel={`${view.width}×${view.height}`}
             />
           ) : null}
-          <WallpaperPalette palette={view.palette} />
+          <WallpaperPalette palette={view.palette} colorNames={view.colorNames} />
           <WallpaperQuality facts={view.facts} />
           <WallpaperTags tags={view.tags} />
           <WallpaperFacts view={view} />
