@@ -332,17 +332,12 @@ for (const size of sizes) {
     test("the walk goes on into the search's next page, also after a reload", async ({ page }) => {
       const problems = watchProblems(page);
       const order = await searchIds(page, 40);
-      // As the gallery leaves it when the last tile of its first page is opened; the reload empties the
-      // cache, so the page loads the search's first page, finds the wallpaper last in it, then the next.
-      await page.goto("/");
-      await page.evaluate(
-        (lastViewed) =>
-          sessionStorage.setItem(
-            "wallpaperdb:browse",
-            JSON.stringify({ query: "", href: "/", scrollY: 0, lastViewed, returning: true }),
-          ),
-        order[29] ?? "",
-      );
+      // As the gallery leaves it when the last tile of its first page is opened; a fresh page has an empty
+      // cache, so it loads the search's first page, finds the wallpaper last in it, then loads the next.
+      await page.addInitScript((lastViewed) => {
+        const record = { query: "", href: "/", scrollY: 0, lastViewed, returning: true };
+        sessionStorage.setItem("wallpaperdb:browse", JSON.stringify(record));
+      }, order[29] ?? "");
       await page.goto(`/wallpapers/${order[29]}`);
       await expect(page.getByTestId("browse-next")).toBeVisible();
       await page.keyboard.press("ArrowRight");

@@ -118,8 +118,11 @@ function useSearchWalk(id: string) {
 
   const backToGallery = useCallback(() => {
     if (isGalleryBehind(walkingTo ?? id)) router.back();
-    else if (record) router.push(record.href, { scroll: false });
-    else router.push("/");
+    else if (record) {
+      // The gallery restores its scroll position and the tile, as it does after Back.
+      writeBrowseRecord({ ...record, returning: true });
+      router.push(record.href, { scroll: false });
+    } else router.push("/");
   }, [id, record, router]);
 
   const browse: Browse | null = place
@@ -209,31 +212,31 @@ export function BrowseButtons({ inFullView = false }: { inFullView?: boolean }) 
 /** The stage's box: a sideways swipe on a touch screen walks the search, and the arrows sit on its edges. */
 export function BrowseStage({ children }: { children: ReactNode }) {
   const browse = useBrowse();
-  const start = useRef<{ x: number; y: number; t: number } | null>(null);
+  // Touch events, not pointer events: they keep coming while the browser scrolls the page vertically.
+  const start = useRef<{ x: number; y: number } | null>(null);
   const onTouchStart = (event: TouchEvent) => {
     const touch = event.touches[0];
+    // The full view (a dialog inside the stage) has its own swipe.
+    const inDialog = event.target instanceof Element && event.target.closest("dialog") !== null;
     start.current =
-      event.touches.length === 1 && touch ? { x: touch.clientX, y: touch.clientY, t: event.timeStamp } : null;
+      event.touches.length === 1 && touch && !inDialog ? { x: touch.clientX, y: touch.clientY } : null;
   };
   const onTouchEnd = (event: TouchEvent) => {
     const from = start.current;
     const touch = event.changedTouches[0];
     start.current = null;
     if (!from || !touch || !browse) return;
-    const direction = swipeDirection(
-      touch.clientX - from.x,
-      touch.clientY - from.y,
-      event.timeStamp - from.t,
-    );
+    const direction = swipeDirection(touch.clientX - from.x, touch.clientY - from.y);
     if (direction) browse.go(direction, false);
   };
   return (
     <div
       className="wallpaper-stage"
       data-testid="wallpaper-stage"
-      onTouchStart={onTouchStart}
-      onTouchEnd={onTouchEnd}
-      onTouchCancel={() => {
+      // Capture: a video's own controls must not keep the stroke from the stage.
+      onTouchStartCapture={onTouchStart}
+      onTouchEndCapture={onTouchEnd}
+      onTouchCancelCapture={() => {
         start.current = null;
       }}
     >

@@ -38,7 +38,7 @@ const DOUBLE_TAP_MS = 300;
 const DOUBLE_TAP_PX = 30;
 
 type Gesture =
-  | { kind: "drag"; pointer: number; start: Point; from: Point; at: number; moved: boolean }
+  | { kind: "drag"; pointer: number; start: Point; from: Point; moved: boolean }
   | { kind: "pinch"; start: View; from: { mid: Point; distance: number } };
 
 function twoFingers(pointers: Map<number, Point>): { mid: Point; distance: number } | null {
@@ -157,7 +157,6 @@ export function FullViewDialog({
         pointer: event.pointerId,
         start,
         from: view.offset,
-        at: event.timeStamp,
         moved: false,
       };
     }
@@ -195,11 +194,7 @@ export function FullViewDialog({
     gesture.current = null;
     if (!current || current.pointer !== event.pointerId) return;
     if (current.moved) {
-      const swipe = swipeDirection(
-        event.clientX - current.start.x,
-        event.clientY - current.start.y,
-        event.timeStamp - current.at,
-      );
+      const swipe = swipeDirection(event.clientX - current.start.x, event.clientY - current.start.y);
       if (!zoomed && swipe && event.pointerType !== "mouse") browse?.go(swipe, true);
       return;
     }
@@ -286,7 +281,8 @@ export function FullViewDialog({
       <BrowseButtons inFullView />
       <div className="full-view-bar">
         <span className="full-view-hint">
-          {zoomed ? "Drag to move · double-click to fit" : "Double-click or scroll to zoom"} · Esc to close
+          {zoomed ? "Drag to move · double-click to fit" : "Double-click, scroll or pinch to zoom"} · Esc to
+          close
         </span>
         <span className="full-view-percent" data-testid="full-view-percent">
           {percent} %

@@ -25,10 +25,11 @@ export function neighboursOf(ids: readonly string[], id: string): Neighbours | n
 export type Direction = "previous" | "next";
 
 /**
- * A touch that ends as a swipe: mostly sideways, long enough and quick enough. A finger moving right
- * brings the previous wallpaper (the page follows the finger), left the next one.
+ * A touch that ends as a swipe: long enough and mostly sideways (nothing on the page scrolls sideways, so
+ * a slow stroke means the same as a quick one). A finger moving right brings the previous wallpaper (the
+ * page follows the finger), left the next one.
  */
-export function swipeDirection(dx: number, dy: number, ms: number): Direction | null {
-  if (Math.abs(dx) < 50 || Math.abs(dy) > Math.abs(dx) * 0.6 || ms > 800) return null;
+export function swipeDirection(dx: number, dy: number): Direction | null {
+  if (Math.abs(dx) < 50 || Math.abs(dy) > Math.abs(dx) * 0.6) return null;
   return dx < 0 ? "next" : "previous";
 }
