@@ -1,4 +1,4 @@
-import { type RefObject, useEffect } from "react";
+import { type RefObject, useEffect, useMemo, useSyncExternalStore } from "react";
 
 /**
  * The search a wallpaper was opened from, so its page can walk that search with ←/→ and Esc can return
@@ -21,9 +21,33 @@ export interface BrowseRecord {
 
 const KEY = "wallpaperdb:browse";
 
-export function readBrowseRecord(): BrowseRecord | null {
+function storedRecord(): string | null {
   try {
-    const value: unknown = JSON.parse(window.sessionStorage.getItem(KEY) ?? "null");
+    return window.sessionStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function readBrowseRecord(): BrowseRecord | null {
+  return parseBrowseRecord(storedRecord());
+}
+
+const noSubscription = () => () => {};
+
+/**
+ * The record while rendering: null on the server and while hydrating (the server cannot know the tab's
+ * storage), then read at once on every client-side navigation, so a walk's next page has its arrows and
+ * its swipe from its first render.
+ */
+export function useBrowseRecord(): BrowseRecord | null {
+  const stored = useSyncExternalStore(noSubscription, storedRecord, () => null);
+  return useMemo(() => parseBrowseRecord(stored), [stored]);
+}
+
+function parseBrowseRecord(stored: string | null): BrowseRecord | null {
+  try {
+    const value: unknown = JSON.parse(stored ?? "null");
     if (typeof value !== "object" || value === null) return null;
     const record = value as Partial<BrowseRecord>;
     if (typeof record.query !== "string" || typeof record.href !== "string") return null;

@@ -13,14 +13,12 @@ import {
   useEffect,
   useMemo,
   useRef,
-  useState,
 } from "react";
 import {
-  type BrowseRecord,
   carryGalleryBehind,
   isGalleryBehind,
-  readBrowseRecord,
   settleGalleryBehind,
+  useBrowseRecord,
   writeBrowseRecord,
 } from "~/components/gallery/browse-context.ts";
 import { gallerySearchOptions } from "~/components/gallery/search-options.ts";
@@ -65,16 +63,14 @@ export function useBrowse(): Browse | null {
 function useSearchWalk(id: string) {
   const trpc = useTRPC();
   const router = useRouter();
-  // Read after hydration: the server cannot know the tab's storage.
-  const [record, setRecord] = useState<BrowseRecord | null>(null);
+  const record = useBrowseRecord();
   useEffect(() => {
     settleGalleryBehind(id);
     walkingTo = null;
     if (fullViewFor === id) fullViewFor = null;
-    setRecord(readBrowseRecord());
   }, [id]);
   const search = useInfiniteQuery({
-    ...gallerySearchOptions(trpc, record?.query ?? ""),
+    ...gallerySearchOptions(trpc, record?.query ?? "", { abortOnUnmount: false }),
     enabled: record !== null,
     // The order the reader saw: walking must not refetch every loaded page on each step.
     refetchOnMount: false,
