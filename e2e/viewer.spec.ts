@@ -411,6 +411,14 @@ for (const size of sizes) {
         await swipe(cdp, middle, { x: middle.x, y: middle.y - 200 });
         await page.waitForTimeout(500);
         await expect(page).toHaveURL(`/wallpapers/${order[k]}`);
+        // Let the stroke's fling settle: a tap during it cannot be cancelled, which Playwright's tap tries.
+        await expect
+          .poll(async () => {
+            const before = await page.evaluate(() => window.scrollY);
+            await page.waitForTimeout(150);
+            return (await page.evaluate(() => window.scrollY)) === before;
+          })
+          .toBe(true);
 
         await page.getByTestId("view-full-size").tap();
         const view = page.getByTestId("full-view");
