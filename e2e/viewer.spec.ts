@@ -350,6 +350,11 @@ for (const size of sizes) {
     test("the wheel zooms the full view around the pointer, down to fitted", async ({ page }) => {
       const problems = watchProblems(page);
       await page.goto(`/wallpapers/${ids.get("ultrawide")}`);
+      // Marked loaded by the page's script: hydrated, so the `f` key is heard.
+      await expect(page.getByTestId("wallpaper-frame").locator(".picture")).toHaveAttribute(
+        "data-loaded",
+        "true",
+      );
       await page.keyboard.press("f");
       const fullImage = page.getByTestId("full-view-image");
       await expect(fullImage.locator(".picture")).toHaveAttribute("data-loaded", "true");
