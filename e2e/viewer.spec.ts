@@ -338,8 +338,13 @@ for (const size of sizes) {
         const record = { query: "", href: "/", scrollY: 0, lastViewed, returning: true };
         sessionStorage.setItem("wallpaperdb:browse", JSON.stringify(record));
       }, order[29] ?? "");
+      await observeLayoutShift(page);
       await page.goto(`/wallpapers/${order[29]}`);
       await expect(page.getByTestId("browse-next")).toBeVisible();
+      // The arrows arrive after hydration, over the stage: nothing moves for them.
+      await page.waitForTimeout(1_000);
+      const shift = await layoutShift(page);
+      expect(shift.total, shift.sources.join("\n")).toBeLessThan(0.02);
       await page.keyboard.press("ArrowRight");
       await expect(page).toHaveURL(`/wallpapers/${order[30]}`);
       await page.keyboard.press("ArrowLeft");
