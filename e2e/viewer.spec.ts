@@ -326,6 +326,14 @@ for (const size of sizes) {
       await expect(page).toHaveURL("/");
       await expect(tile(k + 3)).toBeFocused();
       await expect(tile(k + 3)).toBeInViewport();
+      // The page's own "← Gallery" link returns the same way.
+      await tile(k + 3).click();
+      await expect(page).toHaveURL(`/wallpapers/${order[k + 3]}`);
+      await page.keyboard.press("ArrowLeft");
+      await expect(page).toHaveURL(`/wallpapers/${order[k + 2]}`);
+      await page.getByTestId("back-to-gallery").click();
+      await expect(page).toHaveURL("/");
+      await expect(tile(k + 2)).toBeFocused();
       expect(problems).toEqual([]);
     });
 

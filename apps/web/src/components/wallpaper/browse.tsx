@@ -53,11 +53,15 @@ interface Browse {
   go(direction: Direction, inFullView: boolean): void;
 }
 
-const BrowseContext = createContext<Browse | null>(null);
+const BrowseContext = createContext<{
+  walk: Browse | null;
+  galleryHref: string;
+  backToGallery(): void;
+} | null>(null);
 
 /** The search walk of the wallpaper page, or null where there is none (opened directly). */
 export function useBrowse(): Browse | null {
-  return useContext(BrowseContext);
+  return useContext(BrowseContext)?.walk ?? null;
 }
 
 function useSearchWalk(id: string) {
@@ -129,7 +133,7 @@ function useSearchWalk(id: string) {
         go: (direction, inFullView) => void go(direction, inFullView),
       }
     : null;
-  return { browse, backToGallery };
+  return { browse, backToGallery, galleryHref: record?.href ?? "/" };
 }
 
 /**
@@ -139,7 +143,7 @@ function useSearchWalk(id: string) {
  * order the reader has seen, so there are no arrows; Esc still leads to the gallery.
  */
 export function WallpaperBrowse({ id, children }: { id: string; children: ReactNode }) {
-  const { browse, backToGallery } = useSearchWalk(id);
+  const { browse, backToGallery, galleryHref } = useSearchWalk(id);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
@@ -157,7 +161,30 @@ export function WallpaperBrowse({ id, children }: { id: string; children: ReactN
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [browse, backToGallery]);
-  return <BrowseContext.Provider value={browse}>{children}</BrowseContext.Provider>;
+  return (
+    <BrowseContext.Provider value={{ walk: browse, galleryHref, backToGallery }}>
+      {children}
+    </BrowseContext.Provider>
+  );
+}
+
+/** The page's way back: to the search it was opened from, at its position, as Esc does. */
+export function GalleryLink() {
+  const context = useContext(BrowseContext);
+  return (
+    <Link
+      href={context?.galleryHref ?? "/"}
+      data-testid="back-to-gallery"
+      aria-keyshortcuts="Escape"
+      onClick={(event: MouseEvent) => {
+        if (!context || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+        event.preventDefault();
+        context.backToGallery();
+      }}
+    >
+      ← Gallery
+    </Link>
+  );
 }
 
 /** Previous/next controls: links (so they are announced and work by keyboard), walked with replace. */

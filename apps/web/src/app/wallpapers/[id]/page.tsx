@@ -1,9 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { BrowseStage, WallpaperBrowse } from "~/components/wallpaper/browse.tsx";
+import { BrowseStage, GalleryLink, WallpaperBrowse } from "~/components/wallpaper/browse.tsx";
 import { WallpaperDelete } from "~/components/wallpaper/delete.tsx";
 import { WallpaperDownloads } from "~/components/wallpaper/downloads.tsx";
 import { fullSizeUrl } from "~/components/wallpaper/full-size.ts";
@@ -68,7 +67,7 @@ export default async function WallpaperPage({ params }: { params: Params }) {
     <WallpaperBrowse id={view.id}>
       <div className="wallpaper-page">
         <div className="wallpaper-head">
-          <Link href="/">← Gallery</Link>
+          <GalleryLink />
           <h1 data-testid="wallpaper-title" title={titleOf(view)}>
             {titleOf(view)}
           </h1>
