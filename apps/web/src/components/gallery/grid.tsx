@@ -6,6 +6,7 @@ import { type KeyboardEvent, useCallback, useEffect, useRef } from "react";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { queryErrorLabel } from "~/components/shared/error-messages.ts";
 import { useTRPC } from "~/trpc/react.tsx";
+import { useGalleryBrowse } from "./browse-context.ts";
 import { PAGE_SIZE } from "./filters.ts";
 import { moveGridFocus } from "./keyboard.ts";
 import { gallerySearchOptions } from "./search-options.ts";
@@ -62,6 +63,7 @@ export function GalleryGrid({ query, hasFilters, colorCount = 0 }: Props) {
   const items = search.data?.pages.flatMap((page) => page.items) ?? [];
   const ids = items.map((card) => card.id);
   const select = useGallerySelect(ids);
+  useGalleryBrowse(query, grid, ids.length > 0);
 
   if (search.isError) {
     const { message, errors } = queryErrorsOf(search.error);

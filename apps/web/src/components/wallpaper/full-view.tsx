@@ -1,21 +1,16 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { isTyping, opensInFullView } from "./browse.tsx";
 import { FullViewDialog, type FullViewProps } from "./full-view-dialog.tsx";
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
-  );
-}
 
 /**
  * A button over the whole frame (its visible label in a corner) and the `f` key open the full-size
- * view; closing it returns the focus to the button.
+ * view; closing it returns the focus to the button. A walk from inside the full view (←/→) arrives
+ * with it open.
  */
 export function WallpaperFullView(props: FullViewProps) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(() => opensInFullView(props.id));
   const opener = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

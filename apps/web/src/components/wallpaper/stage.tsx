@@ -44,11 +44,12 @@ export function WallpaperStage({
           poster={poster?.url}
           width={width}
           height={height}
+          // Plays inline at once, silent and looping like a live wallpaper; the controls pause it.
+          autoPlay
           controls
           loop
           muted
           playsInline
-          preload="metadata"
         />
       ) : (
         <WallpaperPicture

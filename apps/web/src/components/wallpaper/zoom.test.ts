@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { clampOffset, fitScale, zoomAround, zoomScale } from "./zoom.ts";
+import {
+  clampOffset,
+  clampScale,
+  fitScale,
+  isZoomed,
+  pinchView,
+  wheelFactor,
+  zoomAround,
+  zoomScale,
+  zoomViewAround,
+} from "./zoom.ts";
 
 const desktop = { width: 1440, height: 900 };
 
@@ -33,5 +43,46 @@ describe("full-size viewer zoom", () => {
     // The image pixel under `at` was (300-100)/0.5 = 400, (200-50)/0.5 = 300; it still is.
     expect((at.x - offset.x) / 1).toBe(400);
     expect((at.y - offset.y) / 1).toBe(300);
+  });
+});
+
+describe("wheel and pinch zoom", () => {
+  const image = { width: 5120, height: 1440 };
+  const fit = 1440 / 5120;
+
+  it("zooms by the same ratio per notch, in for a wheel up and out for a wheel down", () => {
+    expect(wheelFactor(-100, 0)).toBeCloseTo(Math.exp(0.2));
+    expect(wheelFactor(100, 0) * wheelFactor(-100, 0)).toBeCloseTo(1);
+    // Three lines (Firefox) are about one 48-pixel notch.
+    expect(wheelFactor(3, 1)).toBeCloseTo(wheelFactor(48, 0));
+    expect(wheelFactor(-10_000, 0)).toBeCloseTo(Math.exp(0.7));
+  });
+
+  it("never zooms out past fitted nor in past four actual pixels", () => {
+    expect(clampScale(0.01, image, desktop, 1)).toBeCloseTo(fit);
+    expect(clampScale(100, image, desktop, 1)).toBe(4);
+    expect(clampScale(100, image, desktop, 2)).toBe(2);
+    expect(isZoomed(fit, image, desktop)).toBe(false);
+    expect(isZoomed(fit * 1.5, image, desktop)).toBe(true);
+  });
+
+  it("keeps the image point under the wheel pointer in place", () => {
+    const start = { scale: 1, offset: { x: -1000, y: -200 } };
+    const at = { x: 700, y: 400 };
+    const view = zoomViewAround(start, 2, at, image, desktop, 1);
+    expect(view.scale).toBe(2);
+    expect((at.x - view.offset.x) / view.scale).toBeCloseTo((at.x - start.offset.x) / start.scale);
+    expect((at.y - view.offset.y) / view.scale).toBeCloseTo((at.y - start.offset.y) / start.scale);
+  });
+
+  it("scales with the fingers' distance and keeps the pinched point between them", () => {
+    const start = { scale: 1, offset: { x: -1000, y: -200 } };
+    const from = { mid: { x: 600, y: 400 }, distance: 100 };
+    const to = { mid: { x: 650, y: 420 }, distance: 150 };
+    const view = pinchView(start, from, to, image, desktop, 1);
+    expect(view.scale).toBeCloseTo(1.5);
+    // The image pixel that was under the midpoint is under the new midpoint.
+    expect((to.mid.x - view.offset.x) / view.scale).toBeCloseTo((from.mid.x - start.offset.x) / start.scale);
+    expect((to.mid.y - view.offset.y) / view.scale).toBeCloseTo((from.mid.y - start.offset.y) / start.scale);
   });
 });

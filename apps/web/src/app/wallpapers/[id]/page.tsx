@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { BrowseStage, GalleryLink, WallpaperBrowse } from "~/components/wallpaper/browse.tsx";
 import { WallpaperDelete } from "~/components/wallpaper/delete.tsx";
 import { WallpaperDownloads } from "~/components/wallpaper/downloads.tsx";
 import { fullSizeUrl } from "~/components/wallpaper/full-size.ts";
@@ -64,55 +64,57 @@ export default async function WallpaperPage({ params }: { params: Params }) {
     alt: titleOf(view),
   };
   return (
-    <div className="wallpaper-page">
-      <div className="wallpaper-head">
-        <Link href="/">← Gallery</Link>
-        <h1 data-testid="wallpaper-title" title={titleOf(view)}>
-          {titleOf(view)}
-        </h1>
-      </div>
-      {view.moderation !== "approved" ? (
-        <p className="notice notice-bad" data-testid="wallpaper-hidden">
-          Not public: moderation {view.moderation === "rejected" ? "rejected it" : "holds it"}. Only its
-          uploader and curators see this page.
-        </p>
-      ) : null}
-      <div className="wallpaper-layout">
-        <div className="wallpaper-stage" data-testid="wallpaper-stage">
-          {!view.processed ? (
-            <div className="gallery-state muted" data-testid="wallpaper-processing">
-              <p>Still processing: previews, palette and quality appear here when the workers finish.</p>
-              <WallpaperLiveProgress wallpaperId={view.id} />
-            </div>
-          ) : view.moderation !== "approved" ? (
-            <div className="gallery-state muted">
-              The media of a wallpaper that is not public is not served.
-            </div>
-          ) : (
-            <WallpaperStage {...picture} fallbackColor={view.palette[0]?.hex}>
-              {view.mediaType === "image" ? (
-                <WallpaperFullView {...picture} originalUrl={fullSizeUrl(view)} />
-              ) : null}
-            </WallpaperStage>
-          )}
+    <WallpaperBrowse id={view.id}>
+      <div className="wallpaper-page">
+        <div className="wallpaper-head">
+          <GalleryLink />
+          <h1 data-testid="wallpaper-title" title={titleOf(view)}>
+            {titleOf(view)}
+          </h1>
         </div>
-        <aside className="wallpaper-side">
-          {view.visible ? (
-            <WallpaperDownloads
-              id={view.id}
-              width={view.width}
-              height={view.height}
-              originalLabel={`${view.width}×${view.height}`}
-            />
-          ) : null}
-          <WallpaperPalette palette={view.palette} colorNames={view.colorNames} />
-          <WallpaperQuality facts={view.facts} />
-          <WallpaperTags tags={view.tags} />
-          <WallpaperFacts view={view} />
-          {view.mayChange ? <WallpaperDelete wallpaperId={view.id} /> : null}
-        </aside>
+        {view.moderation !== "approved" ? (
+          <p className="notice notice-bad" data-testid="wallpaper-hidden">
+            Not public: moderation {view.moderation === "rejected" ? "rejected it" : "holds it"}. Only its
+            uploader and curators see this page.
+          </p>
+        ) : null}
+        <div className="wallpaper-layout">
+          <BrowseStage>
+            {!view.processed ? (
+              <div className="gallery-state muted" data-testid="wallpaper-processing">
+                <p>Still processing: previews, palette and quality appear here when the workers finish.</p>
+                <WallpaperLiveProgress wallpaperId={view.id} />
+              </div>
+            ) : view.moderation !== "approved" ? (
+              <div className="gallery-state muted">
+                The media of a wallpaper that is not public is not served.
+              </div>
+            ) : (
+              <WallpaperStage {...picture} fallbackColor={view.palette[0]?.hex}>
+                {view.mediaType === "image" ? (
+                  <WallpaperFullView {...picture} originalUrl={fullSizeUrl(view)} />
+                ) : null}
+              </WallpaperStage>
+            )}
+          </BrowseStage>
+          <aside className="wallpaper-side">
+            {view.visible ? (
+              <WallpaperDownloads
+                id={view.id}
+                width={view.width}
+                height={view.height}
+                originalLabel={`${view.width}×${view.height}`}
+              />
+            ) : null}
+            <WallpaperPalette palette={view.palette} colorNames={view.colorNames} />
+            <WallpaperQuality facts={view.facts} />
+            <WallpaperTags tags={view.tags} />
+            <WallpaperFacts view={view} />
+            {view.mayChange ? <WallpaperDelete wallpaperId={view.id} /> : null}
+          </aside>
+        </div>
+        {view.visible ? <WallpaperSimilar id={view.id} /> : null}
       </div>
-      {view.visible ? <WallpaperSimilar id={view.id} /> : null}
-    </div>
+    </WallpaperBrowse>
   );
 }
