@@ -20,8 +20,10 @@ const images = [
   { name: "ultrawide", width: 5120, height: 1440 },
 ];
 const ids = new Map<string, string>();
-/** More than one page of the gallery (30), so walking reaches the search's second page. */
-const GALLERY_AT_LEAST = 34;
+/** The gallery's page size (PAGE_SIZE in apps/web/src/components/gallery/filters.ts). */
+const GALLERY_PAGE = 60;
+/** More than one page of the gallery, so walking reaches the search's second page. */
+const GALLERY_AT_LEAST = GALLERY_PAGE + 4;
 
 test.setTimeout(120_000);
 
@@ -55,7 +57,7 @@ test.beforeAll(async ({ browser }) => {
   // The admin's uploads are approved at once, so a visitor sees them.
   await signIn(page);
   // Run alone (--no-deps), the gallery may hold less than two pages: fill it up.
-  const missing = GALLERY_AT_LEAST - images.length - 1 - (await searchIds(page, 50)).length;
+  const missing = GALLERY_AT_LEAST - images.length - 1 - (await searchIds(page, 100)).length;
   if (missing > 0) {
     const fillers = await Promise.all(Array.from({ length: missing }, (_, i) => uniqueJpeg(`walk-${i}.jpg`)));
     await uploadThroughPage(page, fillers);
@@ -81,7 +83,7 @@ test.beforeAll(async ({ browser }) => {
   const href = (await row.getByRole("link", { name: "wallpaper", exact: true }).getAttribute("href")) ?? "";
   ids.set("video", href.replace(/^\/wallpapers\//, ""));
   await expect
-    .poll(async () => (await searchIds(page, 50)).length, { timeout: 120_000 })
+    .poll(async () => (await searchIds(page, 100)).length, { timeout: 120_000 })
     .toBeGreaterThanOrEqual(GALLERY_AT_LEAST);
   // Processed once the frame replaces the "still processing" notice.
   for (const id of ids.values()) {
@@ -260,7 +262,7 @@ for (const size of sizes) {
       page,
     }, testInfo) => {
       const problems = watchProblems(page);
-      const order = await searchIds(page, 40);
+      const order = await searchIds(page, GALLERY_PAGE + 10);
       await page.goto("/");
       // A tile a few rows down, scrolled to the middle of the window, so the gallery has a position to keep.
       const k = 11;
@@ -339,24 +341,24 @@ for (const size of sizes) {
 
     test("the walk goes on into the search's next page, also after a reload", async ({ page }) => {
       const problems = watchProblems(page);
-      const order = await searchIds(page, 40);
+      const order = await searchIds(page, GALLERY_PAGE + 10);
       // As the gallery leaves it when the last tile of its first page is opened; a fresh page has an empty
       // cache, so it loads the search's first page, finds the wallpaper last in it, then loads the next.
       await page.addInitScript((lastViewed) => {
         const record = { query: "", href: "/", scrollY: 0, lastViewed, returning: true };
         sessionStorage.setItem("wallpaperdb:browse", JSON.stringify(record));
-      }, order[29] ?? "");
+      }, order[GALLERY_PAGE - 1] ?? "");
       await observeLayoutShift(page);
-      await page.goto(`/wallpapers/${order[29]}`);
+      await page.goto(`/wallpapers/${order[GALLERY_PAGE - 1]}`);
       await expect(page.getByTestId("browse-next")).toBeVisible();
       // The arrows arrive after hydration, over the stage: nothing moves for them.
       await page.waitForTimeout(1_000);
       const shift = await layoutShift(page);
       expect(shift.total, shift.sources.join("\n")).toBeLessThan(0.02);
       await page.keyboard.press("ArrowRight");
-      await expect(page).toHaveURL(`/wallpapers/${order[30]}`);
+      await expect(page).toHaveURL(`/wallpapers/${order[GALLERY_PAGE]}`);
       await page.keyboard.press("ArrowLeft");
-      await expect(page).toHaveURL(`/wallpapers/${order[29]}`);
+      await expect(page).toHaveURL(`/wallpapers/${order[GALLERY_PAGE - 1]}`);
       expect(problems).toEqual([]);
     });
 
@@ -410,7 +412,7 @@ for (const size of sizes) {
         page,
       }, testInfo) => {
         const problems = watchProblems(page);
-        const order = await searchIds(page, 40);
+        const order = await searchIds(page, GALLERY_PAGE + 10);
         await page.goto("/");
         const k = 5;
         await page.locator(`[data-testid=gallery-tile][data-id="${order[k]}"]`).tap();
