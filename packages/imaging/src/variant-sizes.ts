@@ -12,6 +12,13 @@ export interface Size {
 export const THUMB_BOX: Size = { width: 640, height: 360 };
 export const THUMB_MAX_LONG_EDGE = 1280;
 
+/**
+ * Medium: fits inside 1080x1920, a phone's screen in device pixels (390 CSS px at 2.75x ≈ 1072 px) held
+ * upright: a landscape wallpaper is 1080 px wide across the phone, a portrait one fills its height.
+ * Between the thumb (640 px) and the preview (2560 px), so a phone never has to take the preview.
+ */
+export const MEDIUM_BOX: Size = { width: 1080, height: 1920 };
+
 /** Preview: fits inside 2560x1440 (a QHD screen at 1:1, or a 1280x720 CSS lightbox at 2x). Never upscaled. */
 export const PREVIEW_BOX: Size = { width: 2560, height: 1440 };
 
@@ -24,6 +31,10 @@ export function thumbSize(original: Size): Size {
   const cover = Math.max(THUMB_BOX.width / original.width, THUMB_BOX.height / original.height);
   const cap = THUMB_MAX_LONG_EDGE / Math.max(original.width, original.height);
   return scaled(original, Math.min(cover, cap));
+}
+
+export function mediumSize(original: Size): Size {
+  return scaled(original, Math.min(MEDIUM_BOX.width / original.width, MEDIUM_BOX.height / original.height));
 }
 
 export function previewSize(original: Size): Size {
