@@ -79,13 +79,13 @@ describe("an image from the real corpus", () => {
     for (const row of rows) {
       expect(row.storageKey).toBe(`variants/${wallpaperId}/${row.kind}.${row.format}`);
       expect(row.sizeBytes).toBeGreaterThan(500);
-      // Thumb: covers 640x360, long edge capped at 1280; medium: inside 1080x1920; preview: inside 2560x1440.
+      // Thumb: covers 640x360, long edge capped at 1280; medium: inside 1170x2532; preview: inside 2560x1440.
       if (row.kind === "thumb") {
         expect(Math.max(row.width, row.height)).toBeLessThanOrEqual(1280);
         expect(row.width >= 640 || row.height >= 360).toBe(true);
       } else if (row.kind === "medium") {
-        expect(row.width).toBeLessThanOrEqual(1080);
-        expect(row.height).toBeLessThanOrEqual(1920);
+        expect(row.width).toBeLessThanOrEqual(1170);
+        expect(row.height).toBeLessThanOrEqual(2532);
       } else {
         expect(row.width).toBeLessThanOrEqual(2560);
         expect(row.height).toBeLessThanOrEqual(1440);

@@ -13,11 +13,13 @@ export const THUMB_BOX: Size = { width: 640, height: 360 };
 export const THUMB_MAX_LONG_EDGE = 1280;
 
 /**
- * Medium: fits inside 1080x1920, a phone's screen in device pixels (390 CSS px at 2.75x ≈ 1072 px) held
- * upright: a landscape wallpaper is 1080 px wide across the phone, a portrait one fills its height.
- * Between the thumb (640 px) and the preview (2560 px), so a phone never has to take the preview.
+ * Medium: fits inside 1170x2532, a phone's screen in device pixels held upright (390x844 CSS px at 3x,
+ * the commonest iPhone; a 1080 px Android phone, 412 CSS px at 2.625x, needs 1082): a landscape
+ * wallpaper spans the phone's width, a portrait one its height. Chromium takes the first candidate
+ * at least as wide as the shown width times the device pixel ratio, so a 1080 px medium would lose a
+ * 390 px wide image at 3x (1170 px) to the 2560 px preview. Between the thumb (640 px) and the preview.
  */
-export const MEDIUM_BOX: Size = { width: 1080, height: 1920 };
+export const MEDIUM_BOX: Size = { width: 1170, height: 2532 };
 
 /** Preview: fits inside 2560x1440 (a QHD screen at 1:1, or a 1280x720 CSS lightbox at 2x). Never upscaled. */
 export const PREVIEW_BOX: Size = { width: 2560, height: 1440 };

@@ -44,10 +44,10 @@ describe("lazy variants", () => {
     const portrait = await sharp(corpusJpeg()).resize(1440, 2560, { fit: "fill" }).jpeg().toBuffer();
     const eager = await renderImageDerivatives(portrait, { formats: AVIF_ONLY });
     const size = (kind: string) => eager.variants.find((v) => v.kind === kind);
-    expect(size("medium")).toMatchObject({ width: 1080, height: 1920 });
+    expect(size("medium")).toMatchObject({ width: 1170, height: 2080 });
     expect(size("preview")).toMatchObject({ width: 810, height: 1440 });
     const lazy = await renderVariant(portrait, "medium", "webp");
-    expect([lazy.width, lazy.height]).toEqual([1080, 1920]);
+    expect([lazy.width, lazy.height]).toEqual([1170, 2080]);
   });
 
   it("refuses a source over the pixel limit before decoding it", async () => {

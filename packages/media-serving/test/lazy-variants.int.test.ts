@@ -110,9 +110,9 @@ describe("formats the pipeline does not store", () => {
     expect(served.headers.get("cache-control")).toContain("immutable");
     const meta = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
     const medium = wallpaper.variants.find((v) => v.kind === "medium");
-    // Same size as the stored AVIF of its kind: 2560x1600 fits 1080x1920 as 1080x675.
+    // Same size as the stored AVIF of its kind: 2560x1600 fits 1170x2532 as 1170x731.
     expect([meta.format, meta.width, meta.height]).toEqual(["webp", medium?.width, medium?.height]);
-    expect([meta.width, meta.height]).toEqual([1080, 675]);
+    expect([meta.width, meta.height]).toEqual([1170, 731]);
 
     // Later requests read the stored file: still one row, created by the first render.
     await get(deps, `/media/${wallpaper.id}/medium.webp`);

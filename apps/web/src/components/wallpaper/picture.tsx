@@ -25,7 +25,7 @@ interface Props {
 }
 
 /**
- * Every kind the wallpaper has (thumb 640, medium 1080, preview 2560 px wide for a landscape), with width
+ * Every kind the wallpaper has (thumb 640, medium 1170, preview 2560 px wide for a landscape), with width
  * descriptors. The pipeline stores AVIF; another format's unversioned URL makes the media route render
  * it once, store it and redirect to its immutable URL, so it is listed with the stored sibling's width
  * (same size by construction). A kind without any row (a wallpaper processed before that kind existed,
