@@ -70,6 +70,12 @@ test.beforeAll(async ({ browser }) => {
   await page.close();
 });
 
+/** A measured number: an annotation in the report, and a line in the run's output. */
+function report(testInfo: TestInfo, type: string, description: string): void {
+  testInfo.annotations.push({ type, description });
+  console.log(`${type}: ${description}`);
+}
+
 interface ImageLog {
   responses: Response[];
   problems: string[];
@@ -133,10 +139,11 @@ test("the gallery's first screen on a phone downloads at most 800 KB of images",
   const images = log.responses.filter((r) => r.request().resourceType() === "image");
   const bytes = await bodyBytes(images);
   const names = fetchedNames(images);
-  testInfo.annotations.push({
-    type: "phone gallery first screen",
-    description: `${(bytes / 1024).toFixed(0)} KB in ${names.length} images (${[...new Set(names)].join(", ")})`,
-  });
+  report(
+    testInfo,
+    "phone gallery first screen",
+    `${(bytes / 1024).toFixed(0)} KB in ${names.length} images (${[...new Set(names)].join(", ")})`,
+  );
   await page.screenshot({ path: testInfo.outputPath("gallery-phone.png") });
   expect(names.length).toBeGreaterThanOrEqual(4);
   expect(bytes).toBeLessThanOrEqual(PHONE_GALLERY_BUDGET);
@@ -154,10 +161,7 @@ test("a phone's wallpaper page downloads the medium variant, not the 2560 previe
   await loadAndSettle(page, log, `/wallpapers/${landscapeId}`);
   const names = fetchedNames(log.responses, landscapeId);
   const bytes = await bodyBytes(log.responses.filter((r) => r.url().includes(`/media/${landscapeId}/`)));
-  testInfo.annotations.push({
-    type: "phone wallpaper page",
-    description: `${names.join(", ")}: ${(bytes / 1024).toFixed(0)} KB`,
-  });
+  report(testInfo, "phone wallpaper page", `${names.join(", ")}: ${(bytes / 1024).toFixed(0)} KB`);
   await page.screenshot({ path: testInfo.outputPath("wallpaper-phone.png") });
   expect(names).toContain("medium.avif");
   expect(names.filter((name) => name.startsWith("preview."))).toEqual([]);
@@ -171,10 +175,7 @@ test("a 1440x900 desktop's wallpaper page downloads the preview", async ({ brows
   await loadAndSettle(page, log, `/wallpapers/${landscapeId}`);
   const names = fetchedNames(log.responses, landscapeId);
   const bytes = await bodyBytes(log.responses.filter((r) => r.url().includes(`/media/${landscapeId}/`)));
-  testInfo.annotations.push({
-    type: "desktop wallpaper page",
-    description: `${names.join(", ")}: ${(bytes / 1024).toFixed(0)} KB`,
-  });
+  report(testInfo, "desktop wallpaper page", `${names.join(", ")}: ${(bytes / 1024).toFixed(0)} KB`);
   await page.screenshot({ path: testInfo.outputPath("wallpaper-desktop.png") });
   expect(names).toContain("preview.avif");
   expect(names.filter((name) => name.startsWith("medium."))).toEqual([]);

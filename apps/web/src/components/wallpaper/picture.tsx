@@ -43,6 +43,25 @@ function srcset(id: string, variants: PictureVariant[], format: string): string 
 }
 
 /**
+ * A phone (a screen at most 500 CSS px wide; `device-width` is the screen's, known before any layout)
+ * never needs the 2560 px preview: its widest view, ~430 px at 3x, is what the medium is made for.
+ * Listing the preview to phones anyway cost one on every first paint: Chromium picks a candidate while
+ * the layout viewport is still 980 px wide, before the viewport meta applies (measured under mobile
+ * emulation, e2e/responsive-images.spec.ts), and re-picks the medium after, downloading both.
+ */
+const PHONE_SCREEN = "(max-device-width: 500px)";
+const FORMATS = [
+  ["avif", "image/avif"],
+  ["webp", "image/webp"],
+  ["jpeg", "image/jpeg"],
+] as const;
+
+function phoneVariants(variants: PictureVariant[]): PictureVariant[] | null {
+  // Without a medium (not re-processed yet) the preview stays the phone's sharp choice.
+  return variants.some((v) => v.kind === "medium") ? variants.filter((v) => v.kind !== "preview") : null;
+}
+
+/**
  * AVIF, WebP and JPEG sources with width descriptors, over the ThumbHash placeholder, fading in once the
  * image has decoded. `complete` is checked after hydration because a server-rendered image may have
  * loaded before React attached its onLoad.
@@ -66,6 +85,7 @@ export function WallpaperPicture({
   const jpeg =
     variants.find((v) => v.kind === "thumb" && v.format === "jpeg")?.url ?? `/media/${id}/thumb.jpeg`;
   const placeholder = thumbhashDataUrl(thumbhash);
+  const phone = phoneVariants(variants);
   return (
     <span
       className={`picture ${className ?? ""}`}
@@ -77,6 +97,17 @@ export function WallpaperPicture({
       }}
     >
       <picture>
+        {phone
+          ? FORMATS.map(([format, type]) => (
+              <source
+                key={`phone-${format}`}
+                type={type}
+                media={PHONE_SCREEN}
+                srcSet={srcset(id, phone, format)}
+                sizes={sizes}
+              />
+            ))
+          : null}
         <source type="image/avif" srcSet={srcset(id, variants, "avif")} sizes={sizes} />
         <source type="image/webp" srcSet={srcset(id, variants, "webp")} sizes={sizes} />
         <img
