@@ -20,6 +20,7 @@ interface Props {
   alt: string;
   /** The width the image is shown at; the browser picks the smallest variant that covers it. */
   sizes: string;
+  /** Above the fold, likely the largest paint: fetched at high priority as soon as it is laid out. */
   priority?: boolean;
   className?: string;
 }
@@ -40,25 +41,6 @@ function srcset(id: string, variants: PictureVariant[], format: string): string 
     return sibling ? [`/media/${id}/${kind}.${format} ${sibling.width}w`] : [];
   });
   return candidates.join(", ");
-}
-
-/**
- * A phone (a screen at most 500 CSS px wide; `device-width` is the screen's, known before any layout)
- * never needs the 2560 px preview: its widest view, ~430 px at 3x, is what the medium is made for.
- * Listing the preview to phones anyway cost one on every first paint: Chromium picks a candidate while
- * the layout viewport is still 980 px wide, before the viewport meta applies (measured under mobile
- * emulation, e2e/responsive-images.spec.ts), and re-picks the medium after, downloading both.
- */
-const PHONE_SCREEN = "(max-device-width: 500px)";
-const FORMATS = [
-  ["avif", "image/avif"],
-  ["webp", "image/webp"],
-  ["jpeg", "image/jpeg"],
-] as const;
-
-function phoneVariants(variants: PictureVariant[]): PictureVariant[] | null {
-  // Without a medium (not re-processed yet) the preview stays the phone's sharp choice.
-  return variants.some((v) => v.kind === "medium") ? variants.filter((v) => v.kind !== "preview") : null;
 }
 
 /**
@@ -85,7 +67,6 @@ export function WallpaperPicture({
   const jpeg =
     variants.find((v) => v.kind === "thumb" && v.format === "jpeg")?.url ?? `/media/${id}/thumb.jpeg`;
   const placeholder = thumbhashDataUrl(thumbhash);
-  const phone = phoneVariants(variants);
   return (
     <span
       className={`picture ${className ?? ""}`}
@@ -97,17 +78,6 @@ export function WallpaperPicture({
       }}
     >
       <picture>
-        {phone
-          ? FORMATS.map(([format, type]) => (
-              <source
-                key={`phone-${format}`}
-                type={type}
-                media={PHONE_SCREEN}
-                srcSet={srcset(id, phone, format)}
-                sizes={sizes}
-              />
-            ))
-          : null}
         <source type="image/avif" srcSet={srcset(id, variants, "avif")} sizes={sizes} />
         <source type="image/webp" srcSet={srcset(id, variants, "webp")} sizes={sizes} />
         <img
@@ -116,7 +86,13 @@ export function WallpaperPicture({
           srcSet={srcset(id, variants, "jpeg")}
           sizes={sizes}
           alt={alt}
-          loading={priority ? "eager" : "lazy"}
+          // Lazy even with priority: Chromium's preload scanner picks an eager image's candidate before the
+          // viewport meta applies, against a 980 px layout viewport, so a phone fetched the 2560 px preview
+          // and then the medium (138 KB against 38 KB, e2e/responsive-images.spec.ts under mobile
+          // emulation). A lazy image is picked at its first layout, when the viewport is final; in view,
+          // it starts loading then, at high priority.
+          loading="lazy"
+          fetchPriority={priority ? "high" : "auto"}
           decoding="async"
           onLoad={() => setLoaded(true)}
         />
