@@ -25,9 +25,10 @@ export type Analysis = imaging.ImageAnalysis;
 /**
  * What the pipeline stores eagerly: AVIF of every kind, the format every current browser asks for
  * first. With libaom 3.15 at effort 0 it is also the cheapest encode and the smallest file at every size
- * (per image: thumb 10 ms / 10 KiB against WebP's 30 ms / 15 KiB, medium 33 / 30 against 118 / 48,
- * preview 86 / 72 against 304 / 130; docs/performance.md). WebP (older Safari) and JPEG (scripts, the
- * random endpoint, `img src`) are rendered by the media route on their first request and stored then.
+ * (per image, encode alone: thumb 10 ms / 10 KiB against WebP's 30 ms / 15 KiB, preview 86 / 72 against
+ * 304 / 130); the whole render costs 0.61 of the old set's CPU and stores 0.30 of its bytes, with the
+ * medium added (`pnpm bench:pipeline`, docs/performance.md). WebP (older Safari) and JPEG (scripts, the
+ * random endpoint) are rendered by the media route on their first request and stored then.
  */
 export const EAGER_FORMATS = {
   thumb: ["avif"],
