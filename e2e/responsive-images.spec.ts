@@ -5,6 +5,7 @@ import {
   expect,
   type Page,
   type Response,
+  type TestInfo,
   test,
 } from "@playwright/test";
 import { signIn } from "./accounts.ts";
@@ -73,7 +74,7 @@ test.beforeAll(async ({ browser }) => {
 /** A measured number: an annotation in the report, and a line in the run's output. */
 function report(testInfo: TestInfo, type: string, description: string): void {
   testInfo.annotations.push({ type, description });
-  console.log(`${type}: ${description}`);
+  process.stdout.write(`${type}: ${description}\n`);
 }
 
 interface ImageLog {
