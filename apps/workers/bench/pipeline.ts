@@ -2,7 +2,8 @@
 // with all steps, beside the same decode-and-resize work done in one process without queues, database or
 // blob store (renderImageDerivatives with the pipeline's own options, as many in flight), the 4K
 // upload-to-processed latency, and the worker's peak RSS. Each pass also prints where the CPU went
-// (cpu-usage.ts). BENCH_WORKER_FLAGS adds Node flags to the worker (e.g. "--trace-gc", "--cpu-prof")
+// (cpu-usage.ts). First, the variants step's formats before and after the medium variant and AVIF-only
+// storage (variant-sets.ts; `--variant-sets` runs only that part). BENCH_WORKER_FLAGS adds Node flags to the worker (e.g. "--trace-gc", "--cpu-prof")
 // and shows its stdout; worker settings in its environment (WORKERS_*, PIPELINE_SHARP_*) reach the worker.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -26,6 +27,7 @@ import {
 } from "../test/pipeline-harness.ts";
 import { cpuGroups, describeCpu, describeThreads, sampleCpu, threadTicks } from "./cpu-usage.ts";
 import { openIngestPath } from "./ingest-path.ts";
+import { compareVariantSets } from "./variant-sets.ts";
 
 const mainPath = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const IN_FLIGHT = 2;
@@ -75,6 +77,9 @@ async function main(): Promise<void> {
   out(
     `corpus: ${files.length} images, ${(files.reduce((s, f) => s + f.data.length, 0) / 1e6).toFixed(1)} MB`,
   );
+
+  await compareVariantSets(files, out);
+  if (process.argv.includes("--variant-sets")) return;
 
   // Baseline: exactly the variants step's pixel work (same function, same formats), nothing else. It
   // runs before and after the pipeline, and the ratio uses their mean, so load that comes and goes on a

@@ -96,10 +96,10 @@ it("processes every upload exactly once in effect while workers are killed -9 an
     .from(variants)
     .groupBy(variants.wallpaperId);
   expect(perWallpaper).toHaveLength(COUNT);
-  // thumb avif/webp/jpeg + preview webp/jpeg (the preview AVIF is lazy).
-  expect(perWallpaper.every((row) => row.count === 5)).toBe(true);
+  // thumb, medium and preview AVIF (WebP and JPEG are rendered lazily by the media route).
+  expect(perWallpaper.every((row) => row.count === 3)).toBe(true);
   const blobs = await listBlobs(harness.blobStore, "variants/");
-  expect(blobs).toHaveLength(COUNT * 5);
+  expect(blobs).toHaveLength(COUNT * 3);
   const processedEvents = await db
     .select({
       count: sql<number>`count(*)::int`,

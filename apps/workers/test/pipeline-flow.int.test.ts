@@ -74,21 +74,18 @@ describe("an image from the real corpus", () => {
       ["variants", "done", 1],
     ]);
     const rows = await variantState(wallpaperId);
-    // The preview AVIF is rendered lazily by the media route, never by the pipeline.
-    expect(rows.map((r) => `${r.kind}.${r.format}`)).toEqual([
-      "preview.jpeg",
-      "preview.webp",
-      "thumb.avif",
-      "thumb.jpeg",
-      "thumb.webp",
-    ]);
+    // AVIF only: WebP and JPEG are rendered lazily by the media route, never by the pipeline.
+    expect(rows.map((r) => `${r.kind}.${r.format}`)).toEqual(["medium.avif", "preview.avif", "thumb.avif"]);
     for (const row of rows) {
       expect(row.storageKey).toBe(`variants/${wallpaperId}/${row.kind}.${row.format}`);
       expect(row.sizeBytes).toBeGreaterThan(500);
-      // Thumb: covers 640x360, long edge capped at 1280; preview: inside 2560x1440.
+      // Thumb: covers 640x360, long edge capped at 1280; medium: inside 1170x2532; preview: inside 2560x1440.
       if (row.kind === "thumb") {
         expect(Math.max(row.width, row.height)).toBeLessThanOrEqual(1280);
         expect(row.width >= 640 || row.height >= 360).toBe(true);
+      } else if (row.kind === "medium") {
+        expect(row.width).toBeLessThanOrEqual(1170);
+        expect(row.height).toBeLessThanOrEqual(2532);
       } else {
         expect(row.width).toBeLessThanOrEqual(2560);
         expect(row.height).toBeLessThanOrEqual(1440);
@@ -195,8 +192,12 @@ describe("a generated video", () => {
     expect(facts?.aspectName).toBe("16:9");
     expect(await harness.blobStore.head(`derived/${wallpaperId}/poster.png`)).not.toBeNull();
     const rows = await variantState(wallpaperId);
-    expect(rows.map((r) => `${r.kind}.${r.format}`)).toContain("clip.mp4");
-    expect(rows).toHaveLength(6);
+    expect(rows.map((r) => `${r.kind}.${r.format}`)).toEqual([
+      "clip.mp4",
+      "medium.avif",
+      "preview.avif",
+      "thumb.avif",
+    ]);
     expectProgressInOrder(await eventsOf(harness, wallpaperId), ["poster", "variants", "quality", "color"]);
   });
 });

@@ -21,7 +21,24 @@ export {
   type VariantKind,
 } from "./render-derivatives.ts";
 export { type RenderVariantOptions, renderVariant } from "./render-variant.ts";
-export { PREVIEW_BOX, previewSize, THUMB_BOX, THUMB_MAX_LONG_EDGE, thumbSize } from "./variant-sizes.ts";
+export {
+  IMAGE_FORMATS,
+  IMAGE_VARIANT_KINDS,
+  type ImageFormat,
+  type ImageVariantKind,
+  isImageFormat,
+  isImageVariantKind,
+  variantSize,
+} from "./variant-kinds.ts";
+export {
+  MEDIUM_BOX,
+  mediumSize,
+  PREVIEW_BOX,
+  previewSize,
+  THUMB_BOX,
+  THUMB_MAX_LONG_EDGE,
+  thumbSize,
+} from "./variant-sizes.ts";
 export {
   extractPosterFrame,
   makePreviewClip,

@@ -5,10 +5,11 @@ import { rgbaToThumbHash } from "thumbhash";
 import type { ImageAnalysis } from "./analysis.ts";
 import { deriveImageFacts, type ImageFacts } from "./image-facts.ts";
 import { releaseBuffers } from "./release-buffers.ts";
-import { centerCrop, fitLongEdge, previewSize, type Size, thumbSize } from "./variant-sizes.ts";
+import { IMAGE_FORMATS, type ImageFormat, type ImageVariantKind, variantSize } from "./variant-kinds.ts";
+import { centerCrop, fitLongEdge, type Size } from "./variant-sizes.ts";
 
-export type VariantKind = "thumb" | "preview";
-export type VariantFormat = "avif" | "webp" | "jpeg";
+export type VariantKind = ImageVariantKind;
+export type VariantFormat = ImageFormat;
 
 export interface RenderedVariant {
   kind: VariantKind;
@@ -25,7 +26,7 @@ export interface ImageDerivatives {
   width: number;
   height: number;
   facts: ImageFacts;
-  /** thumb and preview, each in the formats asked for (default: avif, webp and jpeg). */
+  /** thumb, medium and preview, each in the formats asked for (default: avif, webp and jpeg). */
   variants: RenderedVariant[];
   /** Base64 ThumbHash of a ≤100 px copy. */
   thumbhash: string;
@@ -38,15 +39,15 @@ export interface RenderOptions {
   /** 0 (fastest) – 9; default 0: sharp's default (4) costs ~30x a WebP here, effort 1 already 1.7x effort 0. */
   avifEffort?: number;
   /**
-   * Formats to encode per kind; default every format for both kinds. An empty list skips that kind's
-   * encodes (its size is still computed). The pipeline leaves out `preview` AVIF, the costliest encode
-   * (a 2560 px AVIF is ~4x the webp+jpeg of the same size here): the media route renders it on first
-   * request with `renderVariant` and caches it.
+   * Formats to encode per kind; default every format for every kind. An empty list skips that kind
+   * (the preview is still resized: the analysis is taken from it). The pipeline stores only what
+   * browsers ask for first (its EAGER_FORMATS); the media route renders any other format on its first
+   * request with `renderVariant` and stores it.
    */
   formats?: Partial<Record<VariantKind, readonly VariantFormat[]>>;
 }
 
-export const ALL_FORMATS: readonly VariantFormat[] = ["avif", "webp", "jpeg"];
+export const ALL_FORMATS: readonly VariantFormat[] = IMAGE_FORMATS;
 
 const ANALYSIS_SMALL_EDGE = 512;
 const ANALYSIS_NORMALIZED_EDGE = 1024;
@@ -125,7 +126,8 @@ async function decodeOriginal(input: string | Buffer, maxPixels: number): Promis
 
 /**
  * Every derivative of one image from a single decode of the original: the decoded pixels are resized
- * once to the preview master, and thumb, analysis planes and ThumbHash come from that in-memory buffer.
+ * once to the preview master, and thumb, medium, analysis planes and ThumbHash come from that in-memory
+ * buffer (or, for a portrait's taller medium, from the decode).
  * Pure: reads `input`, returns buffers, writes nothing.
  */
 export async function renderImageDerivatives(
@@ -136,20 +138,31 @@ export async function renderImageDerivatives(
   const avifEffort = options.avifEffort ?? 0;
   const original = await decodeOriginal(input, options.maxPixels ?? 100_000_000);
   const crop = centerCrop(original, ANALYSIS_NATIVE_CROP);
+  const formatsOf = (kind: VariantKind) => options.formats?.[kind] ?? ALL_FORMATS;
   const [grayNative, preview] = await Promise.all([
     grayOf(fromRaw(original).extract(crop)),
-    resizeRaw(original, previewSize(original)),
+    resizeRaw(original, variantSize.preview(original)),
   ]);
-  const thumbTarget = thumbSize(original);
-  const thumbFromPreview = thumbTarget.width <= preview.width && thumbTarget.height <= preview.height;
-  const thumb = await resizeRaw(thumbFromPreview ? preview : original, thumbTarget);
-  // The full-resolution decode has served its three uses; free it before the encodes run.
-  releaseBuffers([original.data], [preview.data, thumb.data]);
+  // Each smaller kind is resized from the preview master when it fits inside it (always for landscapes),
+  // else from the full decode (a portrait's medium is taller than its preview).
+  const downscale = (kind: "thumb" | "medium"): Promise<RawImage | null> => {
+    if (formatsOf(kind).length === 0) return Promise.resolve(null);
+    const target = variantSize[kind](original);
+    const fromPreview = target.width <= preview.width && target.height <= preview.height;
+    return resizeRaw(fromPreview ? preview : original, target);
+  };
+  const [thumb, medium] = await Promise.all([downscale("thumb"), downscale("medium")]);
+  // The full-resolution decode has served its uses; free it before the encodes run.
+  const masters = [preview, thumb, medium].flatMap((image) => (image ? [image.data] : []));
+  releaseBuffers([original.data], masters);
 
   const normalizedSize = fitLongEdge(original, ANALYSIS_NORMALIZED_EDGE, true);
-  const [previewVariants, thumbVariants, normalized, small] = await Promise.all([
-    encodeVariants("preview", preview, avifEffort, options.formats?.preview ?? ALL_FORMATS),
-    encodeVariants("thumb", thumb, avifEffort, options.formats?.thumb ?? ALL_FORMATS),
+  const encode = (kind: VariantKind, image: RawImage | null) =>
+    image ? encodeVariants(kind, image, avifEffort, formatsOf(kind)) : Promise.resolve([]);
+  const [previewVariants, mediumVariants, thumbVariants, normalized, small] = await Promise.all([
+    encode("preview", preview),
+    encode("medium", medium),
+    encode("thumb", thumb),
     grayOf(fromRaw(preview).resize(normalizedSize.width, normalizedSize.height, { fit: "fill" })),
     resizeRaw(preview, fitLongEdge(preview, ANALYSIS_SMALL_EDGE)),
   ]);
@@ -161,13 +174,13 @@ export async function renderImageDerivatives(
     .toBuffer();
   const thumbhash = Buffer.from(rgbaToThumbHash(hashSize.width, hashSize.height, rgba)).toString("base64");
   // Intermediates only; the analysis planes are returned (small may be the preview itself).
-  releaseBuffers([preview.data, thumb.data, rgba], [small.data, grayNative.data, normalized.data]);
+  releaseBuffers([...masters, rgba], [small.data, grayNative.data, normalized.data]);
 
   return {
     width: original.width,
     height: original.height,
     facts: deriveImageFacts(original.width, original.height),
-    variants: [...thumbVariants, ...previewVariants],
+    variants: [...thumbVariants, ...mediumVariants, ...previewVariants],
     thumbhash,
     analysis: {
       small: { data: small.data, width: small.width, height: small.height, channels: 3 },

@@ -7,17 +7,18 @@ import {
   type VariantFormat,
   type VariantKind,
 } from "./render-derivatives.ts";
-import { previewSize, thumbSize } from "./variant-sizes.ts";
+import { variantSize } from "./variant-kinds.ts";
 
 export interface RenderVariantOptions {
+  /** Refuse sources with more pixels than this before decoding (default 100 MP, as media's MAX_IMAGE_PIXELS). */
   maxPixels?: number;
   avifEffort?: number;
 }
 
 /**
- * One variant on demand (the lazy preview AVIF the media route renders on first request), with the same
- * size, color handling and encoder settings as `renderImageDerivatives`, so the lazy file matches what
- * an eager render would have stored. libvips streams the resize (shrink-on-load for JPEG), so this never
+ * One variant on demand (a format the pipeline does not store, which the media route renders on its
+ * first request), with the same size, color handling and encoder settings as `renderImageDerivatives`,
+ * so the lazy file matches what an eager render would have stored. libvips streams the resize (shrink-on-load for JPEG), so this never
  * holds the full decoded original.
  */
 export async function renderVariant(
@@ -34,7 +35,7 @@ export async function renderVariant(
     height: meta.autoOrient?.height ?? meta.height ?? 0,
   };
   if (original.width === 0 || original.height === 0) throw new Error("The image has no dimensions.");
-  const size = kind === "thumb" ? thumbSize(original) : previewSize(original);
+  const size = variantSize[kind](original);
   const pipeline = sharp(input, limits)
     .rotate()
     .flatten({ background: "#000000" })

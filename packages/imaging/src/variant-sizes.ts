@@ -12,6 +12,15 @@ export interface Size {
 export const THUMB_BOX: Size = { width: 640, height: 360 };
 export const THUMB_MAX_LONG_EDGE = 1280;
 
+/**
+ * Medium: fits inside 1170x2532, a phone's screen in device pixels held upright (390x844 CSS px at 3x,
+ * the commonest iPhone; a 1080 px Android phone, 412 CSS px at 2.625x, needs 1082): a landscape
+ * wallpaper spans the phone's width, a portrait one its height. Chromium takes the first candidate
+ * at least as wide as the shown width times the device pixel ratio, so a 1080 px medium would lose a
+ * 390 px wide image at 3x (1170 px) to the 2560 px preview. Between the thumb (640 px) and the preview.
+ */
+export const MEDIUM_BOX: Size = { width: 1170, height: 2532 };
+
 /** Preview: fits inside 2560x1440 (a QHD screen at 1:1, or a 1280x720 CSS lightbox at 2x). Never upscaled. */
 export const PREVIEW_BOX: Size = { width: 2560, height: 1440 };
 
@@ -24,6 +33,10 @@ export function thumbSize(original: Size): Size {
   const cover = Math.max(THUMB_BOX.width / original.width, THUMB_BOX.height / original.height);
   const cap = THUMB_MAX_LONG_EDGE / Math.max(original.width, original.height);
   return scaled(original, Math.min(cover, cap));
+}
+
+export function mediumSize(original: Size): Size {
+  return scaled(original, Math.min(MEDIUM_BOX.width / original.width, MEDIUM_BOX.height / original.height));
 }
 
 export function previewSize(original: Size): Size {

@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { computeColorPalette, decodeAnalysis, encodeAnalysis, renderImageDerivatives } from "../src/index.ts";
 import { sampleCorpus } from "../src/testing.ts";
-import { previewSize, thumbSize } from "../src/variant-sizes.ts";
+import { variantSize } from "../src/variant-kinds.ts";
 
 const expectedFormat = { avif: "heif", webp: "webp", jpeg: "jpeg" } as const;
 
@@ -15,6 +15,9 @@ describe("renderImageDerivatives on the real corpus", () => {
     expect(result).toMatchObject({ width, height, facts: { width, height } });
     expect(result.thumbhash).toMatch(/^[A-Za-z0-9+/]+=*$/);
     expect(result.variants.map((v) => `${v.kind}.${v.format}`).sort()).toEqual([
+      "medium.avif",
+      "medium.jpeg",
+      "medium.webp",
       "preview.avif",
       "preview.jpeg",
       "preview.webp",
@@ -24,7 +27,7 @@ describe("renderImageDerivatives on the real corpus", () => {
     ]);
     for (const variant of result.variants) {
       const decoded = await sharp(variant.data).metadata();
-      const size = variant.kind === "thumb" ? thumbSize({ width, height }) : previewSize({ width, height });
+      const size = variantSize[variant.kind]({ width, height });
       expect(decoded).toMatchObject({ format: expectedFormat[variant.format], ...size });
       expect({ width: variant.width, height: variant.height }).toEqual(size);
       expect(variant.contentHash).toMatch(/^[0-9a-f]{64}$/);

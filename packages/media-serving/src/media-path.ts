@@ -1,20 +1,27 @@
 import { AppError } from "@wallpaperdb/core/errors";
+import {
+  IMAGE_FORMATS,
+  IMAGE_VARIANT_KINDS,
+  type ImageFormat,
+  type ImageVariantKind,
+  isImageVariantKind,
+} from "@wallpaperdb/imaging/variant-kinds";
 import { isAllowedSize, MAX_RENDITION_EDGE } from "./screen-sizes.ts";
 
-export type VariantKind = "thumb" | "preview" | "clip";
-export type ImageFormat = "avif" | "webp" | "jpeg";
+export type { ImageFormat, ImageVariantKind };
+export type VariantKind = ImageVariantKind | "clip";
 export type VariantFormat = ImageFormat | "mp4";
 export type RenditionMode = "fit" | "cover";
 
 /** What a `/media/<id>/…` path asks for, parsed before anything is read. */
 export type MediaTarget =
   | { type: "variant"; kind: VariantKind; format: VariantFormat }
-  | { type: "negotiated"; kind: "thumb" | "preview" }
+  | { type: "negotiated"; kind: ImageVariantKind }
   | { type: "original" }
   | { type: "rendition"; mode: RenditionMode; width: number; height: number; format: ImageFormat };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const IMAGE_FORMATS: readonly string[] = ["avif", "webp", "jpeg"];
+const VARIANT_NAME = new RegExp(`^(${[...IMAGE_VARIANT_KINDS, "clip"].join("|")})\\.(avif|webp|jpeg|mp4)$`);
 
 export const contentTypes: Record<VariantFormat, string> = {
   avif: "image/avif",
@@ -34,9 +41,9 @@ export function parseWallpaperId(id: string): string {
 }
 
 function parseVariant(name: string, path: string): MediaTarget {
-  if (name === "thumb" || name === "preview") return { type: "negotiated", kind: name };
+  if (isImageVariantKind(name)) return { type: "negotiated", kind: name };
   if (name === "original") return { type: "original" };
-  const match = /^(thumb|preview|clip)\.(avif|webp|jpeg|mp4)$/.exec(name);
+  const match = VARIANT_NAME.exec(name);
   if (!match) throw notFound("unknown_media_path", path);
   const kind = match[1] as VariantKind;
   const format = match[2] as VariantFormat;
@@ -51,7 +58,7 @@ function parseRendition(mode: RenditionMode, name: string, path: string): MediaT
   const width = Number(match[1]);
   const height = Number(match[2]);
   const format = match[3] as string;
-  if (!IMAGE_FORMATS.includes(format)) {
+  if (!(IMAGE_FORMATS as readonly string[]).includes(format)) {
     throw new AppError("bad_request", "Renditions are AVIF, WebP or JPEG.", {
       reason: "unsupported_rendition_format",
       format,

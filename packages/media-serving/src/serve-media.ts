@@ -1,16 +1,17 @@
 import { AppError, problemResponse } from "@wallpaperdb/core/errors";
 import type { Logger } from "@wallpaperdb/core/logger";
 import type { Database } from "@wallpaperdb/db";
+import { IMAGE_FORMATS, isImageFormat, isImageVariantKind } from "@wallpaperdb/imaging/variant-kinds";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { variantUrl } from "@wallpaperdb/wallpapers";
 import { answerWithBlob, IMMUTABLE } from "./blob-response.ts";
 import { attachmentDisposition, extensionFor, negotiateImageFormat, safeBaseName } from "./http-rules.ts";
 import { SANDBOX, serveImmutableVariant } from "./immutable-variant.ts";
-import { ensurePreviewAvif } from "./lazy-preview.ts";
+import { ensureLazyVariant } from "./lazy-variant.ts";
 import { applyAudience, loadServableWallpaper, type ViewerResolver } from "./media-access.ts";
 import {
   contentTypes,
-  type ImageFormat,
+  type ImageVariantKind,
   type MediaTarget,
   parseMediaPath,
   parseWallpaperId,
@@ -24,6 +25,8 @@ export interface MediaDeps {
   db: Database;
   blobStore: BlobStore;
   logger: Logger;
+  /** The pixel cap for lazily rendered variants' source decode (media's MAX_IMAGE_PIXELS; default 100 MP). */
+  maxPixels?: number;
   /** Versioned-variant lookups (variant-cache.ts); the process-wide one when absent, none when null. */
   variantCache?: VariantCache | null;
 }
@@ -45,7 +48,10 @@ async function findVariant(
   const stored = await loadVariants(deps.db, wallpaper.id, kind);
   const found = stored.find((variant) => variant.format === format);
   if (found) return found;
-  if (kind === "preview" && format === "avif" && stored.length > 0) return ensurePreviewAvif(deps, wallpaper);
+  // An image kind the wallpaper has, in a format the pipeline left to the first request (lazy-variant.ts).
+  if (isImageVariantKind(kind) && isImageFormat(format) && stored.length > 0) {
+    return ensureLazyVariant(deps, wallpaper, kind, format);
+  }
   throw notFound("variant_not_found");
 }
 
@@ -80,13 +86,12 @@ async function serveNegotiated(
   deps: MediaDeps,
   request: Request,
   wallpaper: VisibleWallpaper,
-  kind: "thumb" | "preview",
+  kind: ImageVariantKind,
 ): Promise<Response> {
   const stored = await loadVariants(deps.db, wallpaper.id, kind);
   if (stored.length === 0) throw notFound("variant_not_found");
-  const available = stored.map((variant) => variant.format as ImageFormat);
-  if (kind === "preview") available.push("avif");
-  const format = negotiateImageFormat(request.headers.get("accept"), available);
+  // Every format of a kind the wallpaper has can be served: the ones not stored are rendered lazily.
+  const format = negotiateImageFormat(request.headers.get("accept"), IMAGE_FORMATS);
   const variant = await findVariant(deps, wallpaper, kind, format);
   return answerWithBlob(deps.blobStore, request, {
     key: variant.storageKey,

@@ -12,3 +12,20 @@ export function singleFlight<T>(): (key: string, work: () => Promise<T>) => Prom
     return started;
   };
 }
+
+/** At most `limit` of the works run at once; the others wait their turn in arrival order. */
+export function limitConcurrency(limit: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (work) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running += 1;
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Database } from "@wallpaperdb/db";
 import { variants, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
-import { renderImageDerivatives } from "@wallpaperdb/imaging";
+import { type RenderOptions, renderImageDerivatives } from "@wallpaperdb/imaging";
 import { variantKey } from "@wallpaperdb/pipeline";
 import type { BlobStore } from "@wallpaperdb/storage";
 
@@ -13,11 +13,18 @@ export interface SeedOptions {
   processed?: boolean;
   /** Extra bytes appended after the image (a polyglot). */
   trailer?: string;
+  /** The formats stored per kind; default every format but the preview AVIF. */
+  formats?: RenderOptions["formats"];
 }
 
+/** What the pipeline stores now (apps/workers/src/adapters/imaging.ts EAGER_FORMATS); the rest is lazy. */
+export const PIPELINE_FORMATS = { thumb: ["avif"], medium: ["avif"], preview: ["avif"] } as const;
+
 /**
- * A wallpaper as the pipeline leaves it: the original blob, thumb avif/webp/jpeg and preview webp/jpeg
- * rendered by the real imaging code (preview AVIF left to the media route), facts with the ThumbHash.
+ * A wallpaper with stored variants rendered by the real imaging code: by default thumb and medium in
+ * every format and preview WebP/JPEG (as the pipeline once stored them, so tests can address stored
+ * files of each format); `formats: PIPELINE_FORMATS` as it stores them now. The original blob, and
+ * facts with the ThumbHash.
  */
 export async function seedWallpaper(db: Database, blobs: BlobStore, path: string, options: SeedOptions = {}) {
   const source = await readFile(path);
@@ -26,7 +33,9 @@ export async function seedWallpaper(db: Database, blobs: BlobStore, path: string
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const originalKey = `originals/${sha256}`;
   await blobs.put(originalKey, bytes, { contentType: options.mimeType ?? "image/jpeg" });
-  const rendered = await renderImageDerivatives(bytes, { formats: { preview: ["webp", "jpeg"] } });
+  const rendered = await renderImageDerivatives(bytes, {
+    formats: options.formats ?? { preview: ["webp", "jpeg"] },
+  });
   await db.insert(wallpapers).values({
     id,
     sha256,

@@ -1,7 +1,8 @@
+import type { ImageVariantKind } from "@wallpaperdb/imaging/variant-kinds";
 import type { SearchFilters, SearchInput } from "./query/input.ts";
 
 export interface CardVariant {
-  kind: "thumb" | "preview";
+  kind: ImageVariantKind;
   format: string;
   width: number;
   height: number;

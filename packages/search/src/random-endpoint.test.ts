@@ -41,11 +41,16 @@ describe("/api/random parameters", () => {
       url: `/media/x/${kind}.${format}?v=${kind}-${format}`,
     });
     const card = {
+      id: "x",
       variants: [variant("thumb", "jpeg"), variant("preview", "avif"), variant("preview", "jpeg")],
     } as WallpaperCard;
     expect(bestImageUrl(card)).toBe("/media/x/preview.jpeg?v=preview-jpeg");
     expect(bestImageUrl({ ...card, variants: [variant("thumb", "jpeg")] })).toBe(
       "/media/x/thumb.jpeg?v=thumb-jpeg",
+    );
+    // Only the eager AVIF stored: the JPEG's unversioned URL, which the media route renders once.
+    expect(bestImageUrl({ ...card, variants: [variant("thumb", "avif"), variant("preview", "avif")] })).toBe(
+      "/media/x/preview.jpeg",
     );
     expect(bestImageUrl({ ...card, variants: [] })).toBeNull();
   });

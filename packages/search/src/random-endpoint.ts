@@ -68,16 +68,17 @@ export function randomRequestFromParams(params: URLSearchParams): {
   return { filters: parsed.query, seed };
 }
 
-/** The variant a wallpaper changer gets: the large preview as JPEG (every screen and OS decodes it). */
+/**
+ * The variant a wallpaper changer gets: the large preview as JPEG (every screen and OS decodes it). The
+ * pipeline stores only AVIF; the unversioned JPEG URL has the media route render and store it once and
+ * redirect to its immutable URL.
+ */
 export function bestImageUrl(card: WallpaperCard): string | null {
-  const order = [
-    ["preview", "jpeg"],
-    ["preview", "webp"],
-    ["thumb", "jpeg"],
-  ];
-  for (const [kind, format] of order) {
-    const variant = card.variants.find((v) => v.kind === kind && v.format === format);
-    if (variant) return variant.url;
+  for (const kind of ["preview", "thumb"] as const) {
+    const ofKind = card.variants.filter((v) => v.kind === kind);
+    const jpeg = ofKind.find((v) => v.format === "jpeg");
+    if (jpeg) return jpeg.url;
+    if (ofKind.length > 0) return `/media/${card.id}/${kind}.jpeg`;
   }
   return null;
 }

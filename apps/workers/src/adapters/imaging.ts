@@ -23,13 +23,17 @@ function decoding<T>(span: string, what: string, work: () => Promise<T> | T): Pr
 export type Analysis = imaging.ImageAnalysis;
 
 /**
- * What the pipeline stores eagerly. The preview AVIF (2560 px) is by far the costliest encode, so the
- * media route renders it on first request (`renderVariant`) and caches it; the thumb AVIF stays eager
- * because the gallery grid asks for it on every page.
+ * What the pipeline stores eagerly: AVIF of every kind, the format every current browser asks for
+ * first. With libaom 3.15 at effort 0 it is also the cheapest encode and the smallest file at every size
+ * (per image, encode alone: thumb 10 ms / 10 KiB against WebP's 30 ms / 15 KiB, preview 86 / 72 against
+ * 304 / 130); the whole render costs 0.61 of the old set's CPU and stores 0.30 of its bytes, with the
+ * medium added (`pnpm bench:pipeline`, docs/performance.md). WebP (older Safari) and JPEG (scripts, the
+ * random endpoint) are rendered by the media route on their first request and stored then.
  */
 export const EAGER_FORMATS = {
-  thumb: ["avif", "webp", "jpeg"],
-  preview: ["webp", "jpeg"],
+  thumb: ["avif"],
+  medium: ["avif"],
+  preview: ["avif"],
 } as const satisfies Record<imaging.VariantKind, readonly imaging.VariantFormat[]>;
 
 export const renderImageDerivatives = (input: string | Buffer) =>

@@ -1,4 +1,5 @@
 import { type Executor, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
+import { IMAGE_VARIANT_KINDS } from "@wallpaperdb/imaging/variant-kinds";
 import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { CardVariant, WallpaperCard } from "../backend.ts";
 
@@ -14,7 +15,11 @@ const colorsJson = (wallpaperId: SQL) => sql`(select coalesce(json_agg(c.hex ord
 const variantsJson = (wallpaperId: SQL) => sql`(select coalesce(json_agg(json_build_object('kind', v.kind,
     'format', v.format, 'width', v.width, 'height', v.height, 'contentHash', v.content_hash)
     order by v.kind, v.format), '[]'::json)
-  from variants v where v.wallpaper_id = ${wallpaperId} and v.kind in ('thumb', 'preview'))`;
+  from variants v where v.wallpaper_id = ${wallpaperId}
+    and v.kind in (${sql.join(
+      IMAGE_VARIANT_KINDS.map((kind) => sql`${kind}`),
+      sql`, `,
+    )}))`;
 
 const withUrls = (id: string, variants: VariantRow[]): CardVariant[] =>
   variants.map((variant) => ({

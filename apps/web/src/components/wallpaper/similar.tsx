@@ -14,8 +14,10 @@ export async function WallpaperSimilar({ id }: { id: string }) {
       <div className="gallery-grid similar-grid">
         {items.map(({ card, match }) => {
           const ratio = card.width / card.height;
-          const thumb =
-            card.variants.find((v) => v.kind === "thumb" && v.format === "webp") ?? card.variants[0];
+          // The negotiated thumb when no WebP is stored (the pipeline stores AVIF only now).
+          const thumb = card.variants.find((v) => v.kind === "thumb" && v.format === "webp") ?? {
+            url: `/media/${card.id}/thumb`,
+          };
           const placeholder = thumbhashDataUrl(card.thumbhash);
           return (
             <Link

@@ -29,7 +29,8 @@ export function WallpaperStage({
   children,
 }: Props) {
   const clip = variants.find((variant) => variant.kind === "clip");
-  const poster = variants.find((variant) => variant.kind === "preview" && variant.format === "jpeg");
+  // Negotiated by Accept (AVIF for the browsers that take it): the pipeline stores no JPEG any more.
+  const poster = `/media/${id}/preview`;
   const frame = { "--w": width, "--h": height } as CSSProperties;
   // Never narrower than the frame (it is at most the column and at most the window's height times the
   // aspect), so the browser picks the smallest variant that is still sharp.
@@ -41,7 +42,7 @@ export function WallpaperStage({
         <video
           data-testid="wallpaper-video"
           src={clip.url}
-          poster={poster?.url}
+          poster={poster}
           width={width}
           height={height}
           // Plays inline at once, silent and looping like a live wallpaper; the controls pause it.
