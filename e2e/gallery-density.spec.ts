@@ -262,6 +262,16 @@ for (const size of sizes) {
       await expect(bulk).toBeVisible();
       expect(overlaps(await box(filterBar(page)), await box(bulk))).toBe(false);
 
+      // Step down the page: at no point does the bulk bar cover the filter bar or the slim bar.
+      for (let y = 0; y <= 600; y += 40) {
+        await scrollTo(page, y);
+        await page.waitForTimeout(250);
+        const bulkBox = await box(bulk);
+        const bars = [filterBar(page), slimBar(page)];
+        for (const bar of bars) {
+          if (await bar.isVisible()) expect(overlaps(await box(bar), bulkBox), `at scroll ${y}`).toBe(false);
+        }
+      }
       await scrollTo(page, 800);
       await expect(slimBar(page)).toBeVisible();
       await expect.poll(async () => (await box(slimBar(page))).y).toBe(0);
@@ -321,6 +331,7 @@ async function expectSizesFollowRows(page: Page): Promise<void> {
       };
     });
   expect(rowHeight).toBeGreaterThan(0);
-  const [narrow, wide] = sizes.match(/\d+px/g) ?? [];
+  // "(max-width: 640px) <phone width>px, <wide width>px"
+  const [, narrow, wide] = sizes.match(/\) (\d+px), (\d+px)$/) ?? [];
   expect(phone ? narrow : wide).toBe(`${Math.round(rowHeight * ratio)}px`);
 }
