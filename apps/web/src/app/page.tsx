@@ -1,9 +1,12 @@
 import { namedPalette } from "@wallpaperdb/imaging/colors";
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { FilterBar } from "~/components/gallery/filter-bar.tsx";
 import { activeFilterCount, filtersFromParams, filtersToQuery } from "~/components/gallery/filters.ts";
 import { GalleryGrid } from "~/components/gallery/grid.tsx";
 import { gallerySearchOptions } from "~/components/gallery/search-options.ts";
+import { readTileSize } from "~/components/gallery/tile-size.ts";
+import { GalleryFrame } from "~/components/gallery/tile-size-frame.tsx";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
 import "~/components/gallery/gallery.css";
 
@@ -30,8 +33,10 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
   const query = filtersToQuery(filters);
   // The first page is rendered on the server; a malformed query is left for the client to show.
   await getQueryClient().prefetchInfiniteQuery(gallerySearchOptions(trpc, query));
+  // The tile size is in the first paint: the rows and every tile's `sizes` come from the cookie.
+  const tileSize = readTileSize(await cookies());
   return (
-    <div className="gallery-page">
+    <GalleryFrame initial={tileSize}>
       {/* For screen readers and the tab title; the first screen belongs to the wallpapers. */}
       <h1 className="sr-only">Gallery: every wallpaper, stored once</h1>
       {/* Not keyed by the query: typing writes the URL, and a remount would take the focus from the box. */}
@@ -44,6 +49,6 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
           colorCount={filters.colors.length}
         />
       </HydrateClient>
-    </div>
+    </GalleryFrame>
   );
 }

@@ -143,7 +143,6 @@ export function GalleryGrid({ query, hasFilters, colorCount = 0 }: Props) {
             }
           />
         ))}
-        <span className="gallery-filler" aria-hidden="true" />
       </div>
       <div ref={sentinel} className="gallery-sentinel" data-testid="gallery-sentinel">
         {isFetchingNextPage

@@ -61,34 +61,37 @@ export function GallerySelectBar({
   if (!state.allowed) return null;
   const { active, selection } = state;
   return (
-    <div className="gallery-select" data-testid="gallery-select">
-      <div className="gallery-select-tools">
-        <button
-          type="button"
-          className="button button-ghost button-small"
-          aria-pressed={active}
-          onClick={() => state.setActive(!active)}
-        >
-          {active ? "Done selecting" : "Select"}
-        </button>
-        {active ? (
-          <>
-            <button
-              type="button"
-              className="button button-ghost button-small"
-              onClick={() => selection.set(loadedIds)}
-            >
-              Select all loaded ({loadedIds.length})
-            </button>
-            <button type="button" className="button button-ghost button-small" onClick={selection.clear}>
-              Clear selection
-            </button>
-            <span className="muted">Click tiles to tick them; shift-click ticks a range.</span>
-          </>
-        ) : null}
+    <>
+      <div className="gallery-select" data-testid="gallery-select">
+        <div className="gallery-select-tools">
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            aria-pressed={active}
+            onClick={() => state.setActive(!active)}
+          >
+            {active ? "Done selecting" : "Select"}
+          </button>
+          {active ? (
+            <>
+              <button
+                type="button"
+                className="button button-ghost button-small"
+                onClick={() => selection.set(loadedIds)}
+              >
+                Select all loaded ({loadedIds.length})
+              </button>
+              <button type="button" className="button button-ghost button-small" onClick={selection.clear}>
+                Clear selection
+              </button>
+              <span className="muted">Click tiles to tick them; shift-click ticks a range.</span>
+            </>
+          ) : null}
+        </div>
       </div>
-      {/* The bar invalidates wallpaper queries, this grid's search among them. */}
+      {/* A sibling of the grid, not inside the tools: a sticky box sticks only within its parent, and the
+          bar should follow the curator down the grid. It invalidates wallpaper queries, this grid's too. */}
       {active ? <BulkTagBar selectedIds={selection.ids} /> : null}
-    </div>
+    </>
   );
 }

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { KeyboardEvent } from "react";
 import { type PictureVariant, WallpaperPicture } from "~/components/wallpaper/picture.tsx";
+import { tileSizes } from "./tile-size.ts";
+import { useTileSize } from "./tile-size-frame.tsx";
 
 export interface TileCard {
   id: string;
@@ -63,6 +65,7 @@ export function GalleryTile({ card, index, onKeyDown, selectable }: Props) {
 }
 
 function TileBody({ card, index, ratio }: { card: TileCard; index: number; ratio: number }) {
+  const { size } = useTileSize();
   return (
     <>
       <span className="gallery-tile-frame" style={{ aspectRatio: `${card.width} / ${card.height}` }}>
@@ -72,7 +75,7 @@ function TileBody({ card, index, ratio }: { card: TileCard; index: number; ratio
           thumbhash={card.thumbhash}
           fallbackColor={card.colors[0]}
           alt=""
-          sizes={`(max-width: 640px) 50vw, ${Math.round(180 * ratio)}px`}
+          sizes={tileSizes(size, ratio)}
           priority={index < 8}
         />
       </span>
