@@ -344,10 +344,13 @@ for (const size of sizes) {
       const order = await searchIds(page, GALLERY_PAGE + 10);
       // As the gallery leaves it when the last tile of its first page is opened; a fresh page has an empty
       // cache, so it loads the search's first page, finds the wallpaper last in it, then loads the next.
-      await page.addInitScript((lastViewed) => {
-        const record = { query: "", href: "/", scrollY: 0, lastViewed, returning: true };
-        sessionStorage.setItem("wallpaperdb:browse", JSON.stringify(record));
-      }, order[GALLERY_PAGE - 1] ?? "");
+      await page.addInitScript(
+        (lastViewed) => {
+          const record = { query: "", href: "/", scrollY: 0, lastViewed, returning: true };
+          sessionStorage.setItem("wallpaperdb:browse", JSON.stringify(record));
+        },
+        order[GALLERY_PAGE - 1] ?? "",
+      );
       await observeLayoutShift(page);
       await page.goto(`/wallpapers/${order[GALLERY_PAGE - 1]}`);
       await expect(page.getByTestId("browse-next")).toBeVisible();
