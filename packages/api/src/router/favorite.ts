@@ -25,6 +25,8 @@ export const favoriteRouter = createTRPCRouter({
       z
         .object({
           cursor: z.string().max(200).nullish(),
+          // TanStack's infinite queries send it; the list only goes forward.
+          direction: z.enum(["forward", "backward"]).optional(),
           limit: z.number().int().min(1).max(100).default(60),
         })
         .strict(),

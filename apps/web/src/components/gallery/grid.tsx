@@ -2,16 +2,14 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { type KeyboardEvent, useCallback, useEffect, useRef } from "react";
+import { useRef } from "react";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { queryErrorLabel } from "~/components/shared/error-messages.ts";
 import { useTRPC } from "~/trpc/react.tsx";
 import { useGalleryBrowse } from "./browse-context.ts";
-import { PAGE_SIZE } from "./filters.ts";
-import { moveGridFocus } from "./keyboard.ts";
 import { gallerySearchOptions } from "./search-options.ts";
 import { GallerySelectBar, useGallerySelect } from "./select.tsx";
-import { GalleryTile } from "./tile.tsx";
+import { TileGrid } from "./tile-grid.tsx";
 
 interface QueryError {
   code: string;
@@ -38,28 +36,9 @@ interface Props {
 export function GalleryGrid({ query, hasFilters, colorCount = 0 }: Props) {
   const trpc = useTRPC();
   const grid = useRef<HTMLDivElement>(null);
-  const sentinel = useRef<HTMLDivElement>(null);
   const search = useInfiniteQuery(gallerySearchOptions(trpc, query));
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = search;
 
-  useEffect(() => {
-    const target = sentinel.current;
-    if (!target || !hasNextPage) return;
-    // Start loading a screen early, so scrolling rarely reaches the end of what is loaded.
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
-      },
-      { rootMargin: "0px 0px 800px 0px" },
-    );
-    observer.observe(target);
-    return () => observer.disconnect();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLElement>, index: number) => moveGridFocus(event, grid.current, index),
-    [],
-  );
   const items = search.data?.pages.flatMap((page) => page.items) ?? [];
   const ids = items.map((card) => card.id);
   const select = useGallerySelect(ids);
@@ -131,28 +110,11 @@ export function GalleryGrid({ query, hasFilters, colorCount = 0 }: Props) {
         {first?.total.toLocaleString("en")} wallpaper{first?.total === 1 ? "" : "s"}
       </p>
       <GallerySelectBar state={select} loadedIds={ids} />
-      <div className="gallery-grid" ref={grid} data-testid="gallery-grid" data-selecting={select.active}>
-        {items.map((card, index) => (
-          <GalleryTile
-            key={card.id}
-            card={card}
-            index={index}
-            onKeyDown={onKeyDown}
-            selectable={
-              select.active ? { selected: select.selection.has(card.id), onSelect: select.select } : undefined
-            }
-          />
-        ))}
-      </div>
-      <div ref={sentinel} className="gallery-sentinel" data-testid="gallery-sentinel">
-        {isFetchingNextPage
-          ? "Loading more…"
-          : hasNextPage
-            ? ""
-            : items.length > PAGE_SIZE
-              ? "That is all of them."
-              : ""}
-      </div>
+      <TileGrid
+        cards={{ pages: search.data.pages, hasNextPage, isFetchingNextPage, fetchNextPage }}
+        gridRef={grid}
+        select={select}
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { KeyboardEvent } from "react";
+import { FavoriteButton } from "~/components/favorites/heart.tsx";
 import { type PictureVariant, WallpaperPicture } from "~/components/wallpaper/picture.tsx";
 import { tileSizes } from "./tile-size.ts";
 import { useTileSize } from "./tile-size-frame.tsx";
@@ -22,45 +23,58 @@ interface Props {
   onKeyDown: (event: KeyboardEvent<HTMLElement>, index: number) => void;
   /** Select mode: the tile is a checkbox instead of a link. */
   selectable?: { selected: boolean; onSelect(index: number, range: boolean): void };
+  /** Signed in: whether the account keeps it (the grid asks once per page); absent, no heart is shown. */
+  favorited?: boolean;
 }
 
-/** A justified-row tile: grows with its aspect ratio so every row fills the width without cropping much. */
-export function GalleryTile({ card, index, onKeyDown, selectable }: Props) {
+/**
+ * A justified-row tile: grows with its aspect ratio so every row fills the width without cropping much.
+ * The flex item is a plain box holding the link (or, in select mode, the checkbox) and, beside it, the
+ * heart: a button may not sit inside a link, and beside it keyboard and touch reach each on its own.
+ */
+export function GalleryTile({ card, index, onKeyDown, selectable, favorited }: Props) {
   const ratio = card.width / card.height;
   const label = `${card.mediaType === "video" ? "Video" : "Wallpaper"} ${card.width}×${card.height}${
     card.aspectName ? `, ${card.aspectName}` : ""
   }`;
   const common = {
-    className: "gallery-tile",
+    className: "gallery-tile-link",
     "data-testid": "gallery-tile",
     "data-id": card.id,
     "data-index": index,
-    style: { flexGrow: ratio, flexBasis: `calc(var(--row-height) * ${ratio.toFixed(4)})` },
     "aria-label": label,
     onKeyDown: (event: KeyboardEvent<HTMLElement>) => onKeyDown(event, index),
   };
+  const style = { flexGrow: ratio, flexBasis: `calc(var(--row-height) * ${ratio.toFixed(4)})` };
   if (selectable) {
     return (
-      // biome-ignore lint/a11y/useSemanticElements: the whole tile (a picture) toggles; an <input> cannot hold it, and role=checkbox with aria-checked is the ARIA pattern for such a toggle.
-      <button
-        {...common}
-        type="button"
-        role="checkbox"
-        aria-checked={selectable.selected}
-        data-selected={selectable.selected}
-        onClick={(event) => selectable.onSelect(index, event.shiftKey)}
-      >
-        <span className="gallery-tile-check" aria-hidden="true">
-          {selectable.selected ? "✓" : ""}
-        </span>
-        <TileBody card={card} index={index} ratio={ratio} />
-      </button>
+      <div className="gallery-tile" style={style}>
+        {/* biome-ignore lint/a11y/useSemanticElements: the whole tile (a picture) toggles; an <input> cannot hold it, and role=checkbox with aria-checked is the ARIA pattern for such a toggle. */}
+        <button
+          {...common}
+          type="button"
+          role="checkbox"
+          aria-checked={selectable.selected}
+          data-selected={selectable.selected}
+          onClick={(event) => selectable.onSelect(index, event.shiftKey)}
+        >
+          <span className="gallery-tile-check" aria-hidden="true">
+            {selectable.selected ? "✓" : ""}
+          </span>
+          <TileBody card={card} index={index} ratio={ratio} />
+        </button>
+      </div>
     );
   }
   return (
-    <Link {...common} href={`/wallpapers/${card.id}`}>
-      <TileBody card={card} index={index} ratio={ratio} />
-    </Link>
+    <div className="gallery-tile" style={style}>
+      <Link {...common} href={`/wallpapers/${card.id}`}>
+        <TileBody card={card} index={index} ratio={ratio} />
+      </Link>
+      {favorited === undefined ? null : (
+        <FavoriteButton wallpaperId={card.id} variant="tile" favorited={favorited} />
+      )}
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { AdminNavLink } from "~/components/admin/nav-link.tsx";
-import { GalleryIcon, UploadIcon } from "./icons.tsx";
+import { GalleryIcon, HeartIcon, UploadIcon } from "./icons.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
 /**
@@ -19,6 +19,10 @@ export function SiteHeader() {
         <Link href="/" className="nav-link" aria-label="Gallery">
           <GalleryIcon />
           <span className="nav-label">Gallery</span>
+        </Link>
+        <Link href="/favorites" className="nav-link" aria-label="Favorites">
+          <HeartIcon />
+          <span className="nav-label">Favorites</span>
         </Link>
         <Link href="/upload" className="nav-link" aria-label="Upload">
           <UploadIcon />

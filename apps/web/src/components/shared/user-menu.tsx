@@ -32,7 +32,13 @@ export function UserMenu() {
   }
   return (
     <span className="user-menu">
-      <Link href="/account" className="nav-link user-menu-account" data-testid="user-menu-account">
+      <Link
+        href="/account"
+        className="nav-link user-menu-account"
+        data-testid="user-menu-account"
+        aria-label={`Your account: ${me.data.name}`}
+        title={me.data.name}
+      >
         <AccountIcon />
         <span className="user-menu-name">{me.data.name}</span>
         {me.data.role === "user" ? null : <span className="soon user-menu-role">{me.data.role}</span>}

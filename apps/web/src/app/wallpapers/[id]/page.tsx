@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { FavoriteButton } from "~/components/favorites/heart.tsx";
 import { BrowseStage, GalleryLink, WallpaperBrowse } from "~/components/wallpaper/browse.tsx";
 import { WallpaperDelete } from "~/components/wallpaper/delete.tsx";
 import { WallpaperDownloads } from "~/components/wallpaper/downloads.tsx";
@@ -16,7 +17,7 @@ import {
 } from "~/components/wallpaper/panels.tsx";
 import { WallpaperSimilar } from "~/components/wallpaper/similar.tsx";
 import { WallpaperStage } from "~/components/wallpaper/stage.tsx";
-import { caller } from "~/trpc/server.tsx";
+import { caller, getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
 import "~/components/gallery/gallery.css";
 import "~/components/wallpaper/wallpaper.css";
 
@@ -54,6 +55,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function WallpaperPage({ params }: { params: Params }) {
   const view = await load((await params).id);
   if (!view) notFound();
+  // The heart's count and state arrive with the page, so nothing beside the title moves after it loads.
+  if (view.visible)
+    await getQueryClient().prefetchQuery(trpc.favorite.state.queryOptions({ wallpaperId: view.id }));
   // What the frame and the full-size view both draw.
   const picture = {
     id: view.id,
@@ -65,12 +69,17 @@ export default async function WallpaperPage({ params }: { params: Params }) {
   };
   return (
     <WallpaperBrowse id={view.id}>
-      <div className="wallpaper-page">
+      <div className="wallpaper-page page-wide">
         <div className="wallpaper-head">
           <GalleryLink />
           <h1 data-testid="wallpaper-title" title={titleOf(view)}>
             {titleOf(view)}
           </h1>
+          {view.visible ? (
+            <HydrateClient>
+              <FavoriteButton wallpaperId={view.id} variant="page" />
+            </HydrateClient>
+          ) : null}
         </div>
         {view.moderation !== "approved" ? (
           <p className="notice notice-bad" data-testid="wallpaper-hidden">
