@@ -1,7 +1,8 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./accounts.ts";
+import { watchForProblems } from "./support/problems.ts";
 import { uniqueJpeg } from "./unique-image.ts";
-import { expectNoOverflow, uploadThroughPage, watchForProblems } from "./upload-page.ts";
+import { expectNoOverflow, uploadThroughPage } from "./upload-page.ts";
 
 // Favorites, as a visitor meets them: a heart on each tile and on the wallpaper page (mouse, keyboard,
 // touch), the "Favorites" page, and what a signed-out visitor is offered instead.

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./accounts.ts";
+import { watchForProblems } from "./support/problems.ts";
 import { uniqueJpeg } from "./unique-image.ts";
 import { uploadThroughPage } from "./upload-page.ts";
 
@@ -17,20 +18,8 @@ test.setTimeout(240_000);
 
 let problems: string[] = [];
 
-/** Console errors, uncaught exceptions and failed requests; a request the page cancels itself is no failure. */
 function watchProblems(page: Page): void {
-  problems = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => {
-    const failure = request.failure()?.errorText ?? "";
-    if (failure !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} ${failure}`);
-  });
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
+  problems = watchForProblems(page);
 }
 
 async function expectNoOverflow(page: Page): Promise<void> {

@@ -1,7 +1,8 @@
 import { copyFileSync, utimesSync } from "node:fs";
 import { expect, type Locator, type Page, type Request, test } from "@playwright/test";
 import { largeJpeg, paddedJpeg } from "./large-image.ts";
-import { expectNoOverflow, row, setUploadSpeed, watchForProblems } from "./upload-page.ts";
+import { watchForProblems } from "./support/problems.ts";
+import { expectNoOverflow, row, setUploadSpeed } from "./upload-page.ts";
 
 // Upload that cannot lose work, with files large enough to be in flight for seconds: moving around
 // the app keeps both transfers running, and a reload keeps the rows and resumes the bytes.

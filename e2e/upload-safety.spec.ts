@@ -1,8 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
 import { createWallpaperClient } from "@wallpaperdb/client";
 import { e2eAdmin } from "./accounts.ts";
+import { watchForProblems } from "./support/problems.ts";
 import { uniqueJpeg } from "./unique-image.ts";
-import { dragFilesOnto, expectNoOverflow, row, setUploadSpeed, watchForProblems } from "./upload-page.ts";
+import { dragFilesOnto, expectNoOverflow, row, setUploadSpeed } from "./upload-page.ts";
 
 // Upload that cannot lose work: sign in before the drop, a warning before leaving mid-transfer, drops
 // anywhere on the page, and a queue that survives moving around the app.

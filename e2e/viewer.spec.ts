@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type CDPSession, expect, type Locator, type Page, test } from "@playwright/test";
 import { signIn } from "./accounts.ts";
+import { watchForProblems } from "./support/problems.ts";
 import { uniqueJpeg, uniqueJpegOfSize } from "./unique-image.ts";
 import { uploadThroughPage } from "./upload-page.ts";
 
@@ -95,28 +96,6 @@ test.beforeAll(async ({ browser }) => {
   await page.close();
 });
 
-/** Console errors and failed requests of the page, collected from before its first navigation. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => {
-    // Next.js drops the prefetches of links it no longer needs (the page moved on); nothing failed.
-    if (
-      request.failure()?.errorText === "net::ERR_ABORTED" &&
-      new URL(request.url()).searchParams.has("_rsc")
-    )
-      return;
-    problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ""}`);
-  });
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
-  });
-  return problems;
-}
-
 /**
  * Sums layout shifts not caused by input (the CLS definition's exclusion) from the page's first paint:
  * all of them, and those of the page's own content (not the whole page pushed down by the site header).
@@ -181,7 +160,7 @@ for (const size of sizes) {
         page,
       }, testInfo) => {
         const id = ids.get(image.name) ?? "";
-        const problems = watchProblems(page);
+        const problems = watchForProblems(page);
         await observeLayoutShift(page);
         // A visitor, signed out: the page everyone sees.
         await page.goto(`/wallpapers/${id}`);
@@ -261,7 +240,7 @@ for (const size of sizes) {
     test("←/→ and the arrows walk the gallery's search; Esc and Back return to the tile", async ({
       page,
     }, testInfo) => {
-      const problems = watchProblems(page);
+      const problems = watchForProblems(page);
       const order = await searchIds(page, GALLERY_PAGE + 10);
       await page.goto("/");
       // A tile a few rows down, scrolled to the middle of the window, so the gallery has a position to keep.
@@ -340,7 +319,7 @@ for (const size of sizes) {
     });
 
     test("the walk goes on into the search's next page, also after a reload", async ({ page }) => {
-      const problems = watchProblems(page);
+      const problems = watchForProblems(page);
       const order = await searchIds(page, GALLERY_PAGE + 10);
       // As the gallery leaves it when the last tile of its first page is opened; a fresh page has an empty
       // cache, so it loads the search's first page, finds the wallpaper last in it, then loads the next.
@@ -366,7 +345,7 @@ for (const size of sizes) {
     });
 
     test("the wheel zooms the full view around the pointer, down to fitted", async ({ page }) => {
-      const problems = watchProblems(page);
+      const problems = watchForProblems(page);
       await page.goto(`/wallpapers/${ids.get("ultrawide")}`);
       // Marked loaded by the page's script: hydrated, so the `f` key is heard.
       await expect(page.getByTestId("wallpaper-frame").locator(".picture")).toHaveAttribute(
@@ -394,7 +373,7 @@ for (const size of sizes) {
     });
 
     test("a video plays inline, muted and looping", async ({ page }, testInfo) => {
-      const problems = watchProblems(page);
+      const problems = watchForProblems(page);
       await page.goto(`/wallpapers/${ids.get("video")}`);
       const video = page.getByTestId("wallpaper-video");
       await expect(video).toHaveJSProperty("muted", true);
@@ -414,7 +393,7 @@ for (const size of sizes) {
       test("a swipe walks the search; a double tap and a pinch zoom the full view", async ({
         page,
       }, testInfo) => {
-        const problems = watchProblems(page);
+        const problems = watchForProblems(page);
         const order = await searchIds(page, GALLERY_PAGE + 10);
         await page.goto("/");
         const k = 5;

@@ -5,6 +5,7 @@ import { favoritesPageQuery } from "@wallpaperdb/wallpapers";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
+import { codeOf } from "./code-of.ts";
 import { type Harness, openHarness } from "./harness.ts";
 import { seedUsers } from "./seed-users.ts";
 
@@ -41,15 +42,6 @@ async function insertWallpaper(moderation: "approved" | "rejected" = "approved")
     .returning({ id: wallpapers.id });
   if (!row) throw new Error("no row");
   return row.id;
-}
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return "ok";
-  } catch (error) {
-    return (error as { cause?: { code?: string } }).cause?.code ?? String(error);
-  }
 }
 
 beforeAll(async () => {

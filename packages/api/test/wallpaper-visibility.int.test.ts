@@ -4,6 +4,7 @@ import { wallpapers } from "@wallpaperdb/db";
 import { loadWallpaperView } from "@wallpaperdb/wallpapers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createTRPCContext } from "../src/index.ts";
+import { codeOf } from "./code-of.ts";
 import { type Harness, openHarness } from "./harness.ts";
 import { seedUsers } from "./seed-users.ts";
 
@@ -50,16 +51,6 @@ async function insertWallpaper(state: State): Promise<string> {
     })
     .returning({ id: wallpapers.id });
   return row?.id ?? "";
-}
-
-/** "ok", or the stable error code (data.code) of the refusal. */
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return "ok";
-  } catch (error) {
-    return (error as { cause?: { code?: string } }).cause?.code ?? String(error);
-  }
 }
 
 beforeAll(async () => {

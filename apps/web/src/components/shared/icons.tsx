@@ -1,14 +1,14 @@
 import type { ReactNode } from "react";
 
 /** Line icons for the compact header; decorative, so the link or button beside them carries the name. */
-function Icon({ children }: { children: ReactNode }) {
+function Icon({ children, fill = false }: { children: ReactNode; fill?: boolean }) {
   return (
     <svg
       className="icon"
       viewBox="0 0 24 24"
       width="18"
       height="18"
-      fill="none"
+      fill={fill ? "currentColor" : "none"}
       stroke="currentColor"
       strokeWidth="2"
       strokeLinecap="round"
@@ -68,19 +68,8 @@ export function SignOutIcon() {
 /** The favorite heart; filled when the wallpaper is kept. */
 export function HeartIcon({ filled = false }: { filled?: boolean }) {
   return (
-    <svg
-      className="icon"
-      viewBox="0 0 24 24"
-      width="18"
-      height="18"
-      fill={filled ? "currentColor" : "none"}
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <Icon fill={filled}>
       <path d="M12 20.5s-7.5-4.6-9.2-9.4C1.7 7.9 3.8 4.5 7.2 4.5c2 0 3.6 1.1 4.8 2.8 1.2-1.7 2.8-2.8 4.8-2.8 3.4 0 5.5 3.4 4.4 6.6-1.7 4.8-9.2 9.4-9.2 9.4z" />
-    </svg>
+    </Icon>
   );
 }
