@@ -387,6 +387,15 @@ for (const size of sizes) {
       expect(problems).toEqual([]);
     });
 
+    test("asked for less motion, the video waits on its poster for the play control", async ({ page }) => {
+      await page.emulateMedia({ reducedMotion: "reduce" });
+      await page.goto(`/wallpapers/${ids.get("video")}`);
+      const video = page.getByTestId("wallpaper-video");
+      await expect(video).toHaveAttribute("controls", "");
+      await page.waitForTimeout(1_000);
+      expect(await video.evaluate((element: HTMLVideoElement) => element.paused)).toBe(true);
+    });
+
     test.describe("on a touch screen", () => {
       test.use({ hasTouch: true });
 

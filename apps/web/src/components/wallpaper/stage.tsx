@@ -1,4 +1,5 @@
 import type { CSSProperties, ReactNode } from "react";
+import { InlineVideo } from "./inline-video.tsx";
 import { type PictureVariant, WallpaperPicture } from "./picture.tsx";
 
 interface Props {
@@ -39,19 +40,7 @@ export function WallpaperStage({
   return (
     <div className="wallpaper-frame" data-testid="wallpaper-frame" style={frame}>
       {clip ? (
-        <video
-          data-testid="wallpaper-video"
-          src={clip.url}
-          poster={poster}
-          width={width}
-          height={height}
-          // Plays inline at once, silent and looping like a live wallpaper; the controls pause it.
-          autoPlay
-          controls
-          loop
-          muted
-          playsInline
-        />
+        <InlineVideo src={clip.url} poster={poster} width={width} height={height} />
       ) : (
         <WallpaperPicture
           id={id}
