@@ -1,0 +1,82 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "@wallpaperdb/db";
+import { users } from "@wallpaperdb/db";
+import { and, eq, ne, sql } from "drizzle-orm";
+
+/**
+ * An account's public handle (`/users/<username>`, `uploader:<username>`): lower-case letters, digits,
+ * `-` and `_`, 2 to 30 characters, starting with a letter or digit, so it is safe in a URL path and in
+ * the query language without quoting. The database checks the same pattern (`users_username_handle`).
+ */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_-]{1,29}$/u;
+
+export function isValidUsername(value: string): boolean {
+  return USERNAME_PATTERN.test(value);
+}
+
+/**
+ * The handle a display name suggests: lower-cased, every run of other characters one `-`, at most 24
+ * characters (room for a suffix), `user` before anything shorter than 2. Migration 0017's backfill
+ * applies the same rule in SQL to the accounts that existed before handles.
+ */
+export function usernameFromName(name: string): string {
+  const base = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, "-")
+    .replace(/^-+|-+$/gu, "")
+    .slice(0, 24)
+    .replace(/-+$/u, "");
+  return base.length < 2 ? `user${base}` : base;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if ((cause as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+/** Gives a new account the handle its name suggests, with a short random suffix when that one is taken. */
+export async function assignUsername(db: Database, userId: string, name: string): Promise<string> {
+  const base = usernameFromName(name);
+  for (let attempt = 0; ; attempt++) {
+    const candidate = attempt === 0 ? base : `${base}-${randomBytes(3).toString("hex").slice(0, 5)}`;
+    try {
+      const rows = await db
+        .update(users)
+        .set({ username: candidate })
+        .where(
+          and(
+            eq(users.id, userId),
+            sql`not exists (select 1 from users other where other.username = ${candidate} and other.id <> ${userId})`,
+          ),
+        )
+        .returning({ username: users.username });
+      if (rows[0]) return rows[0].username;
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 5) throw error;
+    }
+    if (attempt >= 5) throw new Error(`no free handle for ${userId}`);
+  }
+}
+
+export type UsernameChange = { ok: true; username: string } | { ok: false; reason: "invalid" | "taken" };
+
+/** The account page's "Handle" field: the new handle if it is valid and free. */
+export async function changeUsername(db: Database, userId: string, wanted: string): Promise<UsernameChange> {
+  const username = wanted.trim().toLowerCase();
+  if (!isValidUsername(username)) return { ok: false, reason: "invalid" };
+  try {
+    const [taken] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.username, username), ne(users.id, userId)))
+      .limit(1);
+    if (taken) return { ok: false, reason: "taken" };
+    await db.update(users).set({ username, updatedAt: sql`now()` }).where(eq(users.id, userId));
+    return { ok: true, username };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "taken" };
+    throw error;
+  }
+}
