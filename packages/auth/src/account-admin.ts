@@ -104,3 +104,19 @@ export async function setOneTimePassword(
   });
   return { password };
 }
+
+/** Whether `password` is the account's current password (deleting an account asks for it again). */
+export async function verifyAccountPassword(
+  auth: Auth,
+  db: Database,
+  userId: string,
+  password: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ hash: accounts.password })
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, "credential")))
+    .limit(1);
+  if (!row?.hash) return false;
+  return (await auth.$context).password.verify({ hash: row.hash, password });
+}

@@ -4,6 +4,7 @@ export {
   isAccountDisabled,
   setAccountDisabled,
   setOneTimePassword,
+  verifyAccountPassword,
 } from "./account-admin.ts";
 export {
   API_KEY_PREFIX,
