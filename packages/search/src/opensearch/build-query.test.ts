@@ -123,6 +123,7 @@ describe("OpenSearch query builder", () => {
       phash: "-1",
       tag_ids: [1],
       color_names: ["sky blue"],
+      uploader_id: null,
       colors: [],
     };
     expect(bulkBody("wallpapers", [document])).toEqual([
