@@ -39,7 +39,7 @@ export function AdminUsers() {
   const error = disable.error ?? reset.error ?? list.error;
   return (
     <>
-      <form className="inline-form" onSubmit={search} aria-label="Find an account">
+      <form className="inline-form" onSubmit={search} aria-label="Account search">
         <input className="input" name="query" aria-label="Find an account" placeholder="Name or email" />
         <button className="button" type="submit">
           Find
