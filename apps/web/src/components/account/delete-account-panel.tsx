@@ -26,7 +26,9 @@ export function DeleteAccountPanel() {
 
   return (
     <section className="card danger-zone" aria-labelledby="delete-title" data-testid="delete-account-panel">
-      <h2 id="delete-title">Delete my account</h2>
+      <div className="card-header">
+        <h2 id="delete-title">Delete my account</h2>
+      </div>
       <p className="muted">
         Your account, sessions, API keys and favorites are deleted at once; this cannot be undone.
       </p>

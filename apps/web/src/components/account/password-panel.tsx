@@ -52,7 +52,9 @@ export function PasswordPanel({ mustChange }: { mustChange: boolean }) {
 
   return (
     <section className="card" id="password" aria-labelledby="password-title" data-testid="password-panel">
-      <h2 id="password-title">Password</h2>
+      <div className="card-header">
+        <h2 id="password-title">Password</h2>
+      </div>
       {mustChange ? (
         <p className="notice notice-bad" role="alert" data-testid="must-change-password">
           You signed in with a one-time password. Choose your own password now.

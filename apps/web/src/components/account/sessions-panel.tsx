@@ -24,7 +24,9 @@ export function SessionsPanel() {
 
   return (
     <section className="card" aria-labelledby="sessions-title" data-testid="sessions-panel">
-      <h2 id="sessions-title">Sessions</h2>
+      <div className="card-header">
+        <h2 id="sessions-title">Sessions</h2>
+      </div>
       <p className="muted">
         Lost a phone, or signed in on a shared computer? Sign out everywhere else; this browser stays signed
         in. API keys are not sessions: revoke them above.
