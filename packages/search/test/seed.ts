@@ -27,16 +27,14 @@ export async function seedFixture(
   await db
     .insert(tagAliases)
     .values(fixtureAliases.map(([name, tag]) => ({ name, tagId: tagIds.get(tag) ?? 0 })));
-  await db
-    .insert(users)
-    .values(
-      fixtureUploaders.map((name) => ({
-        id: `fixture-${name}`,
-        name,
-        username: name,
-        email: `${name}@fixture.test`,
-      })),
-    );
+  await db.insert(users).values(
+    fixtureUploaders.map((name) => ({
+      id: `fixture-${name}`,
+      name,
+      username: name,
+      email: `${name}@fixture.test`,
+    })),
+  );
   await db.insert(wallpapers).values(
     rows.map((row) => ({
       id: row.id,
