@@ -7,6 +7,7 @@ import { wallpaperSearchProcedures } from "./router/search.ts";
 import { systemRouter } from "./router/system.ts";
 import { tagRouter } from "./router/tag.ts";
 import { uploadRouter } from "./router/upload.ts";
+import { userRouter } from "./router/user.ts";
 import { wallpaperRouter } from "./router/wallpaper.ts";
 import { wallpaperTagProcedures } from "./router/wallpaper-tags.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   progress: progressRouter,
   system: systemRouter,
   upload: uploadRouter,
+  user: userRouter,
   tag: tagRouter,
   // Tagging procedures live in their own file (curation side); merged into the gallery's wallpaper router.
   wallpaper: createTRPCRouter({

@@ -63,6 +63,22 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   "account.apiKeys.revoke": { rule: "signedIn", input: () => ({ keyId: randomUUID() }) },
   "account.admin.users.list": { rule: "admin", input: () => ({}) },
   "account.admin.users.setRole": { rule: "admin", input: () => ({ userId: people.user.id, role: "user" }) },
+  "account.admin.users.setDisabled": {
+    rule: "admin",
+    input: () => ({ userId: people.user.id, disabled: false }),
+  },
+  // Allowed for admins (this harness has no better-auth, so it ends as dependency_unavailable).
+  "account.admin.users.setOneTimePassword": { rule: "admin", input: () => ({ userId: people.user.id }) },
+  "account.setUsername": {
+    rule: "signedIn",
+    input: () => ({ username: `matrix-${randomBytes(3).toString("hex")}` }),
+  },
+  // Only from a browser session, and only with the password (account-basics.int.test.ts); here the
+  // allowed callers stop at the missing better-auth (dependency_unavailable), before anything is deleted.
+  "account.delete": {
+    rule: { ...byRule.signedIn, apiKey: "forbidden" },
+    input: () => ({ password: "matrix password", uploads: "keep" }),
+  },
   "admin.moderation.queue": { rule: "curator", input: () => ({}) },
   // Rejected then approved again, so the fixture wallpaper ends up visible for the entries below.
   "admin.moderation.reject": {
@@ -84,6 +100,8 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   "favorite.set": { rule: "signedIn", input: () => ({ wallpaperId: f.wallpaperId, favorite: true }) },
   "favorite.list": { rule: "signedIn", input: () => ({}) },
   health: { rule: "public" },
+  // Public profiles; an unknown (or disabled) name is not_found, which counts as allowed here.
+  "user.byUsername": { rule: "public", input: () => ({ username: "nobody-here" }) },
   "progress.wallpaper": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
   "system.overview": { rule: "curator" },
   // Anyone may ask whether they may upload; the answer itself is checked in "upload.settings" below.

@@ -80,7 +80,7 @@ export async function verifyApiKey(db: Database, key: string): Promise<Caller | 
     .select({ keyId: apiKeys.id, userId: users.id, role: users.role, lastUsedAt: apiKeys.lastUsedAt })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
-    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
+    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt), isNull(users.disabledAt)))
     .limit(1);
   if (!row || !isUserRole(row.role)) return null;
   // A script may call thousands of times a minute: record use at most once a minute per key.

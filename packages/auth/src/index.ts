@@ -1,4 +1,12 @@
 export {
+  endAllSessions,
+  generateOneTimePassword,
+  isAccountDisabled,
+  setAccountDisabled,
+  setOneTimePassword,
+  verifyAccountPassword,
+} from "./account-admin.ts";
+export {
   API_KEY_PREFIX,
   type ApiKeySummary,
   createApiKey,
@@ -17,3 +25,11 @@ export { consumeRateLimit, pruneRateLimits, type RateLimitDecision } from "./rat
 export { resolveRequestUser } from "./request-user.ts";
 export { type Caller, canCurate, isUserRole, type UserRole, userRoles } from "./roles.ts";
 export { type AuthServices, createAuthServices } from "./services.ts";
+export {
+  assignUsername,
+  changeUsername,
+  isValidUsername,
+  USERNAME_PATTERN,
+  type UsernameChange,
+  usernameFromName,
+} from "./username.ts";

@@ -7,6 +7,7 @@ import { type ColorTarget, colorTargets } from "./color-match.ts";
 import { type CursorState, decodeCursor, queryFingerprint } from "./cursor.ts";
 import { MAX_SEED, type SearchInput } from "./query/input.ts";
 import { type ResolvedTags, resolveSearchTags } from "./resolve-tags.ts";
+import { resolveUploader } from "./uploader.ts";
 
 /** Everything both backends derive from an input before running it. */
 export interface PreparedSearch {
@@ -15,6 +16,8 @@ export interface PreparedSearch {
   colors: ColorTarget[];
   seed: number;
   similarPhash: bigint | null;
+  /** `uploader:`: the account's id, null for an unknown name, undefined without the term */
+  uploaderId: string | null | undefined;
   fingerprint: string;
   after: CursorState | null;
   now: Date;
@@ -57,6 +60,7 @@ export async function prepareSearch(
     colors: colorTargets(input.colors),
     seed: input.seed ?? after?.seed ?? randomInt(MAX_SEED),
     similarPhash,
+    uploaderId: await resolveUploader(db, input.uploader),
     fingerprint,
     after,
     now: new Date(),

@@ -67,6 +67,9 @@ export function contractCases(rows: readonly FixtureWallpaper[]): { name: string
       name: "query string: similar",
       input: { q: `sort:similar:${similarTo} res:1920x1080,2560x1440,3840x2160` },
     },
+    { name: "uploader", input: { uploader: "ada" } },
+    { name: "query string: uploader with a tag", input: { q: "uploader:Grace cat sort:quality" } },
+    { name: "an unknown uploader matches nothing", input: { uploader: "nobody" } },
     // Not a swatch: the palette rule applies to the stored palette (the entry's own hex certainly matches).
     { name: "a hex that is no swatch", input: { colors: [offSwatch] } },
     { name: "a swatch and a hex that is no swatch", input: { colors: [offSwatch, pair[0] ?? "#000000"] } },
@@ -121,7 +124,9 @@ export function searchContract(
         expect(pages.every((page) => page.items.length <= 7)).toBe(true);
       }
       // A query must match something, or the case proves little.
-      const mustMatch = contractCases(rows).filter((c, i) => i < 22 || c.name.includes("no swatch"));
+      const mustMatch = contractCases(rows).filter(
+        (c, i) => i < 22 || c.name.includes("no swatch") || /^(query string: )?uploader/u.test(c.name),
+      );
       for (const testCase of mustMatch) {
         expect(expectedIds(rows, toInput(testCase.input, 7)).length, testCase.name).toBeGreaterThan(0);
       }

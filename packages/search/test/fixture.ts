@@ -29,9 +29,13 @@ export interface FixtureWallpaper {
   colorNames: string[];
   /** tag name → sources ("human" and "auto" both present tests the two-rows-per-tag case) */
   tags: Map<string, ("human" | "auto")[]>;
+  /** the uploader's handle (`fixtureUploaders`), null for an anonymous upload */
+  uploader: string | null;
 }
 
 export const fixtureTags = ["nature", "city", "space", "anime", "cat", "dog", "mountain", "night"] as const;
+/** Accounts that uploaded fixture wallpapers, by handle; `uploader:` finds theirs. */
+export const fixtureUploaders = ["ada", "grace"] as const;
 export const fixtureAliases: [alias: string, tag: string][] = [["kitty", "cat"]];
 
 const sizes: [number, number][] = [
@@ -125,6 +129,8 @@ export function makeFixture(count = 240, seed = 7): FixtureWallpaper[] {
       colors,
       colorNames: namedColorsOf(colors),
       tags,
+      // From the index, not the generator: the random sequence (and so every other field) stays as it was.
+      uploader: i % 3 === 2 ? null : (fixtureUploaders[i % 3] ?? null),
     });
   }
   return rows;

@@ -55,6 +55,7 @@ export function expectedIds(
         : row.colors.some((c) => entryMatchesColor(c, [target.l, target.a, target.b]));
       if (!has) return false;
     }
+    if (input.uploader !== undefined && row.uploader !== input.uploader) return false;
     if (input.since && row.createdAt < resolveSince(input.since, now)) return false;
     if (input.sort === "quality" && row.quality === null) return false;
     return true;

@@ -3,6 +3,7 @@ import {
   type Database,
   tagAliases,
   tags,
+  users,
   wallpaperColors,
   wallpaperFacts,
   wallpapers,
@@ -11,7 +12,7 @@ import {
 import { namedPalette } from "@wallpaperdb/imaging/colors";
 import { phashChunks } from "@wallpaperdb/pipeline";
 import { sql } from "drizzle-orm";
-import { type FixtureWallpaper, fixtureAliases, fixtureTags } from "./fixture.ts";
+import { type FixtureWallpaper, fixtureAliases, fixtureTags, fixtureUploaders } from "./fixture.ts";
 
 /** Inserts the fixture corpus; returns tag name → id. */
 export async function seedFixture(
@@ -26,6 +27,14 @@ export async function seedFixture(
   await db
     .insert(tagAliases)
     .values(fixtureAliases.map(([name, tag]) => ({ name, tagId: tagIds.get(tag) ?? 0 })));
+  await db.insert(users).values(
+    fixtureUploaders.map((name) => ({
+      id: `fixture-${name}`,
+      name,
+      username: name,
+      email: `${name}@fixture.test`,
+    })),
+  );
   await db.insert(wallpapers).values(
     rows.map((row) => ({
       id: row.id,
@@ -40,6 +49,7 @@ export async function seedFixture(
       processedAt: row.processed ? row.createdAt : null,
       createdAt: row.createdAt,
       colorNames: row.colorNames,
+      uploaderId: row.uploader ? `fixture-${row.uploader}` : null,
     })),
   );
   await db.insert(wallpaperFacts).values(

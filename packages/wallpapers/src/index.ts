@@ -1,4 +1,5 @@
 export { type Moderation, mayChangeWallpaper, mayViewWallpaper, type WallpaperAccess } from "./access.ts";
+export { type DeletedAccount, deleteAccount, type UploadChoice, uploadChoices } from "./delete-account.ts";
 export { type DeletedWallpaper, deleteWallpaper } from "./delete-wallpaper.ts";
 export {
   type FavoritePage,
@@ -18,4 +19,5 @@ export {
   type WallpaperRecord,
   wallpaperNotFound,
 } from "./record.ts";
+export { loadUploaderProfile, type UploaderProfile } from "./uploader.ts";
 export { loadWallpaperView, type ViewVariant, type WallpaperView } from "./view.ts";

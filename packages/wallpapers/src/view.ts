@@ -1,7 +1,7 @@
 import type { Caller } from "@wallpaperdb/auth/roles";
-import { type Database, variants, wallpaperColors, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
+import { type Database, users, variants, wallpaperColors, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
 import { getWallpaperTags, type WallpaperTag } from "@wallpaperdb/tags";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { variantUrl } from "./media-url.ts";
 import { loadWallpaperRecord, type WallpaperRecord } from "./record.ts";
 
@@ -36,6 +36,8 @@ export interface WallpaperView extends WallpaperRecord {
   colorNames: string[];
   tags: WallpaperTag[];
   variants: ViewVariant[];
+  /** Who uploaded it, for the link to their page; null once the account is gone (anonymised) or disabled. */
+  uploader: { username: string; name: string } | null;
 }
 
 /**
@@ -84,13 +86,21 @@ export async function loadWallpaperView(
       })
       .from(variants)
       .where(eq(variants.wallpaperId, id)),
-    db.select({ colorNames: wallpapers.colorNames }).from(wallpapers).where(eq(wallpapers.id, id)),
+    db
+      .select({ colorNames: wallpapers.colorNames, username: users.username, name: users.name })
+      .from(wallpapers)
+      .leftJoin(users, and(eq(users.id, wallpapers.uploaderId), isNull(users.disabledAt)))
+      .where(eq(wallpapers.id, id)),
   ]);
   return {
     ...record,
     facts: factRows[0] ?? null,
     palette,
     colorNames: nameRows[0]?.colorNames ?? [],
+    uploader:
+      nameRows[0]?.username && nameRows[0].name !== null
+        ? { username: nameRows[0].username, name: nameRows[0].name }
+        : null,
     tags,
     variants: variantRows.map(({ contentHash, ...variant }) => ({
       ...variant,

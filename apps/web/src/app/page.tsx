@@ -1,6 +1,7 @@
 import { namedPalette } from "@wallpaperdb/imaging/colors";
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { feedHref } from "~/components/gallery/feed-link.ts";
 import { FilterBar } from "~/components/gallery/filter-bar.tsx";
 import { activeFilterCount, filtersFromParams, filtersToQuery } from "~/components/gallery/filters.ts";
 import { GalleryGrid } from "~/components/gallery/grid.tsx";
@@ -11,10 +12,19 @@ import { getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
 import "~/components/gallery/gallery.css";
 
 export const dynamic = "force-dynamic";
-// The root page shares the root layout segment, where the title template does not apply.
-export const metadata: Metadata = { title: { absolute: "WallpaperDB · Gallery" } };
-
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// The root page shares the root layout segment, where the title template does not apply. Feed readers
+// find the current search's Atom feed from the page's alternate link.
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const filters = filtersFromParams(paramsOf(await searchParams));
+  return {
+    title: { absolute: "WallpaperDB · Gallery" },
+    alternates: {
+      types: { "application/atom+xml": [{ url: feedHref(filters), title: "This search as a feed" }] },
+    },
+  };
+}
 
 function paramsOf(raw: Record<string, string | string[] | undefined>): URLSearchParams {
   const params = new URLSearchParams();

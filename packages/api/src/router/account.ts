@@ -1,6 +1,16 @@
-import { createApiKey, listApiKeys, revokeApiKey, userRoles } from "@wallpaperdb/auth";
+import {
+  changeUsername,
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
+  setAccountDisabled,
+  setOneTimePassword,
+  userRoles,
+  verifyAccountPassword,
+} from "@wallpaperdb/auth";
 import { AppError } from "@wallpaperdb/core/errors";
 import { users } from "@wallpaperdb/db";
+import { deleteAccount, uploadChoices } from "@wallpaperdb/wallpapers";
 import { and, asc, count, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { adminProcedure, createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc.ts";
@@ -8,10 +18,20 @@ import { adminProcedure, createTRPCRouter, protectedProcedure, publicProcedure }
 const profile = {
   id: users.id,
   name: users.name,
+  username: users.username,
   email: users.email,
   role: users.role,
   createdAt: users.createdAt,
+  disabledAt: users.disabledAt,
+  mustChangePassword: users.mustChangePassword,
 };
+
+const byUserId = z.object({ userId: z.string().min(1).max(200) }).strict();
+
+/** Changing who can sign in is done from a browser session, never with an API key. */
+function requireSession(via: "session" | "api_key", what: string): void {
+  if (via === "api_key") throw new AppError("forbidden", `${what} while signed in, not with an API key.`);
+}
 
 const apiKeysRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listApiKeys(ctx.db, ctx.user.id)),
@@ -82,6 +102,18 @@ const adminUsersRouter = createTRPCRouter({
         reason: "last_admin",
       });
     }),
+
+  /** A disabled account cannot sign in or use its API keys; its sessions end at once. */
+  setDisabled: adminProcedure
+    .input(byUserId.extend({ disabled: z.boolean() }).strict())
+    .mutation(({ ctx, input }) => setAccountDisabled(ctx.db, ctx.user.id, input.userId, input.disabled)),
+
+  /** Answers a generated password, shown once; the owner must choose their own at the next sign-in. */
+  setOneTimePassword: adminProcedure.input(byUserId).mutation(({ ctx, input }) => {
+    requireSession(ctx.user.via, "Set one-time passwords");
+    if (!ctx.auth) throw new AppError("dependency_unavailable", "Sign-in is not configured on this server.");
+    return setOneTimePassword(ctx.auth.auth, ctx.db, ctx.user.id, input.userId);
+  }),
 });
 
 export const accountRouter = createTRPCRouter({
@@ -91,6 +123,34 @@ export const accountRouter = createTRPCRouter({
     const [row] = await ctx.db.select(profile).from(users).where(eq(users.id, ctx.user.id)).limit(1);
     return row ?? null;
   }),
+  /** The public handle (`/users/<username>`): lower-case letters, digits, - and _, unique. */
+  setUsername: protectedProcedure
+    .input(z.object({ username: z.string().max(100) }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const result = await changeUsername(ctx.db, ctx.user.id, input.username);
+      if (result.ok) return { username: result.username };
+      if (result.reason === "taken") {
+        throw new AppError("conflict", "That name is taken; try another.", { reason: "username_taken" });
+      }
+      throw new AppError(
+        "bad_request",
+        "Use 2 to 30 lower-case letters, digits, - or _, starting with a letter or digit.",
+        { reason: "invalid_username" },
+      );
+    }),
+
+  /** Deletes the caller's account after checking its password; its uploads stay (anonymised) or go. */
+  delete: protectedProcedure
+    .input(z.object({ password: z.string().min(1).max(256), uploads: z.enum(uploadChoices) }).strict())
+    .mutation(async ({ ctx, input }) => {
+      requireSession(ctx.user.via, "Delete your account");
+      if (!ctx.auth)
+        throw new AppError("dependency_unavailable", "Sign-in is not configured on this server.");
+      if (!(await verifyAccountPassword(ctx.auth.auth, ctx.db, ctx.user.id, input.password))) {
+        throw new AppError("forbidden", "That is not your password.", { reason: "wrong_password" });
+      }
+      return deleteAccount(ctx.db, ctx.user, input.uploads);
+    }),
   apiKeys: apiKeysRouter,
   admin: createTRPCRouter({ users: adminUsersRouter }),
 });

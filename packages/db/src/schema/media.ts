@@ -55,6 +55,8 @@ export const wallpapers = pgTable(
   (t) => [
     uniqueIndex("wallpapers_sha256_idx").on(t.sha256),
     index("wallpapers_created_at_idx").on(t.createdAt.desc(), t.id),
+    // An uploader's page (`uploader:<name>`, newest first) and the set-null when an account goes.
+    index("wallpapers_uploader_newest_idx").on(t.uploaderId, t.createdAt.desc(), t.id.desc()),
     // Gallery search (packages/search): the newest-first keyset walks this; atleast/res use the size one.
     // tag_ids rides along so a tag search walking newest-first tests tags from the index alone
     // (an index-only scan) instead of fetching every passed-over row from the heap.

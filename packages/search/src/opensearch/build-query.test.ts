@@ -16,6 +16,7 @@ function prepared(q: string, extra: Partial<PreparedSearch> = {}): PreparedSearc
     colors: colorTargets(parsed.query.colors),
     seed: 42,
     similarPhash: null,
+    uploaderId: undefined,
     fingerprint: "0123456789abcdef",
     after: null,
     now: new Date("2026-03-10T00:00:00Z"),
@@ -24,6 +25,14 @@ function prepared(q: string, extra: Partial<PreparedSearch> = {}): PreparedSearc
 }
 
 describe("OpenSearch query builder", () => {
+  it("filters uploader: on the account id, and matches nothing for an unknown name", () => {
+    const filterOf = (extra: Partial<PreparedSearch>) =>
+      (buildFilter(prepared("uploader:ada", extra)) as { bool: { filter: unknown[] } }).bool.filter;
+    expect(filterOf({ uploaderId: "user-1" })).toContainEqual({ term: { uploader_id: "user-1" } });
+    expect(filterOf({ uploaderId: null })).toContainEqual({ match_none: {} });
+    expect(wallpaperIndexBody.mappings.properties.uploader_id).toEqual({ type: "keyword" });
+  });
+
   it("turns every filter into a bool filter clause", () => {
     const body = buildSearchBody(
       prepared(
@@ -114,6 +123,7 @@ describe("OpenSearch query builder", () => {
       phash: "-1",
       tag_ids: [1],
       color_names: ["sky blue"],
+      uploader_id: null,
       colors: [],
     };
     expect(bulkBody("wallpapers", [document])).toEqual([

@@ -8,6 +8,7 @@ import {
   RELEVANCE_COLOR_WEIGHT,
   RELEVANCE_TAG_WEIGHT,
 } from "../sort-keys.ts";
+import { uploaderClause } from "../uploader.ts";
 
 type Clause = Record<string, unknown>;
 
@@ -87,6 +88,8 @@ export function buildFilter(prepared: PreparedSearch): Clause {
   }
   if (input.since)
     filter.push({ range: { created_at: { gte: resolveSince(input.since, now).toISOString() } } });
+  const byUploader = uploaderClause(prepared.uploaderId);
+  if (byUploader) filter.push(byUploader);
   if (input.sort === "quality") filter.push({ exists: { field: "quality_score" } });
   if (input.sort === "similar") filter.push({ exists: { field: "phash" } });
   return { bool: { filter, must_not: mustNot } };

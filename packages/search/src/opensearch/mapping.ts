@@ -14,6 +14,8 @@ export type WallpaperDocument = {
   tag_ids: number[];
   /** `wallpapers.color_names`: the named colours by the one colour rule, as the colour step stored them */
   color_names: string[];
+  /** the uploader's account id (`uploader:`), null once the account is gone */
+  uploader_id: string | null;
   colors: { l: number; a: number; b: number; fraction: number }[];
 };
 
@@ -33,6 +35,7 @@ export const wallpaperIndexBody = {
       phash: { type: "long" },
       tag_ids: { type: "long" },
       color_names: { type: "keyword" },
+      uploader_id: { type: "keyword" },
       colors: {
         type: "nested",
         properties: {

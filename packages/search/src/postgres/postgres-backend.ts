@@ -5,6 +5,7 @@ import type { SearchBackend, SearchPage } from "../backend.ts";
 import { encodeCursor } from "../cursor.ts";
 import { emptyPage, type PreparedSearch, prepareSearch } from "../prepare.ts";
 import { MAX_SEED, type SearchInput, searchInput } from "../query/input.ts";
+import { uploaderCondition } from "../uploader.ts";
 import { cardFromRow, type PageCardRow, withCards } from "./cards.ts";
 import { whereClause } from "./filters.ts";
 import { keysetCondition, orderByClause, orderSpec } from "./order.ts";
@@ -39,6 +40,8 @@ export function pageQuery(prepared: PreparedSearch): {
   const spec = orderSpec({ ...prepared, sort: prepared.input.sort });
   const base = [whereClause(prepared.input, prepared.tags, prepared.colors, prepared.now)];
   if (spec.extraWhere) base.push(spec.extraWhere);
+  const byUploader = uploaderCondition(prepared.uploaderId);
+  if (byUploader) base.push(byUploader);
   const where = sql.join(base, sql` and `);
   const conditions = prepared.after ? sql`${where} and ${keysetCondition(spec, prepared.after.keys)}` : where;
   // Text forms for the cursor, raw values for withCards' outer ORDER BY.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { normalizeColor } from "./colors.ts";
 import { isValidSince } from "./since.ts";
+import { uploaderField } from "./uploader.ts";
 
 export const sortOrders = ["newest", "quality", "relevance", "random", "similar"] as const;
 export type SortOrder = (typeof sortOrders)[number];
@@ -62,6 +63,8 @@ export const searchFilters = z
     colors: z.array(color).max(MAX_COLORS).default([]),
     /** uploaded at or after: `2026-01-01`, an ISO timestamp, or an age such as `7d` */
     since: z.string().refine(isValidSince, "expected a date (2026-01-01) or an age such as 7d").optional(),
+    /** uploaded by the account with this handle (`uploader:<username>`) */
+    uploader: uploaderField.optional(),
   })
   .strict();
 

@@ -10,6 +10,7 @@ import {
 } from "./input.ts";
 import { isValidSince } from "./since.ts";
 import type { Token } from "./tokenize.ts";
+import { uploaderFilter } from "./uploader.ts";
 
 type FilterToken = Extract<Token, { kind: "filter" }>;
 type Draft = SearchInputDraft & {
@@ -133,6 +134,7 @@ const filters: Record<string, { repeatable: boolean; apply: Apply }> = {
       return "sort is one of newest, quality, relevance, random, similar:<id>";
     },
   },
+  uploader: uploaderFilter,
   seed: {
     repeatable: false,
     apply(value, draft) {

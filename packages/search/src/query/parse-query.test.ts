@@ -163,3 +163,17 @@ describe("parseSearchQuery: filters", () => {
     expect(parseSearchQuery("cat", { limit: 5 })).toMatchObject({ ok: true, query: { limit: 5 } });
   });
 });
+
+describe("parseSearchQuery: uploader", () => {
+  it("takes one account name, lower-cased, beside tags and filters", () => {
+    const query = ok("uploader:Ada-Lovelace cat sort:quality");
+    expect(query.uploader).toBe("ada-lovelace");
+    expect(query.tags.all).toEqual(["cat"]);
+  });
+
+  it("refuses a name that is no handle, and a second uploader", () => {
+    expect(errors("uploader:a")).toEqual([{ code: "invalid_value", position: 9 }]);
+    expect(errors("uploader:<script>")).toEqual([{ code: "invalid_value", position: 9 }]);
+    expect(errors("uploader:ada uploader:grace")).toEqual([{ code: "duplicate_filter", position: 13 }]);
+  });
+});

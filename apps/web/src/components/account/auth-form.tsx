@@ -1,31 +1,13 @@
 "use client";
 
-import { isErrorCode } from "@wallpaperdb/core/errors";
 import Link from "next/link";
 import { type FormEvent, useEffect, useState } from "react";
-import { errorMessages, unreachableMessage } from "~/components/shared/error-messages.ts";
+import { unreachableMessage } from "~/components/shared/error-messages.ts";
+import { authErrorMessage, MUST_CHANGE_PASSWORD_PATH } from "./auth-request.ts";
 import { authHref } from "./return-path.ts";
 import "./account.css";
 
 type Mode = "sign-in" | "sign-up";
-
-/**
- * better-auth answers `{ code, message }` with a readable message; our own handlers (the rate limiter)
- * answer problem+json with a stable `code` and a `detail`. Every other case gets the shared table's
- * sentence, so this form words its errors like the rest of the site.
- */
-async function errorMessage(response: Response): Promise<string> {
-  const body: unknown = await response.json().catch(() => null);
-  if (body && typeof body === "object") {
-    if ("detail" in body && typeof body.detail === "string" && body.detail) return body.detail;
-    if ("message" in body && typeof body.message === "string" && body.message) return body.message;
-    if ("code" in body && isErrorCode(body.code)) return errorMessages[body.code];
-  }
-  if (response.status === 429) return errorMessages.rate_limited;
-  return response.status >= 500
-    ? errorMessages.internal
-    : "That did not work; check what you entered and try again.";
-}
 
 /** `returnTo` is already a checked same-site path (safeReturnPath): where the user was before signing in. */
 export function AuthForm({ mode, returnTo }: { mode: Mode; returnTo: string | null }) {
@@ -52,13 +34,19 @@ export function AuthForm({ mode, returnTo }: { mode: Mode; returnTo: string | nu
         body: JSON.stringify(body),
       });
       if (!response.ok) {
-        setError(await errorMessage(response));
+        setError(await authErrorMessage(response));
         return;
       }
       // Read to the end first: navigating away mid-body would show as a failed request.
-      await response.arrayBuffer();
+      const answer: unknown = await response.json().catch(() => null);
+      // An admin set a one-time password: the account page asks for the user's own before anything else.
+      const mustChange =
+        typeof answer === "object" &&
+        answer !== null &&
+        "user" in answer &&
+        (answer.user as { mustChangePassword?: unknown } | null)?.mustChangePassword === true;
       // A full load so every part of the page (header, cached queries) sees the new session.
-      window.location.assign(returnTo ?? "/account");
+      window.location.assign(mustChange ? MUST_CHANGE_PASSWORD_PATH : (returnTo ?? "/account"));
     } catch {
       setError(unreachableMessage);
     } finally {

@@ -5,6 +5,10 @@ import Link from "next/link";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
 import { ApiKeysPanel } from "./api-keys-panel.tsx";
+import { DeleteAccountPanel } from "./delete-account-panel.tsx";
+import { HandleForm } from "./handle-form.tsx";
+import { PasswordPanel } from "./password-panel.tsx";
+import { SessionsPanel } from "./sessions-panel.tsx";
 import "./account.css";
 
 export function AccountPanel() {
@@ -19,12 +23,17 @@ export function AccountPanel() {
       </p>
     );
   }
+  if (me.data.mustChangePassword) return <PasswordPanel mustChange />;
   return (
     <>
       <div className="card">
         <dl className="profile">
           <dt>Name</dt>
           <dd>{me.data.name}</dd>
+          <dt>Public name</dt>
+          <dd>
+            <HandleForm username={me.data.username} />
+          </dd>
           <dt>Email</dt>
           <dd>{me.data.email}</dd>
           <dt>Role</dt>
@@ -32,6 +41,9 @@ export function AccountPanel() {
         </dl>
       </div>
       <ApiKeysPanel />
+      <PasswordPanel mustChange={false} />
+      <SessionsPanel />
+      <DeleteAccountPanel />
     </>
   );
 }

@@ -13,6 +13,7 @@ const sections = [
   { href: "/admin/bulk", label: "Bulk tagging" },
   { href: "/admin/moderation", label: "Moderation" },
   { href: "/admin/jobs", label: "Jobs" },
+  { href: "/admin/users", label: "Users" },
   { href: "/admin/system", label: "System" },
 ] as const;
 

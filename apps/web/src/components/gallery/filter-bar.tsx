@@ -3,6 +3,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { TagListInput } from "~/components/tags/list-input.tsx";
 import { ColorSwatches, type Swatch } from "./color-swatches.tsx";
+import { feedHref } from "./feed-link.ts";
 import {
   activeFilterCount,
   emptyFilters,
@@ -217,6 +218,10 @@ export function FilterBar({ filters, swatches }: Props) {
               </select>
             </label>
           </div>
+          {/* A plain link: the browser (or a feed reader) opens the Atom document itself. */}
+          <a className="muted" href={feedHref(filters)} type="application/atom+xml" data-testid="filter-feed">
+            Feed of this search (Atom)
+          </a>
         </div>
       </section>
       <SlimBar

@@ -2,6 +2,7 @@ import { namedColorByName } from "@wallpaperdb/imaging/colors";
 import type { WallpaperView } from "@wallpaperdb/wallpapers";
 import Link from "next/link";
 import { formatBytes } from "~/components/shared/format.ts";
+import { uploaderHref } from "~/components/users/uploader-query.ts";
 
 export function WallpaperPalette({ palette, colorNames }: Pick<WallpaperView, "palette" | "colorNames">) {
   if (palette.length === 0) return null;
@@ -170,6 +171,14 @@ export function WallpaperFacts({ view }: { view: WallpaperView }) {
             <dd>{value}</dd>
           </div>
         ))}
+        <dt>Uploader</dt>
+        <dd data-testid="wallpaper-uploader">
+          {view.uploader ? (
+            <Link href={uploaderHref(view.uploader.username)}>{view.uploader.name}</Link>
+          ) : (
+            "anonymous"
+          )}
+        </dd>
       </dl>
     </section>
   );
