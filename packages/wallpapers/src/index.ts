@@ -1,4 +1,28 @@
 export { type Moderation, mayChangeWallpaper, mayViewWallpaper, type WallpaperAccess } from "./access.ts";
+export { POSITION_GAP, positionBetween } from "./collection-order.ts";
+export {
+  addToCollection,
+  type CollectionFields,
+  type CollectionPage,
+  type CollectionSummary,
+  collectionNotFound,
+  collectionPage,
+  collectionPageQuery,
+  createCollection,
+  deleteCollection,
+  listMyCollections,
+  listPublicCollections,
+  MAX_COLLECTION_ITEMS,
+  MAX_COLLECTIONS_PER_ACCOUNT,
+  type MyCollection,
+  mayViewCollection,
+  moveInCollection,
+  publicCollectionNewest,
+  randomCollectionWallpaper,
+  removeFromCollection,
+  requireViewableCollection,
+  updateCollection,
+} from "./collections.ts";
 export { type DeletedWallpaper, deleteWallpaper } from "./delete-wallpaper.ts";
 export {
   type FavoritePage,
