@@ -145,7 +145,10 @@ function OwnerTools({
       <label className="collection-public">
         <input
           type="checkbox"
-          checked={isPublic}
+          // While the change runs, show what was asked for.
+          checked={
+            update.isPending && update.variables.isPublic !== undefined ? update.variables.isPublic : isPublic
+          }
           disabled={update.isPending}
           onChange={(event) => update.mutate({ collectionId, isPublic: event.target.checked })}
         />{" "}

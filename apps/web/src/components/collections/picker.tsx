@@ -34,9 +34,18 @@ export function AddToCollection({ wallpaperIds, align = "start", className }: Pr
   const menuId = useId();
   const ids = [...wallpaperIds];
   const mine = useQuery({ ...trpc.collection.mine.queryOptions({ containing: ids }), enabled: open });
+  // What was just asked for, shown until the list comes back with it (or the change fails).
+  const [wanted, setWanted] = useState<Record<string, boolean>>({});
   const onDone = () => queryClient.invalidateQueries({ queryKey: trpc.collection.pathKey() });
-  const add = useMutation(trpc.collection.add.mutationOptions({ onSuccess: onDone }));
-  const remove = useMutation(trpc.collection.remove.mutationOptions({ onSuccess: onDone }));
+  const settle = async (collectionId: string) => {
+    await onDone();
+    setWanted(({ [collectionId]: _, ...rest }) => rest);
+  };
+  const toggle = {
+    onSettled: (_: unknown, __: unknown, input: { collectionId: string }) => settle(input.collectionId),
+  };
+  const add = useMutation(trpc.collection.add.mutationOptions(toggle));
+  const remove = useMutation(trpc.collection.remove.mutationOptions(toggle));
   const create = useMutation(trpc.collection.create.mutationOptions());
 
   useEffect(() => {
@@ -103,7 +112,7 @@ export function AddToCollection({ wallpaperIds, align = "start", className }: Pr
           {mine.data && mine.data.length > 0 ? (
             <ul className="collection-picker-list" aria-label="Your collections">
               {mine.data.map((collection) => {
-                const all = collection.contains === ids.length;
+                const all = wanted[collection.id] ?? collection.contains === ids.length;
                 return (
                   <li key={collection.id}>
                     <label className="collection-picker-item">
@@ -111,11 +120,14 @@ export function AddToCollection({ wallpaperIds, align = "start", className }: Pr
                         type="checkbox"
                         checked={all}
                         ref={(input) => {
-                          if (input) input.indeterminate = collection.contains > 0 && !all;
+                          if (input)
+                            input.indeterminate =
+                              collection.contains > 0 && !all && !(collection.id in wanted);
                         }}
                         disabled={busy}
                         onChange={() => {
                           const input = { collectionId: collection.id, wallpaperIds: ids };
+                          setWanted((current) => ({ ...current, [collection.id]: !all }));
                           if (all) remove.mutate(input);
                           else add.mutate(input);
                         }}
