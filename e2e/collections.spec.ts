@@ -91,6 +91,11 @@ for (const size of sizes) {
         email: `cole-${size.name}-${Date.now()}@example.test`,
         password: "a long enough passphrase",
       });
+      // A key for the desktop changer, made on the account page the sign-up lands on.
+      await page.getByLabel("Key name").fill("changer");
+      await page.getByRole("button", { name: "Create key" }).click();
+      const key = (await page.getByTestId("new-api-key").textContent())?.trim() ?? "";
+      expect(key).toMatch(/^wpdb_/u);
       const problems = watchForProblems(page);
       const name = `Trip ${size.name}`;
 
@@ -165,7 +170,8 @@ for (const size of sizes) {
       await page.screenshot({ path: test.info().outputPath(`${size.name}-arrange.png`), fullPage: true });
       await expectNoOverflow(page);
 
-      // Every move was saved: the order survives a reload.
+      // Every move was saved (the page says so once the last one is stored): the order survives a reload.
+      await expect(page.getByTestId("arrange-saving")).toHaveAttribute("data-pending", "false");
       await expect(async () => {
         await page.reload();
         expect(await gridOrder()).toEqual(expected);
@@ -186,6 +192,17 @@ for (const size of sizes) {
       });
       expect(hidden.status()).toBe(404);
       expect(hidden.headers()["content-type"]).toContain("application/problem+json");
+      // The owner's API key opens it without a session; a revoked or made-up key is refused outright.
+      const keyed = await stranger.request.get(`/api/random?collection=${collectionId}`, {
+        maxRedirects: 0,
+        headers: { authorization: `Bearer ${key}` },
+      });
+      expect(keyed.status()).toBe(302);
+      const badKey = await stranger.request.get(`/api/random?collection=${collectionId}`, {
+        maxRedirects: 0,
+        headers: { authorization: "Bearer wpdb_not_a_real_key" },
+      });
+      expect(badKey.status()).toBe(401);
 
       // Made public, the stranger sees it in its order, without the owner's tools.
       await page.getByLabel("Public", { exact: true }).check();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type KeyboardEvent, type PointerEvent, useRef, useState } from "react";
+import { type KeyboardEvent, type PointerEvent, useEffect, useRef, useState } from "react";
 import type { TileCard } from "~/components/gallery/tile.tsx";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { WallpaperPicture } from "~/components/wallpaper/picture.tsx";
@@ -30,6 +30,14 @@ export function ArrangeCollection({ collectionId, cards }: Props) {
   const [dragging, setDragging] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const [pending, setPending] = useState(0);
+  useEffect(() => {
+    if (pending === 0) return;
+    // Leaving now would drop the moves still queued.
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [pending]);
   const list = useRef<HTMLOListElement>(null);
   const byId = new Map(cards.map((card) => [card.id, card]));
   const shown = order.filter((id) => byId.has(id));
@@ -47,9 +55,11 @@ export function ArrangeCollection({ collectionId, cards }: Props) {
     const index = next.indexOf(id);
     const afterId = index > 0 ? (next[index - 1] ?? null) : null;
     // One at a time, so the server applies them in the order they were made.
-    saving.current = saving.current.then(() =>
-      move.mutateAsync({ collectionId, wallpaperId: id, afterId }).catch(() => undefined),
-    );
+    setPending((count) => count + 1);
+    saving.current = saving.current
+      .then(() => move.mutateAsync({ collectionId, wallpaperId: id, afterId }))
+      .catch(() => undefined)
+      .finally(() => setPending((count) => count - 1));
     const card = byId.get(id);
     setAnnouncement(
       `${card ? labelOf(card) : "Wallpaper"} moved to position ${index + 1} of ${next.length}.`,
@@ -116,7 +126,10 @@ export function ArrangeCollection({ collectionId, cards }: Props) {
   return (
     <div className="arrange">
       <p className="muted arrange-help" id="arrange-help">
-        Drag a wallpaper by its handle, or select its handle with Enter and move it with the arrow keys.
+        Drag a wallpaper by its handle, or select its handle with Enter and move it with the arrow keys.{" "}
+        <span className="arrange-saving" data-testid="arrange-saving" data-pending={pending > 0}>
+          {pending > 0 ? "Saving…" : "Every move is saved."}
+        </span>
       </p>
       <ol className="arrange-list" ref={list} aria-describedby="arrange-help" data-testid="arrange-list">
         {shown.map((id, index) => {
@@ -200,6 +213,7 @@ export function ArrangeCollection({ collectionId, cards }: Props) {
       </p>
       {move.error || remove.error ? (
         <p className="notice notice-bad" role="alert">
+          {move.error ? "A move was not saved; reload to see the saved order. " : ""}
           {describeError(move.error ?? remove.error)}
         </p>
       ) : null}

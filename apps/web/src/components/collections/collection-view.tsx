@@ -111,7 +111,16 @@ function OwnerTools({
   const [draft, setDraft] = useState(name);
   const [confirming, setConfirming] = useState(false);
   const onDone = () => queryClient.invalidateQueries({ queryKey: trpc.collection.pathKey() });
-  const update = useMutation(trpc.collection.update.mutationOptions({ onSuccess: onDone }));
+  // What was just asked for, shown until the page comes back with it (or the change fails).
+  const [wantPublic, setWantPublic] = useState<boolean | null>(null);
+  const update = useMutation(
+    trpc.collection.update.mutationOptions({
+      onSettled: async () => {
+        await onDone();
+        setWantPublic(null);
+      },
+    }),
+  );
   const remove = useMutation(
     trpc.collection.delete.mutationOptions({
       onSuccess: async () => {
@@ -145,12 +154,12 @@ function OwnerTools({
       <label className="collection-public">
         <input
           type="checkbox"
-          // While the change runs, show what was asked for.
-          checked={
-            update.isPending && update.variables.isPublic !== undefined ? update.variables.isPublic : isPublic
-          }
+          checked={wantPublic ?? isPublic}
           disabled={update.isPending}
-          onChange={(event) => update.mutate({ collectionId, isPublic: event.target.checked })}
+          onChange={(event) => {
+            setWantPublic(event.target.checked);
+            update.mutate({ collectionId, isPublic: event.target.checked });
+          }}
         />{" "}
         Public
       </label>
