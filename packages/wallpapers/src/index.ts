@@ -1,13 +1,19 @@
 export { type Moderation, mayChangeWallpaper, mayViewWallpaper, type WallpaperAccess } from "./access.ts";
-export { POSITION_GAP, positionBetween } from "./collection-order.ts";
 export {
   addToCollection,
-  type CollectionFields,
   type CollectionPage,
-  type CollectionSummary,
-  collectionNotFound,
   collectionPage,
   collectionPageQuery,
+  moveInCollection,
+  publicCollectionNewest,
+  randomCollectionWallpaper,
+  removeFromCollection,
+} from "./collection-items.ts";
+export { POSITION_GAP, positionBetween } from "./collection-order.ts";
+export {
+  type CollectionFields,
+  type CollectionSummary,
+  collectionNotFound,
   createCollection,
   deleteCollection,
   listMyCollections,
@@ -16,10 +22,6 @@ export {
   MAX_COLLECTIONS_PER_ACCOUNT,
   type MyCollection,
   mayViewCollection,
-  moveInCollection,
-  publicCollectionNewest,
-  randomCollectionWallpaper,
-  removeFromCollection,
   requireViewableCollection,
   updateCollection,
 } from "./collections.ts";
