@@ -1,5 +1,6 @@
 import { accountRouter } from "./router/account.ts";
 import { adminRouter } from "./router/admin.ts";
+import { collectionRouter } from "./router/collection.ts";
 import { favoriteRouter } from "./router/favorite.ts";
 import { healthRouter } from "./router/health.ts";
 import { progressRouter } from "./router/progress.ts";
@@ -15,6 +16,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   admin: adminRouter,
+  collection: collectionRouter,
   favorite: favoriteRouter,
   health: healthRouter,
   progress: progressRouter,

@@ -21,7 +21,14 @@ const people = {
 
 let h: UploadHarness;
 let ownerKey = "";
-const f = { wallpaperId: "", uploadId: "", tagId: 0, otherTagId: 0, auditId: 0 };
+const f = { wallpaperId: "", uploadId: "", tagId: 0, otherTagId: 0, auditId: 0, collectionId: "" };
+// collection.delete gets a fresh collection of the owner per call: an allowed call deletes it.
+const deletableCollections: string[] = [];
+const nextCollection = () => {
+  const id = deletableCollections.pop();
+  if (!id) throw new Error("the matrix ran out of deletable fixture collections");
+  return id;
+};
 // wallpaper.delete gets a fresh owned wallpaper per call: an allowed call deletes it.
 const deletable: string[] = [];
 const nextDeletable = () => {
@@ -94,6 +101,27 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   "admin.jobs.failed": { rule: "curator", input: () => ({}) },
   "admin.jobs.retryFailed": { rule: "admin", input: () => ({}) },
   "admin.jobs.rerun": { rule: "admin", input: () => ({ step: "quality", scope: "missing" }) },
+  // Collections: the fixture is the owner's public one, so others see it (forbidden to change, rather
+  // than the not_found a private one answers: collections.int.test.ts).
+  "collection.mine": { rule: "signedIn", input: () => ({ containing: [f.wallpaperId] }) },
+  "collection.byAccount": { rule: "public", input: () => ({ userId: people.owner.id }) },
+  "collection.byId": { rule: "public", input: () => ({ collectionId: f.collectionId }) },
+  "collection.items": { rule: "public", input: () => ({ collectionId: f.collectionId }) },
+  "collection.create": { rule: "signedIn", input: () => ({ name: "matrix" }) },
+  "collection.update": { rule: ownerOnly, input: () => ({ collectionId: f.collectionId, name: "matrix" }) },
+  "collection.delete": { rule: ownerOnly, input: () => ({ collectionId: nextCollection() }) },
+  "collection.add": {
+    rule: ownerOnly,
+    input: () => ({ collectionId: f.collectionId, wallpaperIds: [f.wallpaperId] }),
+  },
+  "collection.remove": {
+    rule: ownerOnly,
+    input: () => ({ collectionId: f.collectionId, wallpaperIds: [randomUUID()] }),
+  },
+  "collection.move": {
+    rule: ownerOnly,
+    input: () => ({ collectionId: f.collectionId, wallpaperId: f.wallpaperId, afterId: null }),
+  },
   // Any account keeps what it can see (here a public wallpaper); the list is always the caller's own.
   "favorite.among": { rule: "public", input: () => ({ wallpaperIds: [f.wallpaperId] }) },
   "favorite.state": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
@@ -222,6 +250,13 @@ beforeAll(async () => {
   f.otherTagId = (await admin.tag.create({ name: "matrix_two" })).id;
   await admin.tag.create({ name: "matrix_three" });
   await admin.wallpaper.setTags({ wallpaperId: f.wallpaperId, add: ["matrix_three"] });
+  f.collectionId = (await owner.collection.create({ name: "matrix", isPublic: true })).id;
+  await owner.collection.add({ collectionId: f.collectionId, wallpaperIds: [f.wallpaperId] });
+  for (let index = 0; index < 6; index += 1) {
+    deletableCollections.push(
+      (await owner.collection.create({ name: `matrix ${index}`, isPublic: true })).id,
+    );
+  }
   const history = await admin.wallpaper.tagHistory({ wallpaperId: f.wallpaperId });
   f.auditId = Number(
     (history as unknown as { entries?: { id: number }[] }).entries?.[0]?.id ?? history[0]?.id ?? 1,

@@ -12,5 +12,10 @@ export { createOpenSearchSearch, type OpenSearchOptions } from "./opensearch/ope
 export { loadCards, mediaUrl } from "./postgres/cards.ts";
 export { createPostgresSearch } from "./postgres/postgres-backend.ts";
 export * from "./query/index.ts";
-export { bestImageUrl, randomRedirect, randomRequestFromParams } from "./random-endpoint.ts";
+export {
+  bestImageUrl,
+  type PickFromCollection,
+  randomRedirect,
+  randomRequestFromParams,
+} from "./random-endpoint.ts";
 export { partitionVisible } from "./visibility.ts";

@@ -27,11 +27,14 @@ const parameterFilters: Record<string, string> = {
 export function randomRequestFromParams(params: URLSearchParams): {
   filters: SearchFilters;
   seed: number | undefined;
+  collection?: string;
 } {
   const terms: string[] = [];
   let seed: number | undefined;
+  let collection: string | undefined;
   for (const [name, value] of params) {
     if (name === "q") terms.push(value);
+    else if (name === "collection") collection = collectionParameter(value, params);
     else if (name === "seed") {
       seed = Number(value);
       if (!/^\d{1,10}$/u.test(value) || seed > MAX_SEED) {
@@ -46,7 +49,7 @@ export function randomRequestFromParams(params: URLSearchParams): {
         throw new AppError("validation_failed", `Unknown parameter "${name}".`, {
           reason: "invalid_query",
           parameter: name,
-          known: ["q", "seed", ...Object.keys(parameterFilters)],
+          known: ["q", "seed", "collection", ...Object.keys(parameterFilters)],
         });
       }
       if (/\s/u.test(value)) {
@@ -65,8 +68,38 @@ export function randomRequestFromParams(params: URLSearchParams): {
       errors: parsed.errors,
     });
   }
-  return { filters: parsed.query, seed };
+  return collection ? { filters: parsed.query, seed, collection } : { filters: parsed.query, seed };
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
+/**
+ * `collection=<id>` picks from a collection (with `seed` only): the collection's rows are not in the
+ * search index, and a filter that silently did not apply would be worse than a refusal.
+ */
+function collectionParameter(value: string, params: URLSearchParams): string {
+  if (!uuidPattern.test(value)) {
+    throw new AppError("validation_failed", "collection is a collection's id.", {
+      reason: "invalid_query",
+      parameter: "collection",
+    });
+  }
+  const others = [...params.keys()].filter((name) => name !== "collection" && name !== "seed");
+  if (others.length > 0) {
+    throw new AppError("validation_failed", `collection takes no other filters (got ${others.join(", ")}).`, {
+      reason: "invalid_query",
+      parameter: "collection",
+    });
+  }
+  return value.toLowerCase();
+}
+
+/**
+ * One wallpaper of a collection for the caller, as a card: the host composes the wallpaper domain's
+ * `randomCollectionWallpaper` (the collection's visibility: not_found for someone else's private one)
+ * with `loadCards`. Null when the collection shows no wallpaper.
+ */
+export type PickFromCollection = (collectionId: string, seed?: number) => Promise<WallpaperCard | null>;
 
 /**
  * The variant a wallpaper changer gets: the large preview as JPEG (every screen and OS decodes it). The
@@ -83,10 +116,25 @@ export function bestImageUrl(card: WallpaperCard): string | null {
   return null;
 }
 
+function pickFrom(
+  fromCollection: PickFromCollection | undefined,
+  collection: string,
+  seed: number | undefined,
+): Promise<WallpaperCard | null> {
+  if (!fromCollection) throw new Error("randomRedirect needs fromCollection for ?collection=");
+  return fromCollection(collection, seed);
+}
+
 /** 302 to the chosen wallpaper's image; the redirect itself is never cached (each call picks anew). */
-export async function randomRedirect(backend: SearchBackend, params: URLSearchParams): Promise<Response> {
-  const { filters, seed } = randomRequestFromParams(params);
-  const card = await backend.random(filters, seed);
+export async function randomRedirect(
+  backend: SearchBackend,
+  params: URLSearchParams,
+  fromCollection?: PickFromCollection,
+): Promise<Response> {
+  const { filters, seed, collection } = randomRequestFromParams(params);
+  const card = collection
+    ? await pickFrom(fromCollection, collection, seed)
+    : await backend.random(filters, seed);
   const url = card ? bestImageUrl(card) : null;
   if (!url) throw new AppError("not_found", "No wallpaper matches these filters.", { reason: "no_match" });
   return new Response(null, { status: 302, headers: { location: url, "cache-control": "no-store" } });

@@ -1,5 +1,31 @@
 export { type Moderation, mayChangeWallpaper, mayViewWallpaper, type WallpaperAccess } from "./access.ts";
 export { type DeletedAccount, deleteAccount, type UploadChoice, uploadChoices } from "./delete-account.ts";
+export {
+  addToCollection,
+  type CollectionPage,
+  collectionPage,
+  collectionPageQuery,
+  moveInCollection,
+  publicCollectionNewest,
+  randomCollectionWallpaper,
+  removeFromCollection,
+} from "./collection-items.ts";
+export { POSITION_GAP, positionBetween } from "./collection-order.ts";
+export {
+  type CollectionFields,
+  type CollectionSummary,
+  collectionNotFound,
+  createCollection,
+  deleteCollection,
+  listMyCollections,
+  listPublicCollections,
+  MAX_COLLECTION_ITEMS,
+  MAX_COLLECTIONS_PER_ACCOUNT,
+  type MyCollection,
+  mayViewCollection,
+  requireViewableCollection,
+  updateCollection,
+} from "./collections.ts";
 export { type DeletedWallpaper, deleteWallpaper } from "./delete-wallpaper.ts";
 export {
   type FavoritePage,

@@ -1,4 +1,5 @@
 export * from "./auth.ts";
+export * from "./collections.ts";
 export * from "./enums.ts";
 export * from "./events.ts";
 export * from "./favorites.ts";

@@ -3,13 +3,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { canCurate } from "@wallpaperdb/auth/roles";
 import { useCallback, useRef, useState } from "react";
+import { AddToCollection } from "~/components/collections/picker.tsx";
 import { BulkTagBar } from "~/components/tags/bulk-bar.tsx";
 import { type Selection, useSelection } from "~/components/tags/selection.ts";
 import { useTRPC } from "~/trpc/react.tsx";
 
 export interface GallerySelect {
-  /** The viewer may bulk-tag (curator or admin); the procedure checks the role again. */
+  /** Signed in: select mode is offered (to add the selection to a collection). */
   allowed: boolean;
+  /** The viewer may bulk-tag (curator or admin); the procedure checks the role again. */
+  mayTag: boolean;
   active: boolean;
   selection: Selection;
   /** A tile was clicked in select mode; `range` (shift) selects everything from the last clicked tile. */
@@ -21,7 +24,8 @@ export interface GallerySelect {
 export function useGallerySelect(ids: readonly string[]): GallerySelect {
   const trpc = useTRPC();
   const me = useQuery(trpc.account.me.queryOptions());
-  const allowed = me.data ? canCurate(me.data.role) : false;
+  const allowed = Boolean(me.data);
+  const mayTag = me.data ? canCurate(me.data.role) : false;
   const [active, setActiveState] = useState(false);
   const selection = useSelection();
   const anchor = useRef<number | null>(null);
@@ -47,10 +51,13 @@ export function useGallerySelect(ids: readonly string[]): GallerySelect {
     },
     [selection],
   );
-  return { allowed: allowed, active: allowed && active, selection, select, setActive };
+  return { allowed, mayTag, active: allowed && active, selection, select, setActive };
 }
 
-/** The curator toolbar above the grid: enter/leave select mode, select all loaded, and the bulk tag bar. */
+/**
+ * The toolbar above the grid for a signed-in account: enter/leave select mode, select all loaded, add
+ * the selection to a collection, and (curators) the bulk tag bar.
+ */
 export function GallerySelectBar({
   state,
   loadedIds,
@@ -84,6 +91,7 @@ export function GallerySelectBar({
               <button type="button" className="button button-ghost button-small" onClick={selection.clear}>
                 Clear selection
               </button>
+              <AddToCollection wallpaperIds={selection.ids} />
               <span className="muted">Click tiles to tick them; shift-click ticks a range.</span>
             </>
           ) : null}
@@ -91,7 +99,7 @@ export function GallerySelectBar({
       </div>
       {/* A sibling of the grid, not inside the tools: a sticky box sticks only within its parent, and the
           bar should follow the curator down the grid. It invalidates wallpaper queries, this grid's too. */}
-      {active ? <BulkTagBar selectedIds={selection.ids} /> : null}
+      {active && state.mayTag ? <BulkTagBar selectedIds={selection.ids} /> : null}
     </>
   );
 }

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { AddToCollection } from "~/components/collections/picker.tsx";
 import { FavoriteButton } from "~/components/favorites/heart.tsx";
 import { BrowseStage, GalleryLink, WallpaperBrowse } from "~/components/wallpaper/browse.tsx";
 import { WallpaperDelete } from "~/components/wallpaper/delete.tsx";
@@ -107,6 +108,9 @@ export default async function WallpaperPage({ params }: { params: Params }) {
             )}
           </BrowseStage>
           <aside className="wallpaper-side">
+            {view.visible ? (
+              <AddToCollection wallpaperIds={[view.id]} align="end" className="wallpaper-collect" />
+            ) : null}
             {view.visible ? (
               <WallpaperDownloads
                 id={view.id}
