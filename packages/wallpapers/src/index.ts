@@ -1,5 +1,4 @@
 export { type Moderation, mayChangeWallpaper, mayViewWallpaper, type WallpaperAccess } from "./access.ts";
-export { type DeletedAccount, deleteAccount, type UploadChoice, uploadChoices } from "./delete-account.ts";
 export {
   addToCollection,
   type CollectionPage,
@@ -26,6 +25,7 @@ export {
   requireViewableCollection,
   updateCollection,
 } from "./collections.ts";
+export { type DeletedAccount, deleteAccount, type UploadChoice, uploadChoices } from "./delete-account.ts";
 export { type DeletedWallpaper, deleteWallpaper } from "./delete-wallpaper.ts";
 export {
   type FavoritePage,
