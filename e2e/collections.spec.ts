@@ -203,6 +203,8 @@ for (const size of sizes) {
         headers: { authorization: "Bearer wpdb_not_a_real_key" },
       });
       expect(badKey.status()).toBe(401);
+      // No feed for a private collection, not even with the owner's key: feed readers are public.
+      expect((await stranger.request.get(`/collections/${collectionId}/feed`)).status()).toBe(404);
 
       // Made public, the stranger sees it in its order, without the owner's tools.
       await page.getByLabel("Public", { exact: true }).check();
@@ -219,6 +221,17 @@ for (const size of sizes) {
         maxRedirects: 0,
       });
       expect(shared.status()).toBe(302);
+      // Public, it has an Atom feed: an entry per wallpaper, linked from the page.
+      await expect(strangerPage.getByTestId("collection-feed")).toHaveAttribute(
+        "href",
+        `/collections/${collectionId}/feed`,
+      );
+      const feed = await stranger.request.get(`/collections/${collectionId}/feed`);
+      expect(feed.status()).toBe(200);
+      expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+      const atom = await feed.text();
+      expect(atom).toContain(`<title>WallpaperDB collection: ${name}`);
+      expect(atom.match(/<entry>/gu)?.length).toBe(expected.length);
       await strangerPage.screenshot({
         path: test.info().outputPath(`${size.name}-public.png`),
         fullPage: true,

@@ -11,11 +11,14 @@ const sizes = [
   { name: "phone", viewport: { width: 390, height: 844 } },
 ] as const;
 
-const publicPages = ["/", "/upload", "/sign-in"] as const;
+const publicPages = ["/", "/upload", "/sign-in", "/favorites"] as const;
 const signedInPages = [
   "/",
   "/upload",
   "/account",
+  "/favorites",
+  "/collections",
+  "/admin/users",
   "/admin/tags",
   "/admin/tag",
   "/admin/bulk",

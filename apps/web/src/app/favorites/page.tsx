@@ -30,7 +30,10 @@ export default async function FavoritesPage() {
   await getQueryClient().prefetchInfiniteQuery(favoritesListOptions(trpc));
   return (
     <GalleryFrame initial={tileSize}>
-      <h1 className="favorites-title">Your favorites</h1>
+      <div className="favorites-head">
+        <h1 className="favorites-title">Your favorites</h1>
+        <Link href="/collections">Your collections →</Link>
+      </div>
       <HydrateClient>
         <FavoritesGrid />
       </HydrateClient>

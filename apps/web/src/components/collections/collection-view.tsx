@@ -42,6 +42,11 @@ export function CollectionView({ collectionId }: { collectionId: string }) {
             >
               {collection.isPublic ? "Public" : "Private"}
             </span>
+            {collection.isPublic ? (
+              <a href={`/collections/${collection.id}/feed`} data-testid="collection-feed">
+                Feed
+              </a>
+            ) : null}
           </p>
           {collection.description ? <p className="collection-description">{collection.description}</p> : null}
         </div>

@@ -28,7 +28,20 @@ const load = cache(async (id: string) => {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const collection = await load((await params).id);
-  return { title: collection ? collection.name : "Collection" };
+  if (!collection) return { title: "Collection" };
+  // A public collection has an Atom feed; readers find it from the page.
+  return {
+    title: collection.name,
+    alternates: collection.isPublic
+      ? {
+          types: {
+            "application/atom+xml": [
+              { url: `/collections/${collection.id}/feed`, title: `${collection.name} as a feed` },
+            ],
+          },
+        }
+      : undefined,
+  };
 }
 
 export default async function CollectionPage({ params }: { params: Params }) {
