@@ -18,7 +18,7 @@ test("sign up (a later account is a user), sign out, wrong password, sign in", a
   await expect(page.getByTestId("account-role")).toHaveText("user");
   await expect(page.getByTestId("user-menu-account")).toContainText(account.name);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
   await page.goto("/sign-in");

@@ -72,7 +72,7 @@ for (const size of sizes) {
       await expect(page.getByTestId("dropzone")).toBeVisible();
       await expect(page.getByTestId("user-menu-account")).toContainText(e2eAdmin.name);
 
-      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("button", { name: "Sign out", exact: true }).click();
       await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
       await page.goto("/sign-in?next=%2F%2Fevil.example%2Fupload");
       await page.getByLabel("Email").fill(e2eAdmin.email);
