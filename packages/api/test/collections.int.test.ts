@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { Caller } from "@wallpaperdb/auth";
 import { collectionItems, collections, users, variants, wallpapers } from "@wallpaperdb/db";
 import { loadCards, randomRedirect } from "@wallpaperdb/search";
@@ -10,7 +9,7 @@ import {
 } from "@wallpaperdb/wallpapers";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCaller, createTRPCContext } from "../src/index.ts";
+import { callerAs, insertWallpaperRow } from "./callers.ts";
 import { codeOf } from "./code-of.ts";
 import { type Harness, openHarness } from "./harness.ts";
 import { seedUsers } from "./seed-users.ts";
@@ -24,39 +23,22 @@ const people = {
 let h: Harness;
 
 async function callerFor(who: keyof typeof people | "anonymous") {
-  const ctx = await createTRPCContext({ headers: new Headers(), deps: h.deps });
-  if (who === "anonymous") return createCaller(ctx);
-  return createCaller({ ...ctx, user: { ...people[who], via: "session" } });
+  return callerAs(h.deps, who === "anonymous" ? null : people[who]);
 }
 
 async function insertWallpaper(moderation: "approved" | "rejected" = "approved"): Promise<string> {
-  const [row] = await h.deps.db
-    .insert(wallpapers)
-    .values({
-      sha256: randomBytes(32).toString("hex"),
-      mediaType: "image",
-      mimeType: "image/png",
-      originalKey: `originals/${randomBytes(4).toString("hex")}`,
-      sizeBytes: 1,
-      width: 16,
-      height: 9,
-      uploaderId: people.alice.id,
-      moderation,
-      processedAt: new Date(),
-    })
-    .returning({ id: wallpapers.id });
-  if (!row) throw new Error("no row");
+  const id = await insertWallpaperRow(h.deps.db, people.alice.id, moderation);
   await h.deps.db.insert(variants).values({
-    wallpaperId: row.id,
+    wallpaperId: id,
     kind: "preview",
     format: "jpeg",
     width: 16,
     height: 9,
     sizeBytes: 1,
-    storageKey: `variants/${row.id}/preview.jpeg`,
-    contentHash: `h${row.id.slice(0, 8)}`,
+    storageKey: `variants/${id}/preview.jpeg`,
+    contentHash: `h${id.slice(0, 8)}`,
   });
-  return row.id;
+  return id;
 }
 
 async function order(collectionId: string): Promise<string[]> {
@@ -256,10 +238,7 @@ describe("collections", () => {
 
   it("cascades: a deleted wallpaper leaves its collections, a deleted account takes its collections", async () => {
     await seedUsers(h.deps.db, [{ id: "col_gone", role: "user" }]);
-    const gone = createCaller({
-      ...(await createTRPCContext({ headers: new Headers(), deps: h.deps })),
-      user: { id: "col_gone", role: "user", via: "session" },
-    });
+    const gone = await callerAs(h.deps, { id: "col_gone", role: "user" });
     const kept = await insertWallpaper();
     const deleted = await insertWallpaper();
     const { id: collectionId } = await gone.collection.create({ name: "Going" });
@@ -305,10 +284,7 @@ describe("EXPLAIN of a collection page", () => {
       .from(collections)
       .where(eq(collections.name, "heavy 0"));
     const collectionId = heavy?.id ?? "";
-    const caller = createCaller({
-      ...(await createTRPCContext({ headers: new Headers(), deps: h.deps })),
-      user: { id: "col_heavy", role: "user", via: "session" },
-    });
+    const caller = await callerAs(h.deps, { id: "col_heavy", role: "user" });
     const page = await caller.collection.items({ collectionId, limit: 60 });
     expect(page.items).toHaveLength(60);
     for (const cursor of [null, page.nextCursor]) {

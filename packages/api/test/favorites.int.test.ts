@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import type { Caller } from "@wallpaperdb/auth";
 import { favorites, users, wallpapers } from "@wallpaperdb/db";
 import { favoritesPageQuery } from "@wallpaperdb/wallpapers";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCaller, createTRPCContext } from "../src/index.ts";
+import { callerAs, insertWallpaperRow } from "./callers.ts";
 import { codeOf } from "./code-of.ts";
 import { type Harness, openHarness } from "./harness.ts";
 import { seedUsers } from "./seed-users.ts";
@@ -19,30 +18,11 @@ const people = {
 let h: Harness;
 
 async function callerFor(who: keyof typeof people | "anonymous") {
-  const ctx = await createTRPCContext({ headers: new Headers(), deps: h.deps });
-  if (who === "anonymous") return createCaller(ctx);
-  return createCaller({ ...ctx, user: { ...people[who], via: "session" } });
+  return callerAs(h.deps, who === "anonymous" ? null : people[who]);
 }
 
-async function insertWallpaper(moderation: "approved" | "rejected" = "approved"): Promise<string> {
-  const [row] = await h.deps.db
-    .insert(wallpapers)
-    .values({
-      sha256: randomBytes(32).toString("hex"),
-      mediaType: "image",
-      mimeType: "image/png",
-      originalKey: `originals/${randomBytes(4).toString("hex")}`,
-      sizeBytes: 1,
-      width: 16,
-      height: 9,
-      uploaderId: people.owner.id,
-      moderation,
-      processedAt: new Date(),
-    })
-    .returning({ id: wallpapers.id });
-  if (!row) throw new Error("no row");
-  return row.id;
-}
+const insertWallpaper = (moderation: "approved" | "rejected" = "approved") =>
+  insertWallpaperRow(h.deps.db, people.owner.id, moderation);
 
 beforeAll(async () => {
   h = await openHarness();
@@ -158,10 +138,7 @@ describe("favorites", () => {
   it("a deleted account leaves no favorites behind", async () => {
     const id = await insertWallpaper();
     await seedUsers(h.deps.db, [{ id: "fav_gone", role: "user" }]);
-    const gone = createCaller({
-      ...(await createTRPCContext({ headers: new Headers(), deps: h.deps })),
-      user: { id: "fav_gone", role: "user", via: "session" },
-    });
+    const gone = await callerAs(h.deps, { id: "fav_gone", role: "user" });
     await gone.favorite.set({ wallpaperId: id, favorite: true });
     await h.deps.db.delete(users).where(eq(users.id, "fav_gone"));
     const rows = await h.deps.db.select().from(favorites).where(eq(favorites.userId, "fav_gone"));
@@ -195,10 +172,7 @@ describe("EXPLAIN of my favorites", () => {
     await h.deps.db.execute(sql`analyze favorites`);
     await h.deps.db.execute(sql`analyze wallpapers`);
 
-    const heavy = createCaller({
-      ...(await createTRPCContext({ headers: new Headers(), deps: h.deps })),
-      user: { id: "fav_heavy", role: "user", via: "session" },
-    });
+    const heavy = await callerAs(h.deps, { id: "fav_heavy", role: "user" });
     const page = await heavy.favorite.list({ limit: 60 });
     expect(page.items).toHaveLength(60);
     for (const cursor of [null, page.nextCursor]) {
