@@ -1,5 +1,13 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { signIn } from "./accounts.ts";
+import {
+  describeShifts,
+  firstTileWidth,
+  layoutShifts,
+  recordLayoutShifts,
+  resetLayoutShifts,
+  shiftTotal,
+} from "./support/layout-shift.ts";
 import { watchForProblems } from "./support/problems.ts";
 import { uniqueJpeg } from "./unique-image.ts";
 import { uploadThroughPage } from "./upload-page.ts";
@@ -24,55 +32,10 @@ function watchProblems(page: Page): void {
   problems = watchForProblems(page);
 }
 
-interface ShiftEntry {
-  value: number;
-  hadRecentInput: boolean;
-  startTime: number;
-  sources: { node?: Element; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
-}
-
-/** Sums layout shifts not caused by input from the first paint on, and says what moved. */
-async function watchLayoutShifts(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __cls: number; __shifts: string[] };
-    w.__cls = 0;
-    w.__shifts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as ShiftEntry[]) {
-        if (entry.hadRecentInput) continue;
-        w.__cls += entry.value;
-        const moved = entry.sources.map(
-          (s) =>
-            `${s.node?.className || s.node?.nodeName} ${JSON.stringify(s.previousRect)}→${JSON.stringify(s.currentRect)}`,
-        );
-        const tileCount = document.querySelectorAll("[data-testid=gallery-tile]").length;
-        w.__shifts.push(
-          `${Math.round(entry.startTime)} ms ${entry.value.toFixed(4)} (${tileCount} tiles, scrollY ${window.scrollY}): ${moved.join(", ")}`,
-        );
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-    // The first tile's width in the first frame that has one, before any script has run on the page.
-    const firstFrame = () => {
-      const tile = document.querySelector("[data-testid=gallery-tile]");
-      if (tile) (w as unknown as { __firstWidth: number }).__firstWidth = tile.getBoundingClientRect().width;
-      else requestAnimationFrame(firstFrame);
-    };
-    requestAnimationFrame(firstFrame);
-  });
-}
-/** Counts shifts from here on (the load's own are left to the page's CLS tests). */
-const resetShifts = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as { __cls: number; __shifts: string[] };
-    w.__cls = 0;
-    w.__shifts = [];
-  });
 async function expectLittleShift(page: Page): Promise<number> {
-  const { cls, shifts } = await page.evaluate(() => {
-    const w = window as unknown as { __cls: number; __shifts: string[] };
-    return { cls: w.__cls, shifts: w.__shifts };
-  });
-  expect(cls, shifts.join("\n")).toBeLessThan(0.02);
+  const shifts = await layoutShifts(page);
+  const cls = shiftTotal(shifts);
+  expect(cls, describeShifts(shifts)).toBeLessThan(0.02);
   return cls;
 }
 
@@ -155,14 +118,14 @@ for (const size of sizes) {
     test("the slim bar comes when the filters scroll away, goes at the top, and moves nothing", async ({
       page,
     }, testInfo) => {
-      await watchLayoutShifts(page);
+      await recordLayoutShifts(page);
       await page.goto(LANDSCAPE);
       await expect(tiles(page).nth(29)).toBeAttached();
       // Settled first: when the next page lands, a partial last row on screen widens to fill the width,
       // a shift of infinite scroll, not of the bars.
       await page.waitForLoadState("networkidle");
       await page.waitForTimeout(500);
-      await resetShifts(page);
+      await resetLayoutShifts(page);
       await expect(slimBar(page)).toBeHidden();
       // Where the grid starts in the document: the slim bar must not push it.
       const gridTop = () =>
@@ -211,7 +174,7 @@ for (const size of sizes) {
     test("tile size: small rows hold more tiles, large fewer, and the choice survives a reload", async ({
       page,
     }, testInfo) => {
-      await watchLayoutShifts(page);
+      await recordLayoutShifts(page);
       await page.goto(LANDSCAPE);
       await expect(tiles(page).nth(29)).toBeAttached();
       // Counted before the phone's filter panel opens over the first screen.
@@ -246,13 +209,9 @@ for (const size of sizes) {
       expect((await density(page)).perRow).toBe(small.perRow);
       // The first frame already had small tiles: no medium rows that hydration then shrinks (medium
       // tiles are half as wide again; a first row still streaming in sits a few % under its width).
-      const widths = await tiles(page)
-        .first()
-        .evaluate((el) => ({
-          first: (window as unknown as { __firstWidth: number }).__firstWidth,
-          now: el.getBoundingClientRect().width,
-        }));
-      expect(Math.abs(widths.first - widths.now) / widths.now).toBeLessThan(0.1);
+      const first = (await firstTileWidth(page)) ?? 0;
+      const now = (await box(tiles(page).first())).width;
+      expect(Math.abs(first - now) / now).toBeLessThan(0.1);
       await page.screenshot({ path: testInfo.outputPath(`small-tiles-${size.name}.png`) });
       const again = await tileSizeGroup(page, phone);
       await expect(again.getByRole("button", { name: "Small tiles" })).toHaveAttribute(

@@ -5,6 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type CDPSession, expect, type Locator, type Page, test } from "@playwright/test";
 import { signIn } from "./accounts.ts";
+import {
+  describeShifts,
+  layoutShifts,
+  recordLayoutShifts,
+  type Shift,
+  shiftTotal,
+} from "./support/layout-shift.ts";
 import { watchForProblems } from "./support/problems.ts";
 import { uniqueJpeg, uniqueJpegOfSize } from "./unique-image.ts";
 import { uploadThroughPage } from "./upload-page.ts";
@@ -96,40 +103,9 @@ test.beforeAll(async ({ browser }) => {
   await page.close();
 });
 
-/**
- * Sums layout shifts not caused by input (the CLS definition's exclusion) from the page's first paint:
- * all of them, and those of the page's own content (not the whole page pushed down by the site header).
- * Names what moved, for the failure message.
- */
-async function observeLayoutShift(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    type Shift = PerformanceEntry & {
-      value: number;
-      hadRecentInput: boolean;
-      sources: { node?: Node | null }[];
-    };
-    const target = window as unknown as { layoutShift: { total: number; own: number; sources: string[] } };
-    target.layoutShift = { total: 0, own: 0, sources: [] };
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as Shift[]) {
-        if (entry.hadRecentInput) continue;
-        const nodes = entry.sources.map((source) => source.node).filter((node) => node instanceof Element);
-        target.layoutShift.total += entry.value;
-        if (!nodes.some((node) => node.matches("main, .wallpaper-page")))
-          target.layoutShift.own += entry.value;
-        for (const node of nodes)
-          target.layoutShift.sources.push(`${entry.value.toFixed(4)} ${node.tagName}.${node.className}`);
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
-}
-
-async function layoutShift(page: Page): Promise<{ total: number; own: number; sources: string[] }> {
-  return page.evaluate(
-    () =>
-      (window as unknown as { layoutShift: { total: number; own: number; sources: string[] } }).layoutShift,
-  );
-}
+/** Shifts that moved the page's own content, not the whole page pushed down by the site header. */
+const ownShift = (shift: Shift) =>
+  !shift.sources.some((source) => /^main(\.|$)|\.wallpaper-page(\.|$)/u.test(source.node ?? ""));
 
 async function box(locator: Locator) {
   const found = await locator.boundingBox();
@@ -161,7 +137,7 @@ for (const size of sizes) {
       }, testInfo) => {
         const id = ids.get(image.name) ?? "";
         const problems = watchForProblems(page);
-        await observeLayoutShift(page);
+        await recordLayoutShifts(page);
         // A visitor, signed out: the page everyone sees.
         await page.goto(`/wallpapers/${id}`);
         const frame = page.getByTestId("wallpaper-frame");
@@ -182,15 +158,17 @@ for (const size of sizes) {
         );
         // Late shifts (fonts, the session's header) would land within this wait.
         await page.waitForTimeout(1_000);
-        const shift = await layoutShift(page);
+        const shifts = await layoutShifts(page);
+        const total = shiftTotal(shifts);
+        const own = shiftTotal(shifts, ownShift);
         testInfo.annotations.push({
           type: "cls",
-          description: `${shift.total.toFixed(4)} (own ${shift.own.toFixed(4)})`,
+          description: `${total.toFixed(4)} (own ${own.toFixed(4)})`,
         });
-        const moved = shift.sources.join("\n");
-        expect(shift.own, moved).toBeLessThan(0.02);
+        const moved = describeShifts(shifts);
+        expect(own, moved).toBeLessThan(0.02);
         // The whole page too: the site header renders the session in its first paint and stays one row.
-        expect(shift.total, moved).toBeLessThan(0.02);
+        expect(total, moved).toBeLessThan(0.02);
         await page.screenshot({ path: testInfo.outputPath(`wallpaper-${image.name}-${size.name}.png`) });
 
         // Full size: `f` opens it fitted to the screen.
@@ -330,13 +308,13 @@ for (const size of sizes) {
         },
         order[GALLERY_PAGE - 1] ?? "",
       );
-      await observeLayoutShift(page);
+      await recordLayoutShifts(page);
       await page.goto(`/wallpapers/${order[GALLERY_PAGE - 1]}`);
       await expect(page.getByTestId("browse-next")).toBeVisible();
       // The arrows arrive after hydration, over the stage: nothing moves for them.
       await page.waitForTimeout(1_000);
-      const shift = await layoutShift(page);
-      expect(shift.total, shift.sources.join("\n")).toBeLessThan(0.02);
+      const shifts = await layoutShifts(page);
+      expect(shiftTotal(shifts), describeShifts(shifts)).toBeLessThan(0.02);
       await page.keyboard.press("ArrowRight");
       await expect(page).toHaveURL(`/wallpapers/${order[GALLERY_PAGE]}`);
       await page.keyboard.press("ArrowLeft");
