@@ -5,7 +5,7 @@ import postgres from "postgres";
 
 export interface E2eEnvironment {
   databaseUrl: string;
-  natsUrl: string;
+  natsUrl: string | readonly string[];
   namespace: string;
 }
 
@@ -28,7 +28,7 @@ async function dropDatabase(databaseUrl: string): Promise<void> {
  * Outbox ids restart at 1 in a fresh database, and the relay uses them as Nats-Msg-Id; a stream left
  * from an earlier run would silently drop the new events as duplicates. So the stream goes too.
  */
-async function deleteStream(natsUrl: string, namespace: string): Promise<void> {
+async function deleteStream(natsUrl: string | readonly string[], namespace: string): Promise<void> {
   const nc = await connectNats({ url: natsUrl, name: "wallpaperdb-e2e-reset" });
   try {
     const { jsm } = await jetStreamClients(nc);

@@ -114,7 +114,7 @@ async function main(): Promise<void> {
         LOG_LEVEL: "error",
         ...WORKER_MALLOC_ENV,
         DATABASE_URL: harness.database.url,
-        NATS_URL: loadEventsEnv().NATS_URL,
+        NATS_URL: loadEventsEnv().NATS_URL.join(","),
         EVENTS_NAMESPACE: harness.bus.names.namespace,
         BLOB_STORE: "local",
         BLOB_DIR: harness.blobDir,

@@ -40,3 +40,24 @@ describe("parseEnv", () => {
     ]);
   });
 });
+
+describe("envField.urlList", () => {
+  const list = z.object({ NATS_URL: envField.urlList(["nats"]).default(["nats://127.0.0.1:4222"]) });
+
+  it("takes one URL or a comma-separated list, and defaults to one", () => {
+    expect(parseEnv(list, {}).NATS_URL).toEqual(["nats://127.0.0.1:4222"]);
+    expect(parseEnv(list, { NATS_URL: "nats://a:4222" }).NATS_URL).toEqual(["nats://a:4222"]);
+    expect(parseEnv(list, { NATS_URL: "nats://a:4222, nats://b:4222,nats://c:4222," }).NATS_URL).toEqual([
+      "nats://a:4222",
+      "nats://b:4222",
+      "nats://c:4222",
+    ]);
+  });
+
+  it("names the bad item", () => {
+    expect(() => parseEnv(list, { NATS_URL: "nats://a:4222,http://b" })).toThrow(
+      'NATS_URL: expected a URL starting with nats:// in item 2 (got "nats://a:4222,http://b")',
+    );
+    expect(() => parseEnv(list, { NATS_URL: " , " })).toThrow("NATS_URL: expected at least one URL");
+  });
+});

@@ -30,27 +30,47 @@ export function parseEnv<S extends z.ZodObject>(schema: S, source: EnvSource): z
   if (result.success) return result.data;
   throw new ConfigError(
     result.error.issues.map((issue) => {
-      const variable = issue.path.map(String).join(".") || "(environment)";
+      const variable = issue.path.length > 0 ? String(issue.path[0]) : "(environment)";
       const got = cleaned[variable];
-      const problem = got === undefined ? `is required: ${issue.message}` : `${issue.message} (got "${got}")`;
+      // A list's item is named by its place in the list.
+      const item = typeof issue.path[1] === "number" ? ` in item ${issue.path[1] + 1}` : "";
+      const problem =
+        got === undefined ? `is required: ${issue.message}` : `${issue.message}${item} (got "${got}")`;
       return { variable, problem };
     }),
   );
 }
 
+function urlField(protocols: string[]) {
+  return z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol.replace(/:$/, ""));
+      } catch {
+        return false;
+      }
+    },
+    { message: `expected a URL starting with ${protocols.map((p) => `${p}://`).join(" or ")}` },
+  );
+}
+
 /** Common field types with messages that read well in a ConfigError. */
 export const envField = {
-  url: (protocols: string[]) =>
-    z.string().refine(
-      (value) => {
-        try {
-          return protocols.includes(new URL(value).protocol.replace(/:$/, ""));
-        } catch {
-          return false;
-        }
-      },
-      { message: `expected a URL starting with ${protocols.map((p) => `${p}://`).join(" or ")}` },
-    ),
+  url: urlField,
+  /**
+   * One URL or a comma-separated list of them (a cluster's seed servers), parsed into a list: a process
+   * given several can start, and reconnect, while any one of them is down.
+   */
+  urlList: (protocols: string[]) =>
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(",")
+          .map((part) => part.trim())
+          .filter((part) => part !== ""),
+      )
+      .pipe(z.array(urlField(protocols)).min(1, { message: "expected at least one URL" })),
   port: () => z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535),
   positiveInt: () => z.coerce.number({ message: "expected a whole number" }).int().positive(),
   boolean: () =>

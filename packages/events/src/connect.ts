@@ -4,9 +4,13 @@ import { connect, type NatsConnection } from "@nats-io/transport-node";
 export type { JetStreamClient, JetStreamManager, NatsConnection };
 
 /** The only place in the project that opens NATS connections. Reconnects forever once connected. */
-export async function connectNats(options: { url: string; name: string }): Promise<NatsConnection> {
+export async function connectNats(options: {
+  /** one server, or a cluster's servers (NATS_URL parsed by events/env) */
+  url: string | readonly string[];
+  name: string;
+}): Promise<NatsConnection> {
   return connect({
-    servers: options.url,
+    servers: typeof options.url === "string" ? options.url : [...options.url],
     name: options.name,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,

@@ -2,7 +2,8 @@ import { envField, parseEnv } from "@wallpaperdb/core/env";
 import { z } from "zod";
 
 const schema = z.object({
-  NATS_URL: envField.url(["nats", "tls", "ws", "wss"]).default("nats://127.0.0.1:4222"),
+  // One server, or a cluster's servers separated by commas (any one of them up is enough to start).
+  NATS_URL: envField.urlList(["nats", "tls", "ws", "wss"]).default(["nats://127.0.0.1:4222"]),
   EVENTS_NAMESPACE: z
     .string()
     .regex(/^[a-z][a-z0-9_]{0,30}$/, { message: "expected a short lower-case name like wpdb" })
