@@ -43,7 +43,8 @@ export function UserMenu() {
         <span className="user-menu-name">{me.data.name}</span>
         {me.data.role === "user" ? null : <span className="soon user-menu-role">{me.data.role}</span>}
       </Link>
-      <Link href="/settings" className="nav-link" aria-label="Settings" title="Settings">
+      {/* Not prefetched: rarely opened, and on every page a prefetch would cost each visit a request. */}
+      <Link href="/settings" prefetch={false} className="nav-link" aria-label="Settings" title="Settings">
         <SettingsIcon />
         <span className="nav-label">Settings</span>
       </Link>
