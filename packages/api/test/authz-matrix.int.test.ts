@@ -105,6 +105,8 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   // than the not_found a private one answers: collections.int.test.ts).
   "collection.mine": { rule: "signedIn", input: () => ({ containing: [f.wallpaperId] }) },
   "collection.byAccount": { rule: "public", input: () => ({ userId: people.owner.id }) },
+  // Authorization only: what it lists (never a private collection) is public-collections.int.test.ts.
+  "collection.listPublicByUser": { rule: "public", input: () => ({ username: "nobody-here" }) },
   "collection.byId": { rule: "public", input: () => ({ collectionId: f.collectionId }) },
   "collection.items": { rule: "public", input: () => ({ collectionId: f.collectionId }) },
   "collection.create": { rule: "signedIn", input: () => ({ name: "matrix" }) },

@@ -39,11 +39,16 @@ export {
 export { variantUrl } from "./media-url.ts";
 export { moderateWallpapers, moderationQueue, resolveDuplicate } from "./moderation.ts";
 export {
+  COVER_SIZE,
+  listPublicCollectionsByUsername,
+  type PublicCollection,
+} from "./public-collections.ts";
+export {
   assertMayChangeWallpaper,
   loadWallpaperRecord,
   requireViewableWallpaper,
   type WallpaperRecord,
   wallpaperNotFound,
 } from "./record.ts";
-export { loadUploaderProfile, type UploaderProfile } from "./uploader.ts";
+export { loadUploaderProfile, requirePublicAccount, type UploaderProfile } from "./uploader.ts";
 export { loadWallpaperView, type ViewVariant, type WallpaperView } from "./view.ts";

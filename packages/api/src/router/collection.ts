@@ -6,6 +6,7 @@ import {
   deleteCollection,
   listMyCollections,
   listPublicCollections,
+  listPublicCollectionsByUsername,
   MAX_COLLECTION_ITEMS,
   moveInCollection,
   removeFromCollection,
@@ -34,6 +35,25 @@ export const collectionRouter = createTRPCRouter({
   byAccount: publicProcedure
     .input(z.object({ userId: z.string().min(1).max(200) }).strict())
     .query(({ ctx, input }) => listPublicCollections(ctx.db, input.userId, ctx.user)),
+  /**
+   * An account's public collections by its handle (its `/users/<username>` page), each with its cover as
+   * gallery cards. Never a private one, whoever asks; an unknown or disabled account is not_found.
+   */
+  listPublicByUser: publicProcedure
+    .input(z.object({ username: z.string().trim().min(1).max(100) }).strict())
+    .query(async ({ ctx, input }) => {
+      const rows = await listPublicCollectionsByUsername(ctx.db, input.username, ctx.user);
+      const cards = new Map(
+        (await loadCards(ctx.db, [...new Set(rows.flatMap((row) => row.coverIds))])).map((card) => [
+          card.id,
+          card,
+        ]),
+      );
+      return rows.map(({ coverIds, ...row }) => ({
+        ...row,
+        covers: coverIds.flatMap((id) => cards.get(id) ?? []),
+      }));
+    }),
   /** One collection's name, owner, count and visibility. */
   byId: publicProcedure
     .input(byCollectionId)

@@ -73,3 +73,25 @@ export function HeartIcon({ filled = false }: { filled?: boolean }) {
     </Icon>
   );
 }
+
+/** Collections: a stack of pictures. */
+export function CollectionsIcon() {
+  return (
+    <Icon>
+      <rect x="7" y="7" width="14" height="13" rx="2" />
+      <path d="M3 16V5a2 2 0 0 1 2-2h11" />
+    </Icon>
+  );
+}
+
+/** Settings: a sliders glyph (distinct from the account's person). */
+export function SettingsIcon() {
+  return (
+    <Icon>
+      <path d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1" />
+      <circle cx="15" cy="6" r="2" />
+      <circle cx="9" cy="12" r="2" />
+      <circle cx="17" cy="18" r="2" />
+    </Icon>
+  );
+}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AdminNavLink } from "~/components/admin/nav-link.tsx";
+import { CollectionsNavLink } from "~/components/collections/nav-link.tsx";
 import { GalleryIcon, HeartIcon, UploadIcon } from "./icons.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
@@ -24,6 +25,7 @@ export function SiteHeader() {
           <HeartIcon />
           <span className="nav-label">Favorites</span>
         </Link>
+        <CollectionsNavLink />
         <Link href="/upload" className="nav-link" aria-label="Upload">
           <UploadIcon />
           <span className="nav-label">Upload</span>

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "~/trpc/react.tsx";
-import { AccountIcon, SignOutIcon } from "./icons.tsx";
+import { AccountIcon, SettingsIcon, SignOutIcon } from "./icons.tsx";
 
 async function signOut() {
   // better-auth requires a same-origin POST; the JSON body keeps it a CORS-preflighted request type.
@@ -42,6 +42,11 @@ export function UserMenu() {
         <AccountIcon />
         <span className="user-menu-name">{me.data.name}</span>
         {me.data.role === "user" ? null : <span className="soon user-menu-role">{me.data.role}</span>}
+      </Link>
+      {/* Not prefetched: rarely opened, and on every page a prefetch would cost each visit a request. */}
+      <Link href="/settings" prefetch={false} className="nav-link" aria-label="Settings" title="Settings">
+        <SettingsIcon />
+        <span className="nav-label">Settings</span>
       </Link>
       <button
         className="button button-ghost nav-button"

@@ -50,7 +50,6 @@ export async function WallpaperSimilar({ id }: { id: string }) {
             </Link>
           );
         })}
-        <span className="gallery-filler" aria-hidden="true" />
       </div>
     </section>
   );

@@ -7,6 +7,7 @@ import { cache } from "react";
 import { gallerySearchOptions } from "~/components/gallery/search-options.ts";
 import { readTileSize } from "~/components/gallery/tile-size.ts";
 import { GalleryFrame } from "~/components/gallery/tile-size-frame.tsx";
+import { PublicCollections } from "~/components/users/public-collections.tsx";
 import { uploaderFeedHref, uploaderQuery } from "~/components/users/uploader-query.ts";
 import { UploadsGrid } from "~/components/users/uploads-grid.tsx";
 import { caller, getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
@@ -47,7 +48,13 @@ export default async function UploaderPage({ params }: { params: Params }) {
   const profile = await profileOf((await params).username);
   if (!profile) notFound();
   const query = uploaderQuery(profile.username);
-  await getQueryClient().prefetchInfiniteQuery(gallerySearchOptions(trpc, query));
+  const queryClient = getQueryClient();
+  const [, collections, me] = await Promise.all([
+    queryClient.prefetchInfiniteQuery(gallerySearchOptions(trpc, query)),
+    queryClient.fetchQuery(trpc.collection.listPublicByUser.queryOptions({ username: profile.username })),
+    caller.account.me(),
+  ]);
+  const isOwner = me?.username === profile.username;
   const tileSize = readTileSize(await cookies());
   return (
     <GalleryFrame initial={tileSize}>
@@ -62,15 +69,21 @@ export default async function UploaderPage({ params }: { params: Params }) {
           Feed
         </Link>
       </header>
-      <section className="uploader-section" aria-labelledby="uploads-heading">
-        <h2 id="uploads-heading" className="sr-only">
-          Uploads
-        </h2>
-        <HydrateClient>
+      <HydrateClient>
+        {collections.length > 0 || isOwner ? (
+          <section className="uploader-section" aria-labelledby="collections-heading">
+            <h2 id="collections-heading">Collections</h2>
+            <PublicCollections username={profile.username} isOwner={isOwner} />
+          </section>
+        ) : null}
+        <section className="uploader-section" aria-labelledby="uploads-heading">
+          {/* Named when collections come first; alone, the page's title says what the grid is. */}
+          <h2 id="uploads-heading" className={collections.length > 0 || isOwner ? undefined : "sr-only"}>
+            Uploads
+          </h2>
           <UploadsGrid query={query} name={profile.name} />
-        </HydrateClient>
-      </section>
-      {/* Public collections go here once collections exist (issue 15): a section like the one above. */}
+        </section>
+      </HydrateClient>
     </GalleryFrame>
   );
 }
