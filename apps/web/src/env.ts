@@ -14,8 +14,12 @@ export type WebEnv = z.infer<typeof schema> & DbEnv & EventsEnv;
 
 let cached: WebEnv | undefined;
 
+export function loadWebEnv(source: Record<string, string | undefined>): WebEnv {
+  return { ...parseEnv(schema, source), ...loadDbEnv(source), ...loadEventsEnv(source) };
+}
+
 export function webEnv(): WebEnv {
-  cached ??= { ...parseEnv(schema, process.env), ...loadDbEnv(process.env), ...loadEventsEnv(process.env) };
+  cached ??= loadWebEnv(process.env);
   return cached;
 }
 

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
+import { ConfigError } from "@wallpaperdb/core/env";
 import { z } from "zod";
 
 const DEV_SIGNING_SECRET = "wallpaperdb-dev-only-blob-signing-secret";
@@ -80,10 +81,12 @@ export function loadStorageEnv(
 ): StorageEnv {
   const parsed = storageEnvSchema.safeParse(source);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join(".") || "(env)"}: ${issue.message}`,
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: issue.path.map(String).join(".") || "(environment)",
+        problem: issue.message,
+      })),
     );
-    throw new Error(`Invalid storage configuration: ${problems.join("; ")}`);
   }
   const env = parsed.data;
   if (env.BLOB_STORE === "s3") {
