@@ -1,5 +1,6 @@
 import { loadMediaLimits } from "@wallpaperdb/media";
 import { loadStorageEnv } from "@wallpaperdb/storage/from-env";
+import { s3ClientSettingsOf } from "@wallpaperdb/storage/s3";
 import type { IngestServices } from "./deps.ts";
 import { loadIngestSettings } from "./env.ts";
 import { createFileStaging, createS3Staging } from "./staging.ts";
@@ -14,14 +15,6 @@ export function createIngestServicesFromEnv(source: Record<string, string | unde
   const staging =
     storage.store === "local"
       ? createFileStaging(settings.uploadDir)
-      : createS3Staging({
-          bucket: storage.bucket,
-          region: storage.region,
-          forcePathStyle: storage.forcePathStyle,
-          ...(storage.endpoint ? { endpoint: storage.endpoint } : {}),
-          ...(storage.accessKeyId && storage.secretAccessKey
-            ? { credentials: { accessKeyId: storage.accessKeyId, secretAccessKey: storage.secretAccessKey } }
-            : {}),
-        });
+      : createS3Staging({ bucket: storage.bucket, ...s3ClientSettingsOf(storage) });
   return { staging, limits: loadMediaLimits(source), settings };
 }

@@ -8,6 +8,7 @@ import { pipeline } from "node:stream/promises";
 import { FileStore } from "@tus/file-store";
 import { S3Store } from "@tus/s3-store";
 import type { DataStore } from "@tus/utils";
+import { type S3ClientSettings, s3ClientConfig } from "@wallpaperdb/storage/s3";
 
 /** A local copy of an upload's bytes for the validators, and its SHA-256 when computed on the way. */
 export interface LocalUploadFile {
@@ -59,25 +60,16 @@ export function createFileStaging(directory: string): UploadStaging {
   };
 }
 
-export interface S3StagingOptions {
+export interface S3StagingOptions extends S3ClientSettings {
   bucket: string;
-  region: string;
-  endpoint?: string;
-  forcePathStyle?: boolean;
-  credentials?: { accessKeyId: string; secretAccessKey: string };
   partSizeBytes?: number;
 }
 
 export function createS3Staging(options: S3StagingOptions): UploadStaging {
+  const { bucket, partSizeBytes, ...client } = options;
   const datastore = new S3Store({
-    partSize: options.partSizeBytes ?? 8 * 1024 * 1024,
-    s3ClientConfig: {
-      bucket: options.bucket,
-      region: options.region,
-      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-      ...(options.forcePathStyle !== undefined ? { forcePathStyle: options.forcePathStyle } : {}),
-      ...(options.credentials ? { credentials: options.credentials } : {}),
-    },
+    partSize: partSizeBytes ?? 8 * 1024 * 1024,
+    s3ClientConfig: { bucket, ...s3ClientConfig(client) },
   });
   return {
     kind: "s3",

@@ -2,7 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadStorageEnv } from "./env.ts";
+import { loadStorageEnv, type StorageEnv } from "./env.ts";
+import { s3ClientConfig, s3ClientSettingsOf } from "./s3.ts";
+
+type S3Env = Extract<StorageEnv, { store: "s3" }>;
 
 describe("loadStorageEnv", () => {
   it("defaults to a local store under the workspace root, whatever the cwd", () => {
@@ -58,6 +61,7 @@ describe("loadStorageEnv", () => {
       bucket: "wallpapers",
       region: "us-east-1",
       forcePathStyle: false,
+      checksums: "when_required",
     });
     const minio = {
       BLOB_STORE: "s3",
@@ -70,6 +74,17 @@ describe("loadStorageEnv", () => {
     expect(loadStorageEnv({ ...minio, S3_FORCE_PATH_STYLE: "false" })).toMatchObject({
       forcePathStyle: false,
     });
+  });
+
+  it("adds SDK checksums only when asked (S3-compatible servers refuse aws-chunked uploads)", () => {
+    const s3 = { BLOB_STORE: "s3", S3_BUCKET: "b" };
+    expect(loadStorageEnv({ ...s3, S3_CHECKSUMS: "when_supported" })).toMatchObject({
+      checksums: "when_supported",
+    });
+    expect(() => loadStorageEnv({ ...s3, S3_CHECKSUMS: "always" })).toThrow(/S3_CHECKSUMS: expected/);
+    const config = s3ClientConfig(s3ClientSettingsOf(loadStorageEnv(s3) as S3Env));
+    expect(config.requestChecksumCalculation).toBe("WHEN_REQUIRED");
+    expect(config.responseChecksumValidation).toBe("WHEN_REQUIRED");
   });
 
   it("treats empty strings as unset (as .env files produce them)", () => {

@@ -28,6 +28,12 @@ export const storageEnvSchema = z
     S3_FORCE_PATH_STYLE: optionalText.pipe(
       z.stringbool({ error: "expected true/false (or 1/0, yes/no)" }).optional(),
     ),
+    // Checksums the SDK adds to requests and checks on responses. Since 2025 it sends every streamed
+    // upload aws-chunked with a trailing CRC, which S3-compatible servers (Swift, Ceph RGW, B2, older
+    // MinIO) refuse; "when_supported" is for AWS S3 itself, where they add an end-to-end check.
+    S3_CHECKSUMS: z
+      .enum(["when_required", "when_supported"], { error: 'expected "when_required" or "when_supported"' })
+      .default("when_required"),
   })
   .superRefine((env, ctx) => {
     const isProduction = env.NODE_ENV === "production";
@@ -61,6 +67,7 @@ export type StorageEnv =
       accessKeyId?: string;
       secretAccessKey?: string;
       forcePathStyle: boolean;
+      checksums: "when_required" | "when_supported";
     };
 
 // Apps run with different working directories (apps/web, apps/workers); resolving a relative
@@ -95,6 +102,7 @@ export function loadStorageEnv(
       bucket: env.S3_BUCKET ?? "",
       region: env.S3_REGION,
       forcePathStyle: env.S3_FORCE_PATH_STYLE ?? Boolean(env.S3_ENDPOINT),
+      checksums: env.S3_CHECKSUMS,
       ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
       ...(env.S3_ACCESS_KEY_ID ? { accessKeyId: env.S3_ACCESS_KEY_ID } : {}),
       ...(env.S3_SECRET_ACCESS_KEY ? { secretAccessKey: env.S3_SECRET_ACCESS_KEY } : {}),

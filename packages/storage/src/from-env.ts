@@ -1,7 +1,7 @@
 import type { BlobStore } from "./blob-store.ts";
 import { loadStorageEnv } from "./env.ts";
 import { createLocalBlobStore } from "./local.ts";
-import { createS3BlobStore, createS3Client } from "./s3.ts";
+import { createS3BlobStore, createS3Client, s3ClientSettingsOf } from "./s3.ts";
 import { traceBlobStore } from "./traced.ts";
 
 export { loadStorageEnv, type StorageEnv, storageEnvSchema } from "./env.ts";
@@ -24,13 +24,7 @@ function createUntracedStore(source?: Record<string, string | undefined>): BlobS
         signingSecret: env.signingSecret,
       });
     case "s3": {
-      const client = createS3Client({
-        region: env.region,
-        forcePathStyle: env.forcePathStyle,
-        ...(env.endpoint ? { endpoint: env.endpoint } : {}),
-        ...(env.accessKeyId ? { accessKeyId: env.accessKeyId } : {}),
-        ...(env.secretAccessKey ? { secretAccessKey: env.secretAccessKey } : {}),
-      });
+      const client = createS3Client(s3ClientSettingsOf(env));
       return createS3BlobStore({ client, bucket: env.bucket });
     }
     default: {

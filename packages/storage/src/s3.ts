@@ -8,10 +8,12 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
+  type S3ClientConfig,
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { BlobStore, ListedBlob } from "./blob-store.ts";
 import { toReadable } from "./body.ts";
+import type { StorageEnv } from "./env.ts";
 import { BlobNotFoundError, BlobStoreUnavailableError, InvalidRangeError } from "./errors.ts";
 import { assertValidBlobKey, assertValidBlobPrefix } from "./keys.ts";
 import { MIN_PART_SIZE, putBuffer, putStream, unquote } from "./s3-upload.ts";
@@ -23,6 +25,8 @@ export interface S3ClientSettings {
   accessKeyId?: string;
   secretAccessKey?: string;
   forcePathStyle: boolean;
+  /** S3_CHECKSUMS (storage env): "when_required" unless the server is AWS S3 itself. */
+  checksums?: "when_required" | "when_supported";
 }
 
 export interface S3BlobStore extends BlobStore {
@@ -34,19 +38,41 @@ export interface S3BlobStore extends BlobStore {
 
 const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
 
-export function createS3Client(settings: S3ClientSettings): S3Client {
-  return new S3Client({
+/**
+ * The one S3 client configuration of the project: the blob store's client and the tus upload store's
+ * both come from it, so a setting (endpoint, path style, checksums) cannot apply to one and not the other.
+ */
+export function s3ClientConfig(settings: S3ClientSettings): S3ClientConfig {
+  // Since 2025 the SDK adds CRC checksums to every upload by default, streamed uploads as aws-chunked
+  // bodies with a trailer; Swift, Ceph RGW, B2 and older MinIO refuse them ("Transfering payloads in
+  // multiple chunks using aws-chunked is not supported"), and presigned PUTs would bind them.
+  const checksums = settings.checksums === "when_supported" ? "WHEN_SUPPORTED" : "WHEN_REQUIRED";
+  return {
     region: settings.region,
     forcePathStyle: settings.forcePathStyle,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     ...(settings.accessKeyId && settings.secretAccessKey
       ? { credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } }
       : {}),
-    // Since 2025 the SDK adds CRC checksums to every upload by default; MinIO/R2 versions and
-    // S3-protocol test servers reject or mishandle them, and presigned PUTs would bind them.
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-  });
+    requestChecksumCalculation: checksums,
+    responseChecksumValidation: checksums,
+  };
+}
+
+export function createS3Client(settings: S3ClientSettings): S3Client {
+  return new S3Client(s3ClientConfig(settings));
+}
+
+/** The client settings of an `s3` storage env (BLOB_STORE=s3). */
+export function s3ClientSettingsOf(env: Extract<StorageEnv, { store: "s3" }>): S3ClientSettings {
+  return {
+    region: env.region,
+    forcePathStyle: env.forcePathStyle,
+    checksums: env.checksums,
+    ...(env.endpoint ? { endpoint: env.endpoint } : {}),
+    ...(env.accessKeyId ? { accessKeyId: env.accessKeyId } : {}),
+    ...(env.secretAccessKey ? { secretAccessKey: env.secretAccessKey } : {}),
+  };
 }
 
 function statusOf(error: unknown): number | undefined {
