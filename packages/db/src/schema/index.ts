@@ -7,3 +7,4 @@ export * from "./media.ts";
 export * from "./processing.ts";
 export * from "./tags.ts";
 export * from "./users.ts";
+export * from "./popularity.ts";
