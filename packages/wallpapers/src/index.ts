@@ -37,6 +37,17 @@ export {
   setFavorite,
 } from "./favorites.ts";
 export { variantUrl } from "./media-url.ts";
+export {
+  countView,
+  isPersonViewing,
+  loadPopularity,
+  type Popularity,
+  utcDay,
+  type ViewOutcome,
+  type Visitor,
+  visitorKey,
+} from "./popularity.ts";
+export { FAVORITE_WEIGHT, refreshTopScores } from "./top-scores.ts";
 export { moderateWallpapers, moderationQueue, resolveDuplicate } from "./moderation.ts";
 export {
   assertMayChangeWallpaper,
