@@ -42,12 +42,10 @@ export {
   isPersonViewing,
   loadPopularity,
   type Popularity,
-  utcDay,
   type ViewOutcome,
   type Visitor,
   visitorKey,
 } from "./popularity.ts";
-export { FAVORITE_WEIGHT, refreshTopScores } from "./top-scores.ts";
 export { moderateWallpapers, moderationQueue, resolveDuplicate } from "./moderation.ts";
 export {
   assertMayChangeWallpaper,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Caller } from "@wallpaperdb/auth/roles";
 import type { Executor } from "@wallpaperdb/db";
+import { utcDay } from "@wallpaperdb/search/query";
 import { sql } from "drizzle-orm";
 import { requireViewableWallpaper } from "./record.ts";
 
@@ -12,11 +13,6 @@ import { requireViewableWallpaper } from "./record.ts";
  * much as the SADD would, and it lives in the same statement as the counters, so a view is counted
  * exactly when it is marked, with no second store to run, secure and keep consistent.
  */
-
-/** The UTC day a moment belongs to, as PostgreSQL's `date` text. */
-export function utcDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
 
 /** Who is looking: an account, or an anonymous browser known only by its address and user agent. */
 export type Visitor =

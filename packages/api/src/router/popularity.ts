@@ -1,5 +1,6 @@
 import { clientAddress } from "@wallpaperdb/auth";
-import { countView, isPersonViewing, utcDay, type Visitor, visitorKey } from "@wallpaperdb/wallpapers";
+import { utcDay } from "@wallpaperdb/search";
+import { countView, isPersonViewing, type Visitor, visitorKey } from "@wallpaperdb/wallpapers";
 import { z } from "zod";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 

@@ -3,7 +3,7 @@ import { effectiveTopRange, type TopRange } from "../query/top-range.ts";
 
 /**
  * The top list in PostgreSQL: the popularity refresh keeps one score per (range, wallpaper) with any
- * activity in the range (wallpaper_top_scores, packages/wallpapers top-scores.ts), so a page is a walk
+ * activity in the range (wallpaper_top_scores, ../top-scores.ts), so a page is a walk
  * of `wallpaper_top_scores_order_idx` for one range, best first, each row probing its wallpaper for
  * the filters. Wallpapers with no views or favourites in the range are not on the list (wallhaven's
  * toplist shows the popular ones, not everything with a zero).

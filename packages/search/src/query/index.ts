@@ -25,4 +25,5 @@ export {
   type TopRange,
   topRangeDays,
   topRanges,
+  utcDay,
 } from "./top-range.ts";

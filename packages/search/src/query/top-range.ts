@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * The top list's ranges, as wallhaven writes them (`1M` a month, `1y` a year), with the days each
  * spans. Days are whole UTC days including today, so `1d` is today's views and favourites. The
- * popularity refresh (packages/wallpapers top-scores.ts) keeps one score per range; the database's
+ * popularity refresh (../top-scores.ts) keeps one score per range; the database's
  * check constraint on wallpaper_top_scores.range lists the same names (migration 0019).
  */
 export const topRangeDays = {
@@ -43,4 +43,9 @@ export const topRangeFilter = {
 /** Which range a top list uses: the one asked for, else the default. */
 export function effectiveTopRange(range: TopRange | undefined): TopRange {
   return range ?? DEFAULT_TOP_RANGE;
+}
+
+/** The UTC day a moment belongs to, as PostgreSQL's `date` text: views and top ranges count UTC days. */
+export function utcDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
 }

@@ -1,7 +1,6 @@
 import type { Executor } from "@wallpaperdb/db";
-import { topRangeDays, topRanges } from "@wallpaperdb/search/query";
 import { sql } from "drizzle-orm";
-import { utcDay } from "./popularity.ts";
+import { topRangeDays, topRanges, utcDay } from "./query/top-range.ts";
 
 /**
  * A favourite gained weighs as much as ten views (wallhaven ranks its toplist by favourites and views;
