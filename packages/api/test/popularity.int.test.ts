@@ -12,7 +12,8 @@ import { seedUsers } from "./seed-users.ts";
 
 const owner = { id: "pop_owner", role: "user" } satisfies Pick<Caller, "id" | "role">;
 const crowd = Array.from({ length: 24 }, (_, i) => ({ id: `pop_fan_${i}`, role: "user" as const }));
-const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
+const BROWSER =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
 
 let h: Harness;
 
@@ -119,7 +120,7 @@ describe("favourite counts", () => {
     expect((await loadPopularity(h.deps.db, id)).favorites).toBe(crowd.length / 2);
     expect((await callers[0]?.favorite.state({ wallpaperId: id }))?.favoriteCount).toBe(crowd.length / 2);
     // Cards carry the count (gallery tiles, search results, the API).
-    const page = await (await visitor("192.0.2.9")).wallpaper.search({ q: "" , limit: 100 });
+    const page = await (await visitor("192.0.2.9")).wallpaper.search({ q: "", limit: 100 });
     expect(page.items.find((card) => card.id === id)?.favoriteCount).toBe(crowd.length / 2);
   });
 

@@ -40,7 +40,9 @@ export async function refreshTopScores(
   });
   const picks = topRanges.map((range, i) => sql`(${range}, s.${sql.raw(`s${i}`)})`);
   return db.transaction(async (tx) => {
-    const [locked] = await tx.execute<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(${LOCK_KEY}) as ok`);
+    const [locked] = await tx.execute<{ ok: boolean }>(
+      sql`select pg_try_advisory_xact_lock(${LOCK_KEY}) as ok`,
+    );
     if (!locked?.ok) return null;
     await tx.execute(sql`delete from wallpaper_top_scores`);
     const inserted = await tx.execute<{ n: number }>(sql`

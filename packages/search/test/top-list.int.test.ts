@@ -3,8 +3,8 @@ import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresSearch, pageQuery } from "../src/postgres/postgres-backend.ts";
 import { prepareSearch } from "../src/prepare.ts";
-import { parseSearchQuery } from "../src/query/parse-query.ts";
 import { type SearchInput, searchInput } from "../src/query/input.ts";
+import { parseSearchQuery } from "../src/query/parse-query.ts";
 import { refreshTopScores } from "../src/top-scores.ts";
 import { seedGenerated } from "./seed.ts";
 

@@ -37,6 +37,7 @@ export {
   setFavorite,
 } from "./favorites.ts";
 export { variantUrl } from "./media-url.ts";
+export { moderateWallpapers, moderationQueue, resolveDuplicate } from "./moderation.ts";
 export {
   countView,
   isPersonViewing,
@@ -46,7 +47,6 @@ export {
   type Visitor,
   visitorKey,
 } from "./popularity.ts";
-export { moderateWallpapers, moderationQueue, resolveDuplicate } from "./moderation.ts";
 export {
   assertMayChangeWallpaper,
   loadWallpaperRecord,

@@ -33,7 +33,8 @@ export function visitorKey(visitor: Visitor, day: string, secret: string): strin
 
 // Crawlers, link unfurlers and scripted fetches say so in their user agent; they are not people.
 // (Headless browsers are not excluded: the end-to-end tests are people here.)
-const NOT_A_PERSON = /bot\b|bot\/|crawl|spider|slurp|facebookexternalhit|embedly|preview|curl\/|wget\/|python-|node-fetch|undici|okhttp|go-http-client|java\//iu;
+const NOT_A_PERSON =
+  /bot\b|bot\/|crawl|spider|slurp|facebookexternalhit|embedly|preview|curl\/|wget\/|python-|node-fetch|undici|okhttp|go-http-client|java\//iu;
 
 /** Whether a request's user agent and purpose headers describe a person looking, not a bot or a prefetch. */
 export function isPersonViewing(headers: Headers): boolean {

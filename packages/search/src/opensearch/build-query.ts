@@ -8,8 +8,8 @@ import {
   RELEVANCE_COLOR_WEIGHT,
   RELEVANCE_TAG_WEIGHT,
 } from "../sort-keys.ts";
-import { uploaderClause } from "../uploader.ts";
 import { topListUnsupported } from "../top-unsupported.ts";
+import { uploaderClause } from "../uploader.ts";
 
 type Clause = Record<string, unknown>;
 

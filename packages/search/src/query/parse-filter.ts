@@ -128,7 +128,13 @@ const filters: Record<string, { repeatable: boolean; apply: Apply }> = {
         return null;
       }
       if (argument.length > 0) return `sort:${order} takes no argument`;
-      if (order === "newest" || order === "quality" || order === "relevance" || order === "random" || order === "top") {
+      if (
+        order === "newest" ||
+        order === "quality" ||
+        order === "relevance" ||
+        order === "random" ||
+        order === "top"
+      ) {
         draft.sort = order;
         return null;
       }

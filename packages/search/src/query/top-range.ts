@@ -1,10 +1,9 @@
-import { z } from "zod";
-
 /**
  * The top list's ranges, as wallhaven writes them (`1M` a month, `1y` a year), with the days each
  * spans. Days are whole UTC days including today, so `1d` is today's views and favourites. The
  * popularity refresh (../top-scores.ts) keeps one score per range; the database's
- * check constraint on wallpaper_top_scores.range lists the same names (migration 0019).
+ * check constraint on wallpaper_top_scores.range lists the same names (migration 0019). Pure and
+ * dependency-free: the gallery's filter bar imports it in the browser (`@wallpaperdb/search/top-range`).
  */
 export const topRangeDays = {
   "1d": 1,
@@ -20,8 +19,6 @@ export type TopRange = keyof typeof topRangeDays;
 export const topRanges = Object.keys(topRangeDays) as TopRange[];
 /** wallhaven's default toplist range. */
 export const DEFAULT_TOP_RANGE: TopRange = "1M";
-
-export const topRangeField = z.enum(topRanges as [TopRange, ...TopRange[]]);
 
 /** `range:1w`; months may be typed `1m` too (there is no minute range to confuse them with). */
 export function parseTopRange(value: string): TopRange | null {
