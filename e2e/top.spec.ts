@@ -73,6 +73,8 @@ for (const size of sizes) {
       await page.getByLabel("Top of").first().selectOption("1d");
       await expect(page).toHaveURL(/[?&]sort=top&range=1d|[?&]range=1d.*sort=top/u);
       const url = page.url();
+      await page.screenshot({ path: test.info().outputPath(`${size.name}-range-picker.png`) });
+      await expectNoOverflow(page);
 
       // The workers refresh the lists every 2 s: reload until both are on today's list.
       await expect(async () => {

@@ -20,7 +20,7 @@ export function TopRangeSelect({
   onChange(range: TopRange): void;
 }) {
   return (
-    <label>
+    <label className="filter-top-range">
       <span className="sr-only">Top of</span>
       <select
         className="input"
