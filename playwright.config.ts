@@ -66,7 +66,13 @@ export default defineConfig({
       // Reset first: webServer processes start before globalSetup, and workers need the schema at boot.
       command: "node e2e/support/prepare.ts && node apps/workers/src/main.ts",
       url: `http://127.0.0.1:${e2eEnv.workersHealthPort}/healthz`,
-      env: { ...sharedEnv, WORKERS_HEALTH_PORT: String(e2eEnv.workersHealthPort), WORKER_ID: "e2e-worker-1" },
+      env: {
+        ...sharedEnv,
+        WORKERS_HEALTH_PORT: String(e2eEnv.workersHealthPort),
+        WORKER_ID: "e2e-worker-1",
+        // The top list spec favourites and views, then expects the list to show it within seconds.
+        POPULARITY_REFRESH_MS: "2000",
+      },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "pipe",

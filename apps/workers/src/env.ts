@@ -30,6 +30,13 @@ const schema = z.object({
     .int()
     .min(1000)
     .default(5 * 60 * 1000),
+  // The `popularity` component: how often the top lists are recomputed from the daily view and
+  // favourite counters (a year of daily rows at 100k wallpapers takes seconds; see docs/performance.md).
+  POPULARITY_REFRESH_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(2 * 60 * 1000),
   // A runnable pending step untouched this long lost its event (well above the consumers' backoff total).
   RECONCILE_PENDING_STALL_MS: z.coerce
     .number()

@@ -15,6 +15,7 @@ import { observeDependencies } from "@wallpaperdb/telemetry";
 import { telemetryWanted } from "@wallpaperdb/telemetry/env";
 import { envSource, loadWorkersEnv } from "./env.ts";
 import { startHealthServer } from "./health-server.ts";
+import { type PopularityRefresher, startPopularityRefresh } from "./popularity/schedule.ts";
 import { type Reconciler, startReconciler } from "./reconcile/schedule.ts";
 import {
   type ConsumerComponent,
@@ -97,6 +98,9 @@ async function main(): Promise<void> {
         { pendingStallMs: env.RECONCILE_PENDING_STALL_MS },
       )
     : null;
+  const popularity: PopularityRefresher | null = components.includes("popularity")
+    ? startPopularityRefresh({ db: db.db, logger: log }, env.POPULARITY_REFRESH_MS)
+    : null;
   const consumers: RunningConsumer[] = [];
   for (const name of components) {
     if (!isConsumerComponent(name)) continue;
@@ -137,6 +141,7 @@ async function main(): Promise<void> {
     await Promise.all(consumers.map((consumer) => consumer.stop()));
     await relay?.stop();
     await reconciler?.stop();
+    await popularity?.stop();
     stopObserving();
     await health.close();
     // drain() flushes the acks and naks of the last handlers before closing.

@@ -13,7 +13,7 @@ describe("selectComponents", () => {
 
   it("names unknown components and the valid ones", () => {
     expect(() => selectComponents("relay,colour")).toThrow(
-      /unknown component\(s\): colour\. Valid components: relay, reconcile, poster, variants, variants-video, quality, color/,
+      /unknown component\(s\): colour\. Valid components: relay, reconcile, popularity, poster, variants, variants-video, quality, color/,
     );
   });
 });

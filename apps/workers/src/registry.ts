@@ -110,10 +110,16 @@ export const consumerComponents = {
 export type ConsumerComponentName = keyof typeof consumerComponents;
 
 /**
- * `relay` publishes the outbox and `reconcile` repairs drift periodically (one process at a time, by an
- * advisory lock); both are components so processes can run relay-only or consumers-only.
+ * `relay` publishes the outbox, `reconcile` repairs drift and `popularity` recomputes the top lists
+ * periodically (one process at a time, by an advisory lock); they are components so processes can run
+ * relay-only or consumers-only.
  */
-export const componentNames = ["relay", "reconcile", ...Object.keys(consumerComponents)] as readonly string[];
+export const componentNames = [
+  "relay",
+  "reconcile",
+  "popularity",
+  ...Object.keys(consumerComponents),
+] as readonly string[];
 
 export function isConsumerComponent(name: string): name is ConsumerComponentName {
   return Object.hasOwn(consumerComponents, name);

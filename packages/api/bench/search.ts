@@ -11,6 +11,7 @@ import { namedPalette } from "@wallpaperdb/imaging/colors";
 import { createPostgresSearch } from "@wallpaperdb/search";
 import { pageSql } from "@wallpaperdb/search/bench/page-sql";
 import { load, openSeeded, out, seed, WALLPAPERS } from "@wallpaperdb/search/bench/seed";
+import { seedPopularity } from "@wallpaperdb/search/bench/seed-popularity";
 import { autocompleteQuery, normalizePrefix } from "@wallpaperdb/tags";
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
@@ -64,7 +65,10 @@ async function main(): Promise<void> {
       : await createTestDatabase("wpdb_bench_search");
   if (keep) out(`keeping database ${database.name}`);
   try {
-    if (!process.argv.includes("--db")) await seed(database);
+    if (!process.argv.includes("--db")) {
+      await seed(database);
+      await seedPopularity(database);
+    }
     const deps: ApiDeps = {
       db: database.db,
       sql: database.sql,
@@ -96,6 +100,10 @@ async function main(): Promise<void> {
       ["atleast + ratio", () => "atleast:2560x1440 ratio:16x9"],
       ["quality sort", () => "sort:quality"],
       ["quality sort, min q, landscape", () => "sort:quality quality:>=60 orientation:landscape"],
+      // The top list over ~10M views in daily rows (seedPopularity): a walk of the refreshed scores.
+      ["top list 1w", () => "sort:top range:1w"],
+      ["top list 1y", () => "sort:top range:1y"],
+      ["top list 1y + tag", (i) => `${pick(tagNames, i)} sort:top range:1y`],
     ];
     const cases: Case[] = galleryQueries.map(([name, q]) => ({
       name,

@@ -3,6 +3,7 @@ import { adminRouter } from "./router/admin.ts";
 import { collectionRouter } from "./router/collection.ts";
 import { favoriteRouter } from "./router/favorite.ts";
 import { healthRouter } from "./router/health.ts";
+import { popularityRouter } from "./router/popularity.ts";
 import { progressRouter } from "./router/progress.ts";
 import { wallpaperSearchProcedures } from "./router/search.ts";
 import { systemRouter } from "./router/system.ts";
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   collection: collectionRouter,
   favorite: favoriteRouter,
   health: healthRouter,
+  popularity: popularityRouter,
   progress: progressRouter,
   system: systemRouter,
   upload: uploadRouter,

@@ -129,6 +129,8 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   "favorite.state": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
   "favorite.set": { rule: "signedIn", input: () => ({ wallpaperId: f.wallpaperId, favorite: true }) },
   "favorite.list": { rule: "signedIn", input: () => ({}) },
+  // Counting a view is open to everyone who may see the wallpaper (anonymous visitors are most views).
+  "popularity.view": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
   health: { rule: "public" },
   // Public profiles; an unknown (or disabled) name is not_found, which counts as allowed here.
   "user.byUsername": { rule: "public", input: () => ({ username: "nobody-here" }) },

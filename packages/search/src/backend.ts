@@ -21,6 +21,10 @@ export interface WallpaperCard {
   orientation: string | null;
   qualityScore: number | null;
   thumbhash: string | null;
+  /** how many accounts keep it (all time) */
+  favoriteCount: number;
+  /** counted views, one per visitor per day (all time) */
+  viewCount: number;
   /** palette hex colors, dominant first */
   colors: string[];
   createdAt: Date;

@@ -18,4 +18,6 @@ export {
   randomRedirect,
   randomRequestFromParams,
 } from "./random-endpoint.ts";
+export { FAVORITE_WEIGHT, refreshTopScores } from "./top-scores.ts";
+export { topListUnsupported } from "./top-unsupported.ts";
 export { partitionVisible } from "./visibility.ts";

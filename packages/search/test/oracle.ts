@@ -76,6 +76,8 @@ export function expectedIds(
       }
       case "similar":
         return similarTo ? hamming(row.phash, similarTo.phash) : 0;
+      case "top":
+        throw new Error("the oracle has no popularity: the top list is tested in test/top-list.int.test.ts");
     }
   };
   const descending = input.sort === "newest" || input.sort === "quality" || input.sort === "relevance";

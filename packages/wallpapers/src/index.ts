@@ -39,6 +39,15 @@ export {
 export { variantUrl } from "./media-url.ts";
 export { moderateWallpapers, moderationQueue, resolveDuplicate } from "./moderation.ts";
 export {
+  countView,
+  isPersonViewing,
+  loadPopularity,
+  type Popularity,
+  type ViewOutcome,
+  type Visitor,
+  visitorKey,
+} from "./popularity.ts";
+export {
   COVER_SIZE,
   listPublicCollectionsByUsername,
   type PublicCollection,

@@ -4,6 +4,7 @@ export * from "./enums.ts";
 export * from "./events.ts";
 export * from "./favorites.ts";
 export * from "./media.ts";
+export * from "./popularity.ts";
 export * from "./processing.ts";
 export * from "./tags.ts";
 export * from "./users.ts";

@@ -8,6 +8,7 @@ import {
   RELEVANCE_COLOR_WEIGHT,
   RELEVANCE_TAG_WEIGHT,
 } from "../sort-keys.ts";
+import { topListUnsupported } from "../top-unsupported.ts";
 import { uploaderClause } from "../uploader.ts";
 
 type Clause = Record<string, unknown>;
@@ -113,6 +114,8 @@ export function buildSort(prepared: PreparedSearch): Clause[] {
         scriptSort(SIMILAR_SCRIPT, { target: (similarPhash ?? 0n).toString() }, "asc"),
         { id: { order: "asc" } },
       ];
+    case "top":
+      throw topListUnsupported("OpenSearch");
   }
 }
 

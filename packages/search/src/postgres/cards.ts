@@ -1,4 +1,4 @@
-import { type Executor, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
+import { type Executor, wallpaperFacts, wallpaperPopularity, wallpapers } from "@wallpaperdb/db";
 import { IMAGE_VARIANT_KINDS } from "@wallpaperdb/imaging/variant-kinds";
 import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { CardVariant, WallpaperCard } from "../backend.ts";
@@ -45,11 +45,14 @@ export async function loadCards(db: Executor, ids: readonly string[]): Promise<W
       orientation: wallpaperFacts.orientation,
       qualityScore: wallpaperFacts.qualityScore,
       thumbhash: wallpaperFacts.thumbhash,
+      favoriteCount: sql<number>`coalesce(${wallpaperPopularity.favorites}, 0)::int`,
+      viewCount: sql<number>`coalesce(${wallpaperPopularity.views}, 0)::int`,
       colors: sql<string[]>`${colorsJson(sql`${wallpapers.id}`)}`,
       variants: sql<VariantRow[]>`${variantsJson(sql`${wallpapers.id}`)}`,
     })
     .from(wallpapers)
     .leftJoin(wallpaperFacts, eq(wallpaperFacts.wallpaperId, wallpapers.id))
+    .leftJoin(wallpaperPopularity, eq(wallpaperPopularity.wallpaperId, wallpapers.id))
     .where(inArray(wallpapers.id, list));
   const byId = new Map(rows.map((row) => [row.id, row]));
   return list.flatMap((id) => {
@@ -72,6 +75,8 @@ export interface PageCardRow extends Record<string, unknown> {
   orientation: string | null;
   quality_score: number | null;
   thumbhash: string | null;
+  favorite_count: number;
+  view_count: number;
   colors: string[];
   variants: VariantRow[];
 }
@@ -88,10 +93,12 @@ export function withCards(page: SQL, keyCount: number, descending: boolean): SQL
   return sql`select p.id, ${sql.join(keys, sql`, `)}, cw.media_type::text as media_type, cw.width, cw.height,
       to_char(cw.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
       cf.aspect_name, cf.orientation, cf.quality_score, cf.thumbhash,
+      coalesce(cp.favorites, 0)::int as favorite_count, coalesce(cp.views, 0)::int as view_count,
       ${colorsJson(sql`cw.id`)} as colors, ${variantsJson(sql`cw.id`)} as variants
     from (${page}) p
     join wallpapers cw on cw.id = p.id::uuid
     left join wallpaper_facts cf on cf.wallpaper_id = cw.id
+    left join wallpaper_popularity cp on cp.wallpaper_id = cw.id
     order by ${sql.join(order, sql`, `)}`;
 }
 
@@ -107,6 +114,8 @@ export function cardFromRow(row: PageCardRow): WallpaperCard {
     orientation: row.orientation,
     qualityScore: row.quality_score,
     thumbhash: row.thumbhash,
+    favoriteCount: row.favorite_count,
+    viewCount: row.view_count,
     colors: row.colors,
     variants: withUrls(row.id, row.variants),
   };

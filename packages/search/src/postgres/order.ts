@@ -9,6 +9,7 @@ import {
   RELEVANCE_TAG_WEIGHT,
 } from "../sort-keys.ts";
 import { colorCoverageSql, matchedOptionalTagsSql } from "./filters.ts";
+import { topOrder } from "./top.ts";
 
 export interface OrderSpec {
   /** key expressions selected as text (k0, k1...), the last one always the id */
@@ -73,6 +74,8 @@ export function orderSpec(context: OrderContext): OrderSpec {
         extraWhere: sql`f.phash is not null`,
       };
     }
+    case "top":
+      return { ...topOrder, keys: [...topOrder.keys], casts: [...topOrder.casts] };
   }
 }
 

@@ -10,6 +10,7 @@ import { cardFromRow, type PageCardRow, withCards } from "./cards.ts";
 import { whereClause } from "./filters.ts";
 import { keysetCondition, orderByClause, orderSpec } from "./order.ts";
 import { findSimilar } from "./similar.ts";
+import { joinTopScores } from "./top.ts";
 import { countMatches, totalWithinPage } from "./total.ts";
 
 const WITH_FACTS = sql`wallpapers w join wallpaper_facts f on f.wallpaper_id = w.id`;
@@ -25,7 +26,8 @@ function fromClause(prepared: PreparedSearch): SQL {
     input.sort === "quality" ||
     input.sort === "relevance" ||
     input.sort === "similar";
-  return needsFacts ? WITH_FACTS : WALLPAPERS_ONLY;
+  const base = needsFacts ? WITH_FACTS : WALLPAPERS_ONLY;
+  return input.sort === "top" ? joinTopScores(base, input.range) : base;
 }
 
 /** The page query for a prepared search, exported so the EXPLAIN tests check exactly what runs. */

@@ -10,6 +10,7 @@ export const queryErrorCodes = [
   "invalid_tag",
   "negated_filter",
   "seed_without_random",
+  "range_without_top",
 ] as const;
 export type QueryErrorCode = (typeof queryErrorCodes)[number];
 

@@ -18,3 +18,12 @@ export {
 export { filterNames } from "./parse-filter.ts";
 export { MAX_QUERY_LENGTH, type ParseResult, parseSearchQuery } from "./parse-query.ts";
 export { resolveSince } from "./since.ts";
+export {
+  DEFAULT_TOP_RANGE,
+  effectiveTopRange,
+  parseTopRange,
+  type TopRange,
+  topRangeDays,
+  topRanges,
+  utcDay,
+} from "./top-range.ts";

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { normalizeColor } from "./colors.ts";
 import { isValidSince } from "./since.ts";
+import { type TopRange, topRanges } from "./top-range.ts";
 import { uploaderField } from "./uploader.ts";
 
-export const sortOrders = ["newest", "quality", "relevance", "random", "similar"] as const;
+export const sortOrders = ["newest", "quality", "relevance", "random", "similar", "top"] as const;
 export type SortOrder = (typeof sortOrders)[number];
 export const orientations = ["landscape", "portrait", "square"] as const;
 export const mediaTypes = ["image", "video"] as const;
@@ -75,6 +76,8 @@ const searchInputShape = searchFilters
     similarTo: z.uuid().optional(),
     /** random order seed; the same seed gives the same order, page after page */
     seed: z.number().int().min(0).max(MAX_SEED).optional(),
+    /** the top list's range (sort "top"; `range:1w`), default 1M */
+    range: z.enum(topRanges as [TopRange, ...TopRange[]]).optional(),
     limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   })
   .strict();

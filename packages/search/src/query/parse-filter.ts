@@ -10,6 +10,7 @@ import {
 } from "./input.ts";
 import { isValidSince } from "./since.ts";
 import type { Token } from "./tokenize.ts";
+import { topRangeFilter } from "./top-range.ts";
 import { uploaderFilter } from "./uploader.ts";
 
 type FilterToken = Extract<Token, { kind: "filter" }>;
@@ -127,14 +128,21 @@ const filters: Record<string, { repeatable: boolean; apply: Apply }> = {
         return null;
       }
       if (argument.length > 0) return `sort:${order} takes no argument`;
-      if (order === "newest" || order === "quality" || order === "relevance" || order === "random") {
+      if (
+        order === "newest" ||
+        order === "quality" ||
+        order === "relevance" ||
+        order === "random" ||
+        order === "top"
+      ) {
         draft.sort = order;
         return null;
       }
-      return "sort is one of newest, quality, relevance, random, similar:<id>";
+      return "sort is one of newest, quality, relevance, random, top, similar:<id>";
     },
   },
   uploader: uploaderFilter,
+  range: topRangeFilter,
   seed: {
     repeatable: false,
     apply(value, draft) {

@@ -29,7 +29,7 @@ function orError(token: Token, message: string): QueryError {
  * Parses the booru/wallhaven-style query string into the canonical SearchInput:
  *   cat  -dog  cat OR dog  ~cat ~dog  atleast:2560x1440  res:1920x1080,3840x2160  ratio:16x9,21x9
  *   orientation:landscape  type:image  quality:>=60  color:ff0000,dark_blue  since:7d
- *   sort:newest|quality|relevance|random|similar:<id>  seed:42
+ *   sort:newest|quality|relevance|random|top|similar:<id>  seed:42  range:1d|3d|1w|1M|3M|6M|1y (with sort:top)
  * Every problem is reported (not only the first), each with a stable code and its offset.
  */
 export function parseSearchQuery(query: string, base: { limit?: number } = {}): ParseResult {
@@ -60,6 +60,7 @@ export function parseSearchQuery(query: string, base: { limit?: number } = {}): 
   const either: string[] = [];
   const seen = new Set<string>();
   let seedToken: Token | undefined;
+  let rangeToken: Token | undefined;
   let tagTerms = 0;
 
   const accept = (token: TagToken, into: string[]) => {
@@ -87,6 +88,7 @@ export function parseSearchQuery(query: string, base: { limit?: number } = {}): 
       accept(token, either);
     } else if (token.kind === "filter") {
       if (token.key === "seed") seedToken = token;
+      if (token.key === "range") rangeToken = token;
       const error = applyFilter(token, draft, seen);
       if (error) errors.push(error);
     } else {
@@ -126,6 +128,14 @@ export function parseSearchQuery(query: string, base: { limit?: number } = {}): 
       message: "seed: only applies to sort:random.",
       position: seedToken.position,
       length: seedToken.length,
+    });
+  }
+  if (rangeToken && draft.sort !== "top") {
+    errors.push({
+      code: "range_without_top",
+      message: "range: only applies to sort:top.",
+      position: rangeToken.position,
+      length: rangeToken.length,
     });
   }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.position - b.position) };

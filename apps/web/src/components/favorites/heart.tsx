@@ -15,6 +15,8 @@ interface Props {
   variant: "page" | "tile";
   /** A tile's state from the page's batch (`favorite.among`); the page reads `favorite.state` itself. */
   favorited?: boolean;
+  /** Told the stored state after each change (a tile updates its count with it). */
+  onStored?(state: { favorited: boolean; favoriteCount: number }): void;
 }
 
 /**
@@ -22,7 +24,7 @@ interface Props {
  * once and the stored one when the server answers; signed out, it is a link to sign in that comes back
  * here. A button of its own (never inside the tile's link), so keyboard and touch reach it directly.
  */
-export function FavoriteButton({ wallpaperId, variant, favorited }: Props) {
+export function FavoriteButton({ wallpaperId, variant, favorited, onStored }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useQuery(trpc.account.me.queryOptions());
@@ -34,6 +36,7 @@ export function FavoriteButton({ wallpaperId, variant, favorited }: Props) {
     trpc.favorite.set.mutationOptions({
       onSuccess: (next) => {
         queryClient.setQueryData(stateOptions.queryKey, next);
+        onStored?.(next);
         // Tiles read the batch; "my favorites" lists them: both refetch what changed.
         void queryClient.invalidateQueries({ queryKey: trpc.favorite.among.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.favorite.list.pathKey() });

@@ -15,6 +15,7 @@ import {
 } from "./filters.ts";
 import { SlimBar, useScrolledPast } from "./slim-bar.tsx";
 import { TileSizeControl } from "./tile-size-control.tsx";
+import { TopRangeSelect } from "./top-range-select.tsx";
 import { useFilterUrl } from "./use-filter-url.ts";
 
 interface Props {
@@ -27,6 +28,7 @@ const sortNames: Record<GalleryFilters["sort"], string> = {
   quality: "Best quality",
   relevance: "Relevance",
   random: "Random",
+  top: "Top",
 };
 
 /**
@@ -124,6 +126,7 @@ export function FilterBar({ filters, swatches }: Props) {
                   change({
                     sort,
                     seed: sort === "random" ? 1 + Math.floor(Math.random() * 1_000_000) : null,
+                    range: null,
                   });
                 }}
               >
@@ -134,6 +137,9 @@ export function FilterBar({ filters, swatches }: Props) {
                 ))}
               </select>
             </label>
+            {filters.sort === "top" ? (
+              <TopRangeSelect range={filters.range} onChange={(range) => change({ range })} />
+            ) : null}
             <TileSizeControl />
           </div>
           <button

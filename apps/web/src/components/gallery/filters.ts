@@ -3,7 +3,9 @@
  * so any view can be shared and reloaded; it becomes one query string for `wallpaper.search`, the same
  * language people can type into the query box. Pure: used by the server page and the client alike.
  */
-export type Sort = "newest" | "quality" | "relevance" | "random";
+import { parseTopRange, type TopRange } from "@wallpaperdb/search/top-range";
+
+export type Sort = "newest" | "quality" | "relevance" | "random" | "top";
 export type Orientation = "landscape" | "portrait" | "square";
 export type MediaKind = "image" | "video";
 
@@ -17,11 +19,13 @@ export interface GalleryFilters {
   minQuality: number | null;
   sort: Sort;
   seed: number | null;
+  /** The top list's range (`sort=top&range=1w`); null is the default month. */
+  range: TopRange | null;
   /** Free query-language text, for anything the controls do not cover. */
   q: string;
 }
 
-export const SORTS: readonly Sort[] = ["newest", "quality", "relevance", "random"];
+export const SORTS: readonly Sort[] = ["newest", "quality", "relevance", "random", "top"];
 export const RATIOS = ["16x9", "16x10", "21x9", "32x9", "4x3", "3x2", "5x4", "1x1", "9x16", "10x16"] as const;
 export const RESOLUTIONS = ["1920x1080", "2560x1440", "3840x2160", "5120x2880", "7680x4320"] as const;
 export const QUALITIES = [40, 60, 75, 90] as const;
@@ -36,6 +40,7 @@ export const emptyFilters: GalleryFilters = {
   minQuality: null,
   sort: "newest",
   seed: null,
+  range: null,
   q: "",
 };
 
@@ -56,6 +61,7 @@ export function filtersFromParams(params: Params): GalleryFilters {
   const quality = Number(params.get("quality"));
   const seed = Number(params.get("seed"));
   const atleast = params.get("atleast");
+  const sort = oneOf(params.get("sort"), SORTS) ?? "newest";
   return {
     tags: list(params.get("tags")),
     colors: list(params.get("color")).map((c) => c.replace(/^#/, "").toLowerCase()),
@@ -64,8 +70,9 @@ export function filtersFromParams(params: Params): GalleryFilters {
     orientation: oneOf(params.get("orientation"), ["landscape", "portrait", "square"] as const),
     type: oneOf(params.get("type"), ["image", "video"] as const),
     minQuality: Number.isFinite(quality) && quality > 0 ? Math.min(100, quality) : null,
-    sort: oneOf(params.get("sort"), SORTS) ?? "newest",
+    sort,
     seed: Number.isSafeInteger(seed) && seed > 0 ? seed : null,
+    range: sort === "top" ? parseTopRange(params.get("range") ?? "") : null,
     q: (params.get("q") ?? "").slice(0, 500),
   };
 }
@@ -83,6 +90,7 @@ export function filtersToParams(filters: GalleryFilters): URLSearchParams {
   if (filters.minQuality !== null) params.set("quality", String(filters.minQuality));
   if (filters.sort !== "newest") params.set("sort", filters.sort);
   if (filters.sort === "random" && filters.seed !== null) params.set("seed", String(filters.seed));
+  if (filters.sort === "top" && filters.range !== null) params.set("range", filters.range);
   return params;
 }
 
@@ -97,6 +105,7 @@ export function filtersToQuery(filters: GalleryFilters): string {
   if (filters.colors.length) terms.push(`color:${filters.colors.join(",")}`);
   if (filters.sort !== "newest") terms.push(`sort:${filters.sort}`);
   if (filters.sort === "random" && filters.seed !== null) terms.push(`seed:${filters.seed}`);
+  if (filters.sort === "top" && filters.range !== null) terms.push(`range:${filters.range}`);
   if (filters.q.trim()) terms.push(filters.q.trim());
   return terms.join(" ");
 }

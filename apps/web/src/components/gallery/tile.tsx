@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { KeyboardEvent } from "react";
+import { type KeyboardEvent, useState } from "react";
 import { FavoriteButton } from "~/components/favorites/heart.tsx";
 import { type PictureVariant, WallpaperPicture } from "~/components/wallpaper/picture.tsx";
 import { tileSizes } from "./tile-size.ts";
@@ -13,6 +13,8 @@ export interface TileCard {
   aspectName: string | null;
   qualityScore: number | null;
   thumbhash: string | null;
+  /** How many accounts keep it (`wallpaper_popularity`), shown beside a small heart in the tile's bar. */
+  favoriteCount: number;
   colors: string[];
   variants: PictureVariant[];
 }
@@ -33,10 +35,13 @@ interface Props {
  * heart: a button may not sit inside a link, and beside it keyboard and touch reach each on its own.
  */
 export function GalleryTile({ card, index, onKeyDown, selectable, favorited }: Props) {
+  // The count the heart's last answer stored; until then the card's.
+  const [storedCount, setStoredCount] = useState<number | null>(null);
+  const favoriteCount = storedCount ?? card.favoriteCount;
   const ratio = card.width / card.height;
   const label = `${card.mediaType === "video" ? "Video" : "Wallpaper"} ${card.width}×${card.height}${
     card.aspectName ? `, ${card.aspectName}` : ""
-  }`;
+  }${favoriteCount > 0 ? `, ${favoriteCount} ${favoriteCount === 1 ? "favorite" : "favorites"}` : ""}`;
   const common = {
     className: "gallery-tile-link",
     "data-testid": "gallery-tile",
@@ -61,7 +66,7 @@ export function GalleryTile({ card, index, onKeyDown, selectable, favorited }: P
           <span className="gallery-tile-check" aria-hidden="true">
             {selectable.selected ? "✓" : ""}
           </span>
-          <TileBody card={card} index={index} ratio={ratio} />
+          <TileBody card={card} index={index} ratio={ratio} favoriteCount={favoriteCount} />
         </button>
       </div>
     );
@@ -69,16 +74,31 @@ export function GalleryTile({ card, index, onKeyDown, selectable, favorited }: P
   return (
     <div className="gallery-tile" style={style}>
       <Link {...common} href={`/wallpapers/${card.id}`}>
-        <TileBody card={card} index={index} ratio={ratio} />
+        <TileBody card={card} index={index} ratio={ratio} favoriteCount={favoriteCount} />
       </Link>
       {favorited === undefined ? null : (
-        <FavoriteButton wallpaperId={card.id} variant="tile" favorited={favorited} />
+        <FavoriteButton
+          wallpaperId={card.id}
+          variant="tile"
+          favorited={favorited}
+          onStored={(state) => setStoredCount(state.favoriteCount)}
+        />
       )}
     </div>
   );
 }
 
-function TileBody({ card, index, ratio }: { card: TileCard; index: number; ratio: number }) {
+function TileBody({
+  card,
+  index,
+  ratio,
+  favoriteCount,
+}: {
+  card: TileCard;
+  index: number;
+  ratio: number;
+  favoriteCount: number;
+}) {
   const { size } = useTileSize();
   return (
     <>
@@ -100,6 +120,11 @@ function TileBody({ card, index, ratio }: { card: TileCard; index: number; ratio
         {card.mediaType === "video" ? <span className="tile-badge">▶ video</span> : null}
         {card.qualityScore !== null ? (
           <span className="tile-badge">Q {Math.round(card.qualityScore)}</span>
+        ) : null}
+        {favoriteCount > 0 ? (
+          <span className="tile-favorites" data-testid="tile-favorites">
+            ♥ {favoriteCount}
+          </span>
         ) : null}
       </span>
     </>

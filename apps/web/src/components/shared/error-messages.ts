@@ -38,6 +38,7 @@ export const queryErrorLabels: Record<QueryErrorCode, string> = {
   invalid_tag: "Not a tag name",
   negated_filter: "Filter cannot be negated",
   seed_without_random: "Seed needs random order",
+  range_without_top: "Range needs the top list",
 };
 
 /** When no answer came back at all (offline, a dropped connection, the server restarting). */

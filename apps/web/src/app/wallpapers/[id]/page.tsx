@@ -5,6 +5,7 @@ import { cache } from "react";
 import { AddToCollection } from "~/components/collections/picker.tsx";
 import { FavoriteButton } from "~/components/favorites/heart.tsx";
 import { BrowseStage, GalleryLink, WallpaperBrowse } from "~/components/wallpaper/browse.tsx";
+import { CountView } from "~/components/wallpaper/count-view.tsx";
 import { WallpaperDelete } from "~/components/wallpaper/delete.tsx";
 import { WallpaperDownloads } from "~/components/wallpaper/downloads.tsx";
 import { fullSizeUrl } from "~/components/wallpaper/full-size.ts";
@@ -79,6 +80,7 @@ export default async function WallpaperPage({ params }: { params: Params }) {
           {view.visible ? (
             <HydrateClient>
               <FavoriteButton wallpaperId={view.id} variant="page" />
+              <CountView wallpaperId={view.id} />
             </HydrateClient>
           ) : null}
         </div>
