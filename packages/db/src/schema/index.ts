@@ -5,5 +5,7 @@ export * from "./events.ts";
 export * from "./favorites.ts";
 export * from "./media.ts";
 export * from "./processing.ts";
+export * from "./purity.ts";
+export * from "./settings.ts";
 export * from "./tags.ts";
 export * from "./users.ts";

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { mediaType, moderationStatus, stepState, uploadState } from "./enums.ts";
+import { mediaType, moderationStatus, stepState, uploadState, wallpaperPurity } from "./enums.ts";
 import { users } from "./users.ts";
 
 export const wallpapers = pgTable(
@@ -32,6 +32,9 @@ export const wallpapers = pgTable(
     uploaderId: text("uploader_id").references(() => users.id, { onDelete: "set null" }),
     moderation: moderationStatus("moderation").notNull().default("approved"),
     moderationReason: text("moderation_reason"),
+    // sfw | sketchy | nsfw (purity.ts): set by the uploader, changed by the uploader or a curator.
+    // Visitors see sfw only; an account sees what its settings opt in to (packages/search viewer-scope).
+    purity: wallpaperPurity("purity").notNull().default("sfw"),
     processedAt: timestamp("processed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -61,7 +64,12 @@ export const wallpapers = pgTable(
     // tag_ids rides along so a tag search walking newest-first tests tags from the index alone
     // (an index-only scan) instead of fetching every passed-over row from the heap.
     index("wallpapers_visible_newest_idx")
-      .on(t.createdAt.desc(), t.id.desc(), t.tagIds)
+      .on(t.createdAt.desc(), t.id.desc(), t.tagIds, t.purity)
+      .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
+    // `purity:nsfw` alone (a small share of the rows): newest first within one purity. Every other
+    // search tests purity from the newest-first index above, which carries it (index-only walk).
+    index("wallpapers_visible_purity_newest_idx")
+      .on(t.purity, t.createdAt.desc(), t.id.desc())
       .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
     index("wallpapers_visible_size_idx")
       .on(t.width, t.height)
