@@ -37,6 +37,7 @@ export async function addToCollection(
         id: wallpapers.id,
         moderation: wallpapers.moderation,
         uploaderId: wallpapers.uploaderId,
+        purity: wallpapers.purity,
       })
       .from(wallpapers)
       .where(inArray(wallpapers.id, ids));
