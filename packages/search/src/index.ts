@@ -18,4 +18,6 @@ export {
   randomRedirect,
   randomRequestFromParams,
 } from "./random-endpoint.ts";
+export { scopeOnlyCondition } from "./postgres/viewer-scope.ts";
 export { partitionVisible } from "./visibility.ts";
+export { shownPurities, type ViewerScope, visitorScope } from "./viewer-scope.ts";

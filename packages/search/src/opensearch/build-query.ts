@@ -9,6 +9,7 @@ import {
   RELEVANCE_TAG_WEIGHT,
 } from "../sort-keys.ts";
 import { uploaderClause } from "../uploader.ts";
+import { viewerScopeClauses } from "./viewer-scope.ts";
 
 type Clause = Record<string, unknown>;
 
@@ -90,6 +91,9 @@ export function buildFilter(prepared: PreparedSearch): Clause {
     filter.push({ range: { created_at: { gte: resolveSince(input.since, now).toISOString() } } });
   const byUploader = uploaderClause(prepared.uploaderId);
   if (byUploader) filter.push(byUploader);
+  const scoped = viewerScopeClauses(prepared);
+  filter.push(...scoped.filter);
+  mustNot.push(...scoped.mustNot);
   if (input.sort === "quality") filter.push({ exists: { field: "quality_score" } });
   if (input.sort === "similar") filter.push({ exists: { field: "phash" } });
   return { bool: { filter, must_not: mustNot } };
