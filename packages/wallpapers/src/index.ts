@@ -1,4 +1,10 @@
-export { type Moderation, mayChangeWallpaper, mayViewWallpaper, type WallpaperAccess } from "./access.ts";
+export {
+  type Moderation,
+  mayChangeWallpaper,
+  mayViewPurity,
+  mayViewWallpaper,
+  type WallpaperAccess,
+} from "./access.ts";
 export {
   addToCollection,
   type CollectionPage,
@@ -38,6 +44,7 @@ export {
 } from "./favorites.ts";
 export { variantUrl } from "./media-url.ts";
 export { moderateWallpapers, moderationQueue, resolveDuplicate } from "./moderation.ts";
+export { setWallpaperPurity } from "./purity.ts";
 export {
   assertMayChangeWallpaper,
   loadWallpaperRecord,
@@ -47,3 +54,6 @@ export {
 } from "./record.ts";
 export { loadUploaderProfile, type UploaderProfile } from "./uploader.ts";
 export { loadWallpaperView, type ViewVariant, type WallpaperView } from "./view.ts";
+export { getAccountSettings, updateAccountSettings } from "./settings.ts";
+export * from "./settings-shape.ts";
+export { loadViewerScope } from "./viewer-scope.ts";

@@ -90,7 +90,7 @@ export async function assertMayChangeWallpaper(
   db: Executor,
   wallpaperId: string,
   caller: Pick<Caller, "id" | "role">,
-  action: "tag" | "delete",
+  action: "tag" | "delete" | "change the purity of",
 ): Promise<WallpaperRecord> {
   const record = await requireViewableWallpaper(db, wallpaperId, caller);
   if (record.mayChange) return record;

@@ -17,18 +17,22 @@ export function viewerScopeCondition(prepared: Pick<PreparedSearch, "purities" |
   return scopeCondition(prepared.purities, prepared.scope.blacklist);
 }
 
-/** The same, for lists that take no query (similar wallpapers, a collection's page). */
-export function scopeOnlyCondition(scope: ViewerScope): SQL | null {
-  return scopeCondition(scope.purities, scope.blacklist);
+/**
+ * The same, for lists that take no query (similar wallpapers, a collection's page); `table` is how the
+ * statement names the wallpapers table (`w` in search's SQL, `wallpapers` in drizzle's query builder).
+ */
+export function scopeOnlyCondition(scope: ViewerScope, table = "w"): SQL | null {
+  return scopeCondition(scope.purities, scope.blacklist, table);
 }
 
-function scopeCondition(shown: readonly string[], blacklist: readonly number[]): SQL | null {
+function scopeCondition(shown: readonly string[], blacklist: readonly number[], table = "w"): SQL | null {
+  const w = sql.raw(`"${table}"`);
   const parts: SQL[] = [];
   if (shown.length === 0) parts.push(sql`false`);
-  else if (shown.length === 1) parts.push(sql`w.purity = ${shown[0]}::wallpaper_purity`);
+  else if (shown.length === 1) parts.push(sql`${w}.purity = ${shown[0]}::wallpaper_purity`);
   else if (shown.length < purities.length)
-    parts.push(sql`w.purity = any(${`{${shown.join(",")}}`}::wallpaper_purity[])`);
+    parts.push(sql`${w}.purity = any(${`{${shown.join(",")}}`}::wallpaper_purity[])`);
   // One array parameter: the blacklist can be long, and one bind keeps the statement cheap to plan.
-  if (blacklist.length > 0) parts.push(sql`not (w.tag_ids && ${intArray(blacklist)}::int[])`);
+  if (blacklist.length > 0) parts.push(sql`not (${w}.tag_ids && ${intArray(blacklist)}::int[])`);
   return parts.length === 0 ? null : sql.join(parts, sql` and `);
 }
