@@ -97,6 +97,8 @@ export const uploads = pgTable(
     originalFilename: text("original_filename"),
     declaredSize: bigint("declared_size", { mode: "number" }),
     declaredType: text("declared_type"),
+    // The purity the uploader chose; the wallpaper this upload creates starts with it.
+    purity: wallpaperPurity("purity").notNull().default("sfw"),
     receivedBytes: bigint("received_bytes", { mode: "number" }).notNull().default(0),
     sha256: text("sha256"),
     storageKey: text("storage_key"),
