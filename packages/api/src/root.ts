@@ -4,7 +4,9 @@ import { collectionRouter } from "./router/collection.ts";
 import { favoriteRouter } from "./router/favorite.ts";
 import { healthRouter } from "./router/health.ts";
 import { progressRouter } from "./router/progress.ts";
+import { wallpaperPurityProcedures } from "./router/purity.ts";
 import { wallpaperSearchProcedures } from "./router/search.ts";
+import { settingsRouter } from "./router/settings.ts";
 import { systemRouter } from "./router/system.ts";
 import { tagRouter } from "./router/tag.ts";
 import { uploadRouter } from "./router/upload.ts";
@@ -20,6 +22,7 @@ export const appRouter = createTRPCRouter({
   favorite: favoriteRouter,
   health: healthRouter,
   progress: progressRouter,
+  settings: settingsRouter,
   system: systemRouter,
   upload: uploadRouter,
   user: userRouter,
@@ -29,6 +32,7 @@ export const appRouter = createTRPCRouter({
     ...wallpaperRouter._def.record,
     ...wallpaperTagProcedures,
     ...wallpaperSearchProcedures,
+    ...wallpaperPurityProcedures,
   }),
 });
 
