@@ -17,5 +17,4 @@ DROP INDEX "wallpapers_visible_newest_idx";--> statement-breakpoint
 ALTER TABLE "uploads" ADD COLUMN "purity" "wallpaper_purity" DEFAULT 'sfw' NOT NULL;--> statement-breakpoint
 ALTER TABLE "wallpapers" ADD COLUMN "purity" "wallpaper_purity" DEFAULT 'sfw' NOT NULL;--> statement-breakpoint
 ALTER TABLE "account_settings" ADD CONSTRAINT "account_settings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "wallpapers_visible_purity_newest_idx" ON "wallpapers" USING btree ("purity","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "wallpapers"."processed_at" is not null and "wallpapers"."moderation" = 'approved';--> statement-breakpoint
 CREATE INDEX "wallpapers_visible_newest_idx" ON "wallpapers" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST,"tag_ids","purity") WHERE "wallpapers"."processed_at" is not null and "wallpapers"."moderation" = 'approved';

@@ -61,15 +61,13 @@ export const wallpapers = pgTable(
     // An uploader's page (`uploader:<name>`, newest first) and the set-null when an account goes.
     index("wallpapers_uploader_newest_idx").on(t.uploaderId, t.createdAt.desc(), t.id.desc()),
     // Gallery search (packages/search): the newest-first keyset walks this; atleast/res use the size one.
+    // purity rides along so the viewer scope (purity, blacklist) is tested from the index too. No index
+    // leads with purity: with sfw the most common value, the planner chose a (purity, created_at) index
+    // for every visitor's gallery and lost these index-only walks (search-plans EXPLAIN tests).
     // tag_ids rides along so a tag search walking newest-first tests tags from the index alone
     // (an index-only scan) instead of fetching every passed-over row from the heap.
     index("wallpapers_visible_newest_idx")
       .on(t.createdAt.desc(), t.id.desc(), t.tagIds, t.purity)
-      .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
-    // `purity:nsfw` alone (a small share of the rows): newest first within one purity. Every other
-    // search tests purity from the newest-first index above, which carries it (index-only walk).
-    index("wallpapers_visible_purity_newest_idx")
-      .on(t.purity, t.createdAt.desc(), t.id.desc())
       .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
     index("wallpapers_visible_size_idx")
       .on(t.width, t.height)
