@@ -1,7 +1,7 @@
-import type { Purity } from "@wallpaperdb/db/purity";
 import { createReadStream, type ReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
+import type { Purity } from "@wallpaperdb/db/purity";
 import {
   authHeaders,
   connectionOf,

@@ -6,8 +6,8 @@ import type { SearchPage } from "./backend.ts";
 import { type ColorTarget, colorTargets } from "./color-match.ts";
 import { type CursorState, decodeCursor, queryFingerprint } from "./cursor.ts";
 import { MAX_SEED, type SearchInput } from "./query/input.ts";
-import { type ResolvedTags, resolveSearchTags } from "./resolve-tags.ts";
 import type { Purity } from "./query/purity.ts";
+import { type ResolvedTags, resolveSearchTags } from "./resolve-tags.ts";
 import { resolveUploader } from "./uploader.ts";
 import { shownPurities, type ViewerScope, visitorScope } from "./viewer-scope.ts";
 

@@ -52,8 +52,8 @@ export {
   type WallpaperRecord,
   wallpaperNotFound,
 } from "./record.ts";
-export { loadUploaderProfile, type UploaderProfile } from "./uploader.ts";
-export { loadWallpaperView, type ViewVariant, type WallpaperView } from "./view.ts";
 export { getAccountSettings, updateAccountSettings } from "./settings.ts";
 export * from "./settings-shape.ts";
+export { loadUploaderProfile, type UploaderProfile } from "./uploader.ts";
+export { loadWallpaperView, type ViewVariant, type WallpaperView } from "./view.ts";
 export { loadViewerScope } from "./viewer-scope.ts";

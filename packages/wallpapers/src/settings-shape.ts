@@ -38,7 +38,10 @@ export const settingsPatch = z
     tileSize: z.enum(TILE_SIZES).nullable().optional(),
     defaultSort: z
       .enum(sortOrders)
-      .refine((order) => defaultSortOrders.includes(order), "this order needs a query, it cannot be a default")
+      .refine(
+        (order) => defaultSortOrders.includes(order),
+        "this order needs a query, it cannot be a default",
+      )
       .nullable()
       .optional(),
   })

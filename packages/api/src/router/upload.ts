@@ -1,6 +1,6 @@
-import { purities } from "@wallpaperdb/db/purity";
 import { clientAddress, consumeRateLimit } from "@wallpaperdb/auth";
 import { AppError } from "@wallpaperdb/core/errors";
+import { purities } from "@wallpaperdb/db/purity";
 import {
   completeUpload,
   createUpload,

@@ -125,7 +125,12 @@ export async function runUpload(
     if (!memo.uploadId || !memo.endpoint) {
       const { type, purity } = source;
       const created = await ports.api.create.mutate(
-        { filename: source.filename, size: source.size, ...(type ? { type } : {}), ...(purity ? { purity } : {}) },
+        {
+          filename: source.filename,
+          size: source.size,
+          ...(type ? { type } : {}),
+          ...(purity ? { purity } : {}),
+        },
         { signal },
       );
       memo.uploadId = created.uploadId;

@@ -6,9 +6,9 @@ import type { SearchBackend, SearchPage } from "../backend.ts";
 import { encodeCursor } from "../cursor.ts";
 import { loadCards } from "../postgres/cards.ts";
 import { findSimilar } from "../postgres/similar.ts";
-import type { ViewerScope } from "../viewer-scope.ts";
 import { emptyPage, prepareSearch } from "../prepare.ts";
 import { MAX_SEED, type SearchInput, searchInput } from "../query/input.ts";
+import type { ViewerScope } from "../viewer-scope.ts";
 import { buildSearchBody } from "./build-query.ts";
 import { loadDocuments } from "./documents.ts";
 import { type WallpaperDocument, wallpaperIndexBody } from "./mapping.ts";
@@ -56,7 +56,11 @@ export function createOpenSearchSearch(options: OpenSearchOptions): SearchBacken
       throw new Error(`OpenSearch bulk indexing failed for some of ${documents.length} documents`);
   }
 
-  async function search(input: SearchInput, cursor?: string | null, scope?: ViewerScope): Promise<SearchPage> {
+  async function search(
+    input: SearchInput,
+    cursor?: string | null,
+    scope?: ViewerScope,
+  ): Promise<SearchPage> {
     const prepared = await prepareSearch(db, input, cursor, 2, scope);
     if (prepared.tags.impossible) return emptyPage(prepared);
     const response = await client.search({ index, body: buildSearchBody(prepared) as never });

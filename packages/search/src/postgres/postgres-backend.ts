@@ -11,8 +11,8 @@ import { cardFromRow, type PageCardRow, withCards } from "./cards.ts";
 import { whereClause } from "./filters.ts";
 import { keysetCondition, orderByClause, orderSpec } from "./order.ts";
 import { findSimilar } from "./similar.ts";
-import { viewerScopeCondition } from "./viewer-scope.ts";
 import { countMatches, totalWithinPage } from "./total.ts";
+import { viewerScopeCondition } from "./viewer-scope.ts";
 
 const WITH_FACTS = sql`wallpapers w join wallpaper_facts f on f.wallpaper_id = w.id`;
 const WALLPAPERS_ONLY = sql`wallpapers w`;
@@ -62,7 +62,11 @@ const KEY_COUNT = 2;
 
 /** PostgreSQL is both the source of truth and the index: `index` and `remove` have nothing to do. */
 export function createPostgresSearch(db: Executor): SearchBackend {
-  async function search(input: SearchInput, cursor?: string | null, scope?: ViewerScope): Promise<SearchPage> {
+  async function search(
+    input: SearchInput,
+    cursor?: string | null,
+    scope?: ViewerScope,
+  ): Promise<SearchPage> {
     const prepared = await prepareSearch(db, input, cursor, KEY_COUNT, scope);
     if (prepared.tags.impossible) return emptyPage(prepared);
     const { query, from, where, keyCount, descending } = pageQuery(prepared);

@@ -2,8 +2,8 @@ import type { Executor } from "@wallpaperdb/db";
 import { findNearDuplicates } from "@wallpaperdb/pipeline";
 import { sql } from "drizzle-orm";
 import type { SimilarItem } from "../backend.ts";
-import { loadCards } from "./cards.ts";
 import { type ViewerScope, visitorScope } from "../viewer-scope.ts";
+import { loadCards } from "./cards.ts";
 import { visible } from "./filters.ts";
 import { scopeOnlyCondition } from "./viewer-scope.ts";
 

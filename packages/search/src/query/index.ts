@@ -16,6 +16,6 @@ export {
   typedSearchRequest,
 } from "./input.ts";
 export { filterNames } from "./parse-filter.ts";
-export { type Purity, purities } from "./purity.ts";
 export { MAX_QUERY_LENGTH, type ParseResult, parseSearchQuery } from "./parse-query.ts";
+export { type Purity, purities } from "./purity.ts";
 export { resolveSince } from "./since.ts";

@@ -15,7 +15,10 @@ export const purityField = z
 export const purityFilter = {
   repeatable: false,
   apply(value: string, draft: { purity?: Purity[] | undefined }): string | null {
-    const wanted = value.toLowerCase().split(",").filter((item) => item.length > 0);
+    const wanted = value
+      .toLowerCase()
+      .split(",")
+      .filter((item) => item.length > 0);
     const chosen = purities.filter((purity) => wanted.includes(purity));
     if (wanted.length === 0 || chosen.length !== new Set(wanted).size) {
       return `purity takes ${purities.join(", ")}, comma-separated (purity:sfw,sketchy)`;

@@ -20,7 +20,12 @@ export async function GET(request: Request): Promise<Response> {
       const chosen = await randomCollectionWallpaper(db, caller, id, seed);
       return chosen ? ((await loadCards(db, [chosen]))[0] ?? null) : null;
     };
-    return await randomRedirect(getSearchBackend(), new URL(request.url).searchParams, pickFromCollection, scope);
+    return await randomRedirect(
+      getSearchBackend(),
+      new URL(request.url).searchParams,
+      pickFromCollection,
+      scope,
+    );
   } catch (error) {
     return problemFromError(error, request);
   }
