@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyFilters, filtersFromParams } from "~/components/gallery/filters.ts";
+import { emptyFilters, filtersFromParams } from "../gallery/filters.ts";
 import { withAccountDefaults } from "./gallery-defaults.ts";
 
 const settings = {

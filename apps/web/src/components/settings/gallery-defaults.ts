@@ -1,5 +1,5 @@
 import type { AccountSettings } from "@wallpaperdb/wallpapers/settings-shape";
-import { type GalleryFilters, SORTS } from "~/components/gallery/filters.ts";
+import { type GalleryFilters, SORTS } from "../gallery/filters.ts";
 
 type Params = { has(name: string): boolean };
 
