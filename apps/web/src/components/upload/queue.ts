@@ -1,6 +1,4 @@
-import type { Purity } from "@wallpaperdb/db/purity";
-
-("use client");
+"use client";
 
 import {
   runUpload,
@@ -9,6 +7,7 @@ import {
   type UploadOutcome,
   type UploadPhase,
 } from "@wallpaperdb/client/protocol";
+import type { Purity } from "@wallpaperdb/db/purity";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPCClient } from "~/trpc/react.tsx";
