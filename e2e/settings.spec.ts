@@ -91,7 +91,7 @@ for (const size of sizes) {
       // At upload: NSFW for the next files.
       await page.goto("/upload");
       const nsfwName = `nsfw-${size.name}.jpg`;
-      await page.getByTestId("upload-purity").getByLabel("NSFW").check();
+      await page.getByTestId("upload-purity").getByLabel("NSFW", { exact: true }).check();
       await page.screenshot({ path: test.info().outputPath(`${size.name}-upload-purity.png`) });
       await expectNoOverflow(page);
       const [file] = await dragFilesOnto(page.getByTestId("dropzone"), [await uniqueJpeg(nsfwName)]);
@@ -107,13 +107,13 @@ for (const size of sizes) {
       // On the page: the uploader sees it and changes another one's purity with one tap.
       await page.goto(`/wallpapers/${nsfwId}`);
       const control = page.getByTestId("wallpaper-purity");
-      await expect(control.getByLabel("NSFW")).toBeChecked();
+      await expect(control.getByLabel("NSFW", { exact: true })).toBeChecked();
       const sketchyName = `sketchy-${size.name}.jpg`;
       const sketchyId = (await uploadThroughPage(page, [await uniqueJpeg(sketchyName)]))[sketchyName] ?? "";
       await waitProcessed(page, sketchyId);
       await page.goto(`/wallpapers/${sketchyId}`);
       const problems = watchForProblems(page);
-      await expect(control.getByLabel("SFW")).toBeChecked();
+      await expect(control.getByLabel("SFW", { exact: true })).toBeChecked();
       await control.getByLabel("Sketchy").check();
       await expect(async () => {
         const record = await trpc<{ purity: string }>(page.request, "wallpaper.byId", {
