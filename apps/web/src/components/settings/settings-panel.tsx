@@ -51,11 +51,11 @@ function SettingsForm({ initial }: { initial: AccountSettings }) {
   const save = useMutation(
     trpc.settings.update.mutationOptions({
       onSuccess: async (stored) => {
-        setSaved(true);
         setBlacklist(stored.blacklist.map((tag) => tag.name));
         if (stored.tileSize) writeTileSize(stored.tileSize);
         // Every list the account sees depends on these.
         await queryClient.invalidateQueries();
+        setSaved(true);
       },
     }),
   );
