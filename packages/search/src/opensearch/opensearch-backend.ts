@@ -62,7 +62,7 @@ export function createOpenSearchSearch(options: OpenSearchOptions): SearchBacken
     scope?: ViewerScope,
   ): Promise<SearchPage> {
     const prepared = await prepareSearch(db, input, cursor, 2, scope);
-    if (prepared.tags.impossible) return emptyPage(prepared);
+    if (prepared.tags.impossible || prepared.purities.length === 0) return emptyPage(prepared);
     const response = await client.search({ index, body: buildSearchBody(prepared) as never });
     const body = response.body as unknown as SearchResponseBody;
     const hits = body.hits.hits;

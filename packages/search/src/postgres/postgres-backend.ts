@@ -68,7 +68,7 @@ export function createPostgresSearch(db: Executor): SearchBackend {
     scope?: ViewerScope,
   ): Promise<SearchPage> {
     const prepared = await prepareSearch(db, input, cursor, KEY_COUNT, scope);
-    if (prepared.tags.impossible) return emptyPage(prepared);
+    if (prepared.tags.impossible || prepared.purities.length === 0) return emptyPage(prepared);
     const { query, from, where, keyCount, descending } = pageQuery(prepared);
     const [rows, total] = await Promise.all([
       db.execute<PageCardRow>(withCards(query, keyCount, descending)),
