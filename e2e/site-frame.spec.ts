@@ -25,6 +25,7 @@ const signedInPages = [
   "/account",
   "/favorites",
   "/collections",
+  "/settings",
   "/admin/users",
   "/admin/tags",
   "/admin/tag",

@@ -16,6 +16,7 @@ import { autocompleteQuery, normalizePrefix } from "@wallpaperdb/tags";
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { type ApiDeps, createCaller, createTRPCContext } from "../src/index.ts";
+import { blacklistCase } from "./blacklist-case.ts";
 
 const ITERATIONS = 200;
 const WARMUP = 10;
@@ -43,7 +44,7 @@ async function time(fn: (i: number) => Promise<unknown>): Promise<{ p50: number;
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), n: samples.length };
 }
 
-interface Case {
+export interface Case {
   name: string;
   kind: "gallery" | "color" | "autocomplete";
   /** Through tRPC, variant i. */
@@ -131,6 +132,8 @@ async function main(): Promise<void> {
     ] as const) {
       cases.push({ name, kind: "color", trpc: (i) => search(q(i)), raw: (i) => pageSql(database.db, q(i)) });
     }
+
+    cases.push(await blacklistCase(database, deps, tagNames));
 
     const prefixes = ["a", "an", "ani", "anime_1", "na", "cy", "dark_", "alias_", "mou", "zz", "n", "sun"];
     cases.push({

@@ -5,7 +5,9 @@ import { favoriteRouter } from "./router/favorite.ts";
 import { healthRouter } from "./router/health.ts";
 import { popularityRouter } from "./router/popularity.ts";
 import { progressRouter } from "./router/progress.ts";
+import { wallpaperPurityProcedures } from "./router/purity.ts";
 import { wallpaperSearchProcedures } from "./router/search.ts";
+import { settingsRouter } from "./router/settings.ts";
 import { systemRouter } from "./router/system.ts";
 import { tagRouter } from "./router/tag.ts";
 import { uploadRouter } from "./router/upload.ts";
@@ -22,6 +24,7 @@ export const appRouter = createTRPCRouter({
   health: healthRouter,
   popularity: popularityRouter,
   progress: progressRouter,
+  settings: settingsRouter,
   system: systemRouter,
   upload: uploadRouter,
   user: userRouter,
@@ -31,6 +34,7 @@ export const appRouter = createTRPCRouter({
     ...wallpaperRouter._def.record,
     ...wallpaperTagProcedures,
     ...wallpaperSearchProcedures,
+    ...wallpaperPurityProcedures,
   }),
 });
 

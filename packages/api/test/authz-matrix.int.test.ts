@@ -179,6 +179,14 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
     rule: { anonymous: "unauthorized", user: "forbidden", apiKey: "ok", curator: "ok", admin: "ok" },
     input: () => ({ wallpaperId: f.wallpaperId, add: ["matrix_one"] }),
   },
+  // Object level like tagging: the uploader (here through their API key) or a curator; audited.
+  "wallpaper.setPurity": {
+    rule: { anonymous: "unauthorized", user: "forbidden", apiKey: "ok", curator: "ok", admin: "ok" },
+    input: () => ({ wallpaperId: f.wallpaperId, purity: "sfw" }),
+  },
+  // The caller's own settings only (an API key acts as its owner).
+  "settings.get": { rule: "signedIn" },
+  "settings.update": { rule: "signedIn", input: () => ({ tileSize: "small" }) },
   "wallpaper.delete": {
     rule: { anonymous: "unauthorized", user: "forbidden", apiKey: "ok", curator: "ok", admin: "ok" },
     input: () => ({ wallpaperId: nextDeletable() }),
@@ -326,6 +334,51 @@ describe("history: who made a change is shown to curators and admins only", () =
           for (const entry of entries) if (entry.actorId === null) expect(entry.actorName, who).toBeNull();
         }
       }
+    });
+  }
+});
+
+describe("purity: a visitor sees sfw only; an account opens any, and lists what its settings opt in to", () => {
+  // What each caller gets for an nsfw wallpaper: its record, and whether the default search lists it.
+  const expected: Record<Who, { record: boolean; listed: boolean }> = {
+    anonymous: { record: false, listed: false },
+    user: { record: true, listed: false },
+    apiKey: { record: true, listed: true }, // the owner opted in to nsfw in its settings (below)
+    curator: { record: true, listed: false },
+    admin: { record: true, listed: false },
+  };
+  let nsfwId = "";
+  beforeAll(async () => {
+    const [row] = await h.deps.db
+      .insert(wallpapers)
+      .values({
+        sha256: randomBytes(32).toString("hex"),
+        mediaType: "image",
+        mimeType: "image/png",
+        originalKey: "originals/matrix-nsfw",
+        sizeBytes: 1,
+        width: 10,
+        height: 10,
+        uploaderId: people.admin.id,
+        processedAt: new Date(),
+        purity: "nsfw",
+      })
+      .returning({ id: wallpapers.id });
+    nsfwId = row?.id ?? "";
+    await (await callerFor("apiKey")).settings.update({ purities: ["sketchy", "nsfw"] });
+  });
+  for (const who of everyone) {
+    it(who, async () => {
+      const caller = await callerFor(who);
+      const record = await caller.wallpaper.byId({ wallpaperId: nsfwId }).then(
+        () => true,
+        (error: { code?: string }) => (error.code === "NOT_FOUND" ? false : Promise.reject(error)),
+      );
+      const listedIds = async (q: string) =>
+        (await caller.wallpaper.search({ q, limit: 100 })).items.map((item) => item.id);
+      expect({ record, listed: (await listedIds("")).includes(nsfwId) }).toEqual(expected[who]);
+      // Asking for it by purity never widens what the caller may see.
+      expect((await listedIds("purity:nsfw")).includes(nsfwId)).toBe(expected[who].listed);
     });
   }
 });

@@ -60,7 +60,7 @@ describe("wallpaper.search / similar / random over tRPC", () => {
 
   it("answers a malformed query with validation_failed and the parser's errors", async () => {
     const caller = await anonymous();
-    const result = await failure(caller.wallpaper.search({ q: "cat OR atleast:huge purity:sfw" }));
+    const result = await failure(caller.wallpaper.search({ q: "cat OR atleast:huge bogus:sfw" }));
     expect(result.code).toBe("BAD_REQUEST");
     expect(result.cause).toBeInstanceOf(AppError);
     const cause = result.cause as AppError;

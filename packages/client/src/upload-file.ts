@@ -1,6 +1,7 @@
 import { createReadStream, type ReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
+import type { Purity } from "@wallpaperdb/db/purity";
 import {
   authHeaders,
   connectionOf,
@@ -27,6 +28,8 @@ export interface UploadFileOptions {
   /** Kept as data on the wallpaper; defaults to the path's base name, or "upload" for bytes. */
   filename?: string;
   type?: string;
+  /** sfw (the default), sketchy or nsfw */
+  purity?: Purity;
   chunkSize?: number;
   onProgress?: (progress: UploadProgress) => void;
   signal?: AbortSignal;
@@ -118,7 +121,12 @@ export async function uploadFile(
     },
   };
   const outcome = await runUpload(
-    { filename: file.filename, size: file.size, type: options.type ?? guessMimeType(file.filename) },
+    {
+      filename: file.filename,
+      size: file.size,
+      type: options.type ?? guessMimeType(file.filename),
+      purity: options.purity,
+    },
     ports,
     {
       ...(options.signal ? { signal: options.signal } : {}),

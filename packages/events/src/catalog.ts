@@ -44,7 +44,7 @@ export const eventCatalog = {
   // Bulk changes are split into batches of at most CHANGED_BATCH ids, each its own event.
   "wallpaper.changed.v1": z.object({
     wallpaperIds: z.array(z.uuid()).min(1).max(500),
-    change: z.enum(["tags", "moderation", "deleted", "uploader"]),
+    change: z.enum(["tags", "moderation", "deleted", "uploader", "purity"]),
   }),
   // A wallpaper and its rows are gone: the blob-cleanup worker deletes its files (the original, whose key
   // is content-addressed, only while no wallpaper with the same sha256 has been uploaded since).

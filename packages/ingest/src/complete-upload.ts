@@ -156,6 +156,7 @@ export async function completeUpload(
             height: media.height,
             durationMs: media.mediaType === "video" ? media.durationMs : null,
             uploaderId: row.uploaderId,
+            purity: row.purity,
             moderation: deps.settings.moderationRequired ? "pending" : "approved",
           })
           .onConflictDoNothing({ target: wallpapers.sha256 })

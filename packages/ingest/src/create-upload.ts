@@ -1,5 +1,6 @@
 import { AppError } from "@wallpaperdb/core/errors";
 import { wallpapers } from "@wallpaperdb/db";
+import type { Purity } from "@wallpaperdb/db/purity";
 import { inArray } from "drizzle-orm";
 import { assertMayAccess } from "./access.ts";
 import type { IngestDeps, Uploader } from "./deps.ts";
@@ -12,6 +13,8 @@ export interface CreateUploadInput {
   filename: string;
   size: number;
   type?: string | undefined;
+  /** sfw when left out; the wallpaper starts with it (a duplicate keeps the existing one's) */
+  purity?: Purity | undefined;
 }
 
 export interface CreatedUpload {
@@ -45,6 +48,7 @@ export async function createUpload(
     originalFilename: input.filename,
     declaredSize: input.size,
     declaredType: input.type ?? null,
+    purity: input.purity ?? "sfw",
     expiresAt: new Date(now.getTime() + deps.settings.uploadTtlMs),
   });
   return { uploadId: row.id, endpoint: UPLOAD_ENDPOINT, maxBytes, expiresAt: row.expiresAt };

@@ -18,6 +18,7 @@ export async function insertUpload(
     originalFilename: string;
     declaredSize: number;
     declaredType: string | null;
+    purity?: (typeof uploads.$inferInsert)["purity"];
     expiresAt: Date;
   },
 ): Promise<UploadRow> {

@@ -1,5 +1,6 @@
 import type { Caller } from "@wallpaperdb/auth/roles";
 import { type Database, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
+import { PUBLIC_PURITY } from "@wallpaperdb/db/purity";
 import { mayViewWallpaper, type WallpaperAccess } from "@wallpaperdb/wallpapers";
 import { eq } from "drizzle-orm";
 import type { VisibleWallpaper } from "./media-records.ts";
@@ -31,7 +32,9 @@ export function mediaAudience(
   row: MediaAccessRow,
   viewer: Pick<Caller, "id" | "role"> | null,
 ): MediaAudience | null {
-  if (row.moderation === "approved") return row.processed ? "public" : null;
+  if (row.moderation === "approved" && !row.processed) return null;
+  // A sketchy or nsfw wallpaper's media answer only to accounts (mayViewWallpaper): private, like held ones.
+  if (row.moderation === "approved" && row.purity === PUBLIC_PURITY) return "public";
   return mayViewWallpaper(row, viewer) ? "private" : null;
 }
 
@@ -59,6 +62,7 @@ export async function loadServableWallpaper(
       posterKey: wallpaperFacts.posterKey,
       moderation: wallpapers.moderation,
       uploaderId: wallpapers.uploaderId,
+      purity: wallpapers.purity,
       processedAt: wallpapers.processedAt,
     })
     .from(wallpapers)
@@ -66,10 +70,11 @@ export async function loadServableWallpaper(
     .where(eq(wallpapers.id, id))
     .limit(1);
   if (!row) return null;
-  const { moderation, uploaderId, processedAt, ...wallpaper } = row;
-  const access = { moderation, uploaderId, processed: processedAt !== null };
-  // Only a held or rejected wallpaper's answer depends on who is asking.
-  const viewer = moderation !== "approved" && resolveViewer ? await resolveViewer() : null;
+  const { moderation, uploaderId, purity, processedAt, ...wallpaper } = row;
+  const access = { moderation, uploaderId, purity, processed: processedAt !== null };
+  // Only a held, rejected or non-sfw wallpaper's answer depends on who is asking.
+  const personal = moderation !== "approved" || purity !== PUBLIC_PURITY;
+  const viewer = personal && resolveViewer ? await resolveViewer() : null;
   const audience = mediaAudience(access, viewer);
   return audience ? { wallpaper, audience } : null;
 }

@@ -4,6 +4,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import { pageQuery } from "../src/postgres/postgres-backend.ts";
 import { prepareSearch } from "../src/prepare.ts";
 import { parseSearchQuery } from "../src/query/index.ts";
+import type { ViewerScope } from "../src/viewer-scope.ts";
 
 const dialect = new PgDialect();
 
@@ -15,10 +16,11 @@ export async function pageSql(
   db: Executor,
   q: string,
   cursor: string | null = null,
+  scope?: ViewerScope,
 ): Promise<{ text: string; params: unknown[] }> {
   const parsed = parseSearchQuery(q);
   if (!parsed.ok) throw new Error(`bad query ${q}: ${JSON.stringify(parsed.errors)}`);
-  const prepared = await prepareSearch(db, parsed.query, cursor, 2);
+  const prepared = await prepareSearch(db, parsed.query, cursor, 2, scope);
   const compiled = dialect.sqlToQuery(pageQuery(prepared).query as SQL);
   return { text: compiled.sql, params: compiled.params };
 }

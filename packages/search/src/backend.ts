@@ -1,5 +1,6 @@
 import type { ImageVariantKind } from "@wallpaperdb/imaging/variant-kinds";
 import type { SearchFilters, SearchInput } from "./query/input.ts";
+import type { ViewerScope } from "./viewer-scope.ts";
 
 export interface CardVariant {
   kind: ImageVariantKind;
@@ -53,14 +54,21 @@ export interface SimilarItem {
   match: SimilarMatch;
 }
 
-/** The search port: PostgreSQL by default, OpenSearch at scale; one contract suite for both. */
+/**
+ * The search port: PostgreSQL by default, OpenSearch at scale; one contract suite for both. Every list
+ * takes the viewer's scope (purities shown, tag blacklist; viewer-scope.ts) and applies it itself;
+ * without one it shows what an anonymous visitor may see.
+ */
 export interface SearchBackend {
   readonly name: "postgres" | "opensearch";
-  search(input: SearchInput, cursor?: string | null): Promise<SearchPage>;
-  /** near-duplicates (pHash) first, then visually close (palette); null when the wallpaper is not visible */
-  similar(wallpaperId: string, limit: number): Promise<SimilarItem[] | null>;
+  search(input: SearchInput, cursor?: string | null, scope?: ViewerScope): Promise<SearchPage>;
+  /**
+   * near-duplicates (pHash) first, then visually close (palette), within the scope; null when the
+   * wallpaper itself is not visible (whether this viewer may open it is the wallpaper domain's rule)
+   */
+  similar(wallpaperId: string, limit: number, scope?: ViewerScope): Promise<SimilarItem[] | null>;
   /** one wallpaper matching the filters, chosen by the seed (a random one without a seed) */
-  random(filters: SearchFilters, seed?: number): Promise<WallpaperCard | null>;
+  random(filters: SearchFilters, seed?: number, scope?: ViewerScope): Promise<WallpaperCard | null>;
   /** (re)index one wallpaper: a no-op where PostgreSQL is the index */
   index(wallpaperId: string): Promise<void>;
   /** (re)index several in one batch; those no longer visible are removed from the index */

@@ -6,8 +6,10 @@ import type { SearchPage } from "./backend.ts";
 import { type ColorTarget, colorTargets } from "./color-match.ts";
 import { type CursorState, decodeCursor, queryFingerprint } from "./cursor.ts";
 import { MAX_SEED, type SearchInput } from "./query/input.ts";
+import type { Purity } from "./query/purity.ts";
 import { type ResolvedTags, resolveSearchTags } from "./resolve-tags.ts";
 import { resolveUploader } from "./uploader.ts";
+import { shownPurities, type ViewerScope, visitorScope } from "./viewer-scope.ts";
 
 /** Everything both backends derive from an input before running it. */
 export interface PreparedSearch {
@@ -18,6 +20,9 @@ export interface PreparedSearch {
   similarPhash: bigint | null;
   /** `uploader:`: the account's id, null for an unknown name, undefined without the term */
   uploaderId: string | null | undefined;
+  /** who is looking (viewer-scope.ts) and the purities this search shows them */
+  scope: ViewerScope;
+  purities: Purity[];
   fingerprint: string;
   after: CursorState | null;
   now: Date;
@@ -28,6 +33,7 @@ export async function prepareSearch(
   input: SearchInput,
   cursor: string | null | undefined,
   keyCount: number,
+  scope: ViewerScope = visitorScope,
 ): Promise<PreparedSearch> {
   const fingerprint = queryFingerprint(input);
   const after = cursor ? decodeCursor(cursor, fingerprint, keyCount) : null;
@@ -61,6 +67,8 @@ export async function prepareSearch(
     seed: input.seed ?? after?.seed ?? randomInt(MAX_SEED),
     similarPhash,
     uploaderId: await resolveUploader(db, input.uploader),
+    scope,
+    purities: shownPurities(scope, input.purity),
     fingerprint,
     after,
     now: new Date(),

@@ -15,10 +15,22 @@ describe("/api/random parameters", () => {
       colors: ["#0066cc"],
     });
     expect(seed).toBe(7);
+    // purity= narrows within what the requester may see (the viewer scope decides that).
+    expect(randomRequestFromParams(new URLSearchParams("purity=sketchy,sfw")).filters.purity).toEqual([
+      "sfw",
+      "sketchy",
+    ]);
   });
 
   it("rejects unknown parameters, bad values and smuggled terms with validation_failed", () => {
-    for (const query of ["purity=sfw", "atleast=big", "seed=x", "ratios=16x9 cat", "q=cat OR"]) {
+    for (const query of [
+      "bogus=sfw",
+      "purity=safe",
+      "atleast=big",
+      "seed=x",
+      "ratios=16x9 cat",
+      "q=cat OR",
+    ]) {
       expect(() => randomRequestFromParams(new URLSearchParams(query)), query).toThrow(AppError);
     }
     try {

@@ -2,6 +2,7 @@ import { AppError } from "@wallpaperdb/core/errors";
 import type { SearchBackend, WallpaperCard } from "./backend.ts";
 import { MAX_SEED, type SearchFilters } from "./query/input.ts";
 import { parseSearchQuery } from "./query/parse-query.ts";
+import type { ViewerScope } from "./viewer-scope.ts";
 
 // URL parameters of /api/random and the filter each one stands for; `q` takes the full query syntax.
 const parameterFilters: Record<string, string> = {
@@ -17,6 +18,7 @@ const parameterFilters: Record<string, string> = {
   color: "color",
   colors: "color",
   since: "since",
+  purity: "purity",
 };
 
 /**
@@ -125,16 +127,20 @@ function pickFrom(
   return fromCollection(collection, seed);
 }
 
-/** 302 to the chosen wallpaper's image; the redirect itself is never cached (each call picks anew). */
+/**
+ * 302 to the chosen wallpaper's image; the redirect itself is never cached (each call picks anew).
+ * `scope` is the requester's (the account of the API key given, else a visitor's: sfw only).
+ */
 export async function randomRedirect(
   backend: SearchBackend,
   params: URLSearchParams,
   fromCollection?: PickFromCollection,
+  scope?: ViewerScope,
 ): Promise<Response> {
   const { filters, seed, collection } = randomRequestFromParams(params);
   const card = collection
     ? await pickFrom(fromCollection, collection, seed)
-    : await backend.random(filters, seed);
+    : await backend.random(filters, seed, scope);
   const url = card ? bestImageUrl(card) : null;
   if (!url) throw new AppError("not_found", "No wallpaper matches these filters.", { reason: "no_match" });
   return new Response(null, { status: 302, headers: { location: url, "cache-control": "no-store" } });

@@ -70,6 +70,8 @@ export function contractCases(rows: readonly FixtureWallpaper[]): { name: string
     { name: "uploader", input: { uploader: "ada" } },
     { name: "query string: uploader with a tag", input: { q: "uploader:Grace cat sort:quality" } },
     { name: "an unknown uploader matches nothing", input: { uploader: "nobody" } },
+    { name: "purity within the visitor's scope", input: { q: "purity:sfw,sketchy cat" } },
+    { name: "a purity a visitor may not see matches nothing", input: { q: "purity:nsfw" } },
     // Not a swatch: the palette rule applies to the stored palette (the entry's own hex certainly matches).
     { name: "a hex that is no swatch", input: { colors: [offSwatch] } },
     { name: "a swatch and a hex that is no swatch", input: { colors: [offSwatch, pair[0] ?? "#000000"] } },

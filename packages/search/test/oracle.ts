@@ -3,6 +3,7 @@ import { colorCoverage, colorTargets } from "../src/color-match.ts";
 import type { SearchInput } from "../src/query/input.ts";
 import { resolveSince } from "../src/query/since.ts";
 import { randomKey, relevanceKey } from "../src/sort-keys.ts";
+import { shownPurities, visitorScope } from "../src/viewer-scope.ts";
 import { type FixtureWallpaper, fixtureAliases } from "./fixture.ts";
 
 /**
@@ -56,6 +57,8 @@ export function expectedIds(
       if (!has) return false;
     }
     if (input.uploader !== undefined && row.uploader !== input.uploader) return false;
+    // The suite searches as a visitor; every fixture wallpaper is sfw.
+    if (!shownPurities(visitorScope, input.purity).includes("sfw")) return false;
     if (input.since && row.createdAt < resolveSince(input.since, now)) return false;
     if (input.sort === "quality" && row.quality === null) return false;
     return true;

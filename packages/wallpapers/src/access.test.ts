@@ -16,13 +16,13 @@ function table(rule: (caller: (typeof callers)[keyof typeof callers]) => boolean
 
 describe("who may see a wallpaper", () => {
   it("an approved one: everyone, also anonymous callers", () => {
-    const wallpaper = { moderation: "approved" as const, uploaderId: owner.id };
+    const wallpaper = { moderation: "approved" as const, uploaderId: owner.id, purity: "sfw" as const };
     expect(Object.values(table((caller) => mayViewWallpaper(wallpaper, caller)))).not.toContain(false);
   });
 
   for (const moderation of ["pending", "rejected"] satisfies Moderation[]) {
     it(`a ${moderation} one: only its uploader and curators/admins`, () => {
-      const wallpaper = { moderation, uploaderId: owner.id };
+      const wallpaper = { moderation, uploaderId: owner.id, purity: "sfw" as const };
       expect(table((caller) => mayViewWallpaper(wallpaper, caller))).toEqual({
         anonymous: false,
         stranger: false,
@@ -33,8 +33,21 @@ describe("who may see a wallpaper", () => {
     });
   }
 
+  for (const purity of ["sketchy", "nsfw"] as const) {
+    it(`an approved ${purity} one: every account, never an anonymous visitor`, () => {
+      const wallpaper = { moderation: "approved" as const, uploaderId: owner.id, purity };
+      expect(table((caller) => mayViewWallpaper(wallpaper, caller))).toEqual({
+        anonymous: false,
+        stranger: true,
+        owner: true,
+        curator: true,
+        admin: true,
+      });
+    });
+  }
+
   it("an anonymous upload held back: only curators/admins (no uploader to recognize)", () => {
-    const wallpaper = { moderation: "pending" as const, uploaderId: null };
+    const wallpaper = { moderation: "pending" as const, uploaderId: null, purity: "sfw" as const };
     expect(table((caller) => mayViewWallpaper(wallpaper, caller))).toEqual({
       anonymous: false,
       stranger: false,

@@ -1,5 +1,6 @@
 import { type Caller, canCurate } from "@wallpaperdb/auth/roles";
 import type { moderationStatus } from "@wallpaperdb/db";
+import { PUBLIC_PURITY, type Purity } from "@wallpaperdb/db/purity";
 
 /** A wallpaper's moderation state, as the database enum defines it. */
 export type Moderation = (typeof moderationStatus.enumValues)[number];
@@ -8,6 +9,7 @@ export type Moderation = (typeof moderationStatus.enumValues)[number];
 export interface WallpaperAccess {
   moderation: Moderation;
   uploaderId: string | null;
+  purity: Purity;
 }
 
 /**
@@ -28,10 +30,20 @@ export function mayChangeWallpaper(
  * An approved one is public, also while it is still processing: the upload page links to it at once,
  * and processing adds media, not permission. Search, similar, random and the media routes additionally
  * need processing to have finished (`visible` in record.ts).
+ *
+ * Purity: a visitor sees sfw only, so a sketchy or nsfw wallpaper is not_found to them everywhere (page,
+ * record, media). Any account may open one by its link; its lists show only the purities its settings
+ * opt in to (the viewer scope, `loadViewerScope`), which is where "what I want to see" is decided.
  */
 export function mayViewWallpaper(
   wallpaper: WallpaperAccess,
   caller: Pick<Caller, "id" | "role"> | null,
 ): boolean {
-  return wallpaper.moderation === "approved" || mayChangeWallpaper(wallpaper, caller);
+  if (mayChangeWallpaper(wallpaper, caller)) return true;
+  return wallpaper.moderation === "approved" && mayViewPurity(wallpaper.purity, caller);
+}
+
+/** sfw is public; sketchy and nsfw need an account (its settings decide whether lists show them). */
+export function mayViewPurity(purity: Purity, caller: Pick<Caller, "id"> | null): boolean {
+  return purity === PUBLIC_PURITY || caller !== null;
 }

@@ -1,6 +1,7 @@
 import type { Caller } from "@wallpaperdb/auth/roles";
 import { AppError } from "@wallpaperdb/core/errors";
 import { collectionItems, type Executor, wallpapers } from "@wallpaperdb/db";
+import { scopeOnlyCondition, type ViewerScope, visitorScope } from "@wallpaperdb/search";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { mayViewWallpaper } from "./access.ts";
 import { POSITION_GAP, positionBetween } from "./collection-order.ts";
@@ -14,6 +15,7 @@ import {
   type Viewer,
 } from "./collections.ts";
 import { wallpaperNotFound } from "./record.ts";
+import { loadViewerScope } from "./viewer-scope.ts";
 
 // The wallpapers in a collection: adding, removing and moving them (the owner's), and reading them in
 // order, newest first (the feed) or one at random (/api/random). Who may see and change a collection is
@@ -37,6 +39,7 @@ export async function addToCollection(
         id: wallpapers.id,
         moderation: wallpapers.moderation,
         uploaderId: wallpapers.uploaderId,
+        purity: wallpapers.purity,
       })
       .from(wallpapers)
       .where(inArray(wallpapers.id, ids));
@@ -212,6 +215,7 @@ export function collectionPageQuery(
   collectionId: string,
   cursor: string | null | undefined,
   limit: number,
+  scope: ViewerScope = visitorScope,
 ) {
   const after = cursor ? decodeCursor(cursor) : null;
   return db
@@ -222,6 +226,7 @@ export function collectionPageQuery(
       and(
         eq(collectionItems.collectionId, collectionId),
         shownWallpaper,
+        scopeOnlyCondition(scope, "wallpapers") ?? undefined,
         after
           ? sql`(${collectionItems.position}, ${collectionItems.wallpaperId}) > (${after.position}::bigint, ${after.wallpaperId}::uuid)`
           : undefined,
@@ -245,7 +250,8 @@ export async function collectionPage(
   page: { cursor?: string | null; limit: number },
 ): Promise<CollectionPage> {
   await requireViewableCollection(db, collectionId, caller);
-  const rows = await collectionPageQuery(db, collectionId, page.cursor, page.limit);
+  const scope = await loadViewerScope(db, caller);
+  const rows = await collectionPageQuery(db, collectionId, page.cursor, page.limit, scope);
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
   return {
@@ -268,7 +274,14 @@ export async function publicCollectionNewest(
     .select({ wallpaperId: collectionItems.wallpaperId, addedAt: collectionItems.addedAt })
     .from(collectionItems)
     .innerJoin(wallpapers, eq(wallpapers.id, collectionItems.wallpaperId))
-    .where(and(eq(collectionItems.collectionId, collectionId), shownWallpaper))
+    .where(
+      and(
+        eq(collectionItems.collectionId, collectionId),
+        shownWallpaper,
+        // A feed is read without a session: the visitor's scope.
+        scopeOnlyCondition(visitorScope, "wallpapers") ?? undefined,
+      ),
+    )
     .orderBy(desc(collectionItems.addedAt), desc(collectionItems.wallpaperId))
     .limit(limit);
   return { collection, items };
@@ -286,11 +299,18 @@ export async function randomCollectionWallpaper(
   seed?: number,
 ): Promise<string | null> {
   await requireViewableCollection(db, collectionId, caller);
+  const scope = await loadViewerScope(db, caller);
   const [row] = await db
     .select({ wallpaperId: collectionItems.wallpaperId })
     .from(collectionItems)
     .innerJoin(wallpapers, eq(wallpapers.id, collectionItems.wallpaperId))
-    .where(and(eq(collectionItems.collectionId, collectionId), shownWallpaper))
+    .where(
+      and(
+        eq(collectionItems.collectionId, collectionId),
+        shownWallpaper,
+        scopeOnlyCondition(scope, "wallpapers") ?? undefined,
+      ),
+    )
     // Bounded by the collection's size (MAX_COLLECTION_ITEMS): a sort of its rows is cheap.
     .orderBy(
       seed === undefined ? sql`random()` : sql`md5(${collectionItems.wallpaperId}::text || ${String(seed)})`,

@@ -1,4 +1,10 @@
-export { type Moderation, mayChangeWallpaper, mayViewWallpaper, type WallpaperAccess } from "./access.ts";
+export {
+  type Moderation,
+  mayChangeWallpaper,
+  mayViewPurity,
+  mayViewWallpaper,
+  type WallpaperAccess,
+} from "./access.ts";
 export {
   addToCollection,
   type CollectionPage,
@@ -38,6 +44,7 @@ export {
 } from "./favorites.ts";
 export { variantUrl } from "./media-url.ts";
 export { moderateWallpapers, moderationQueue, resolveDuplicate } from "./moderation.ts";
+export { setWallpaperPurity } from "./purity.ts";
 export {
   countView,
   isPersonViewing,
@@ -59,5 +66,8 @@ export {
   type WallpaperRecord,
   wallpaperNotFound,
 } from "./record.ts";
+export { getAccountSettings, updateAccountSettings } from "./settings.ts";
+export * from "./settings-shape.ts";
 export { loadUploaderProfile, requirePublicAccount, type UploaderProfile } from "./uploader.ts";
 export { loadWallpaperView, type ViewVariant, type WallpaperView } from "./view.ts";
+export { loadViewerScope } from "./viewer-scope.ts";

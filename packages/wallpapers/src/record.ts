@@ -1,6 +1,7 @@
 import type { Caller } from "@wallpaperdb/auth/roles";
 import { AppError } from "@wallpaperdb/core/errors";
 import { type Executor, wallpapers } from "@wallpaperdb/db";
+import type { Purity } from "@wallpaperdb/db/purity";
 import { eq } from "drizzle-orm";
 import { type Moderation, mayChangeWallpaper, mayViewWallpaper } from "./access.ts";
 
@@ -19,6 +20,7 @@ const recordColumns = {
   processedAt: wallpapers.processedAt,
   moderation: wallpapers.moderation,
   uploaderId: wallpapers.uploaderId,
+  purity: wallpapers.purity,
 };
 
 export interface WallpaperRecord {
@@ -33,6 +35,7 @@ export interface WallpaperRecord {
   durationMs: number | null;
   createdAt: Date;
   moderation: Moderation;
+  purity: Purity;
   /** Processing finished (processed_at is set). */
   processed: boolean;
   /** Processed and approved: in search, and its media are served. */
@@ -87,7 +90,7 @@ export async function assertMayChangeWallpaper(
   db: Executor,
   wallpaperId: string,
   caller: Pick<Caller, "id" | "role">,
-  action: "tag" | "delete",
+  action: "tag" | "delete" | "change the purity of",
 ): Promise<WallpaperRecord> {
   const record = await requireViewableWallpaper(db, wallpaperId, caller);
   if (record.mayChange) return record;

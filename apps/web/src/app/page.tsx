@@ -8,6 +8,8 @@ import { GalleryGrid } from "~/components/gallery/grid.tsx";
 import { gallerySearchOptions } from "~/components/gallery/search-options.ts";
 import { readTileSize } from "~/components/gallery/tile-size.ts";
 import { GalleryFrame } from "~/components/gallery/tile-size-frame.tsx";
+import { withAccountDefaults } from "~/components/settings/gallery-defaults.ts";
+import { loadAccountSettings } from "~/components/settings/load-settings.ts";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
 import "~/components/gallery/gallery.css";
 
@@ -39,12 +41,15 @@ function paramsOf(raw: Record<string, string | string[] | undefined>): URLSearch
 const swatches = namedPalette.map((color) => ({ name: color.name, hex: color.hex }));
 
 export default async function GalleryPage({ searchParams }: { searchParams: SearchParams }) {
-  const filters = filtersFromParams(paramsOf(await searchParams));
+  const params = paramsOf(await searchParams);
+  // A signed-in account's defaults fill what the address leaves unsaid.
+  const settings = await loadAccountSettings();
+  const filters = withAccountDefaults(filtersFromParams(params), params, settings);
   const query = filtersToQuery(filters);
   // The first page is rendered on the server; a malformed query is left for the client to show.
   await getQueryClient().prefetchInfiniteQuery(gallerySearchOptions(trpc, query));
   // The tile size is in the first paint: the rows and every tile's `sizes` come from the cookie.
-  const tileSize = readTileSize(await cookies());
+  const tileSize = readTileSize(await cookies(), settings?.tileSize);
   return (
     <GalleryFrame initial={tileSize}>
       {/* For screen readers and the tab title; the first screen belongs to the wallpapers. */}

@@ -8,6 +8,7 @@ import {
   searchInput,
   typedSearchRequest,
 } from "@wallpaperdb/search";
+import { loadViewerScope, requireViewableWallpaper } from "@wallpaperdb/wallpapers";
 import { z } from "zod";
 import { publicProcedure } from "../trpc.ts";
 
@@ -32,7 +33,8 @@ const randomRequest = z.union([
 
 /**
  * Gallery search procedures, merged into the `wallpaper` router (root.ts). Public: the backends only
- * ever return processed, approved wallpapers.
+ * ever return processed, approved wallpapers, within the caller's viewer scope (purities shown and tag
+ * blacklist from its settings; a visitor's without an account, also for a feed or a script with no key).
  */
 export const wallpaperSearchProcedures = {
   /** `{ q: "cat -dog atleast:2560x1440 sort:quality" }` or the typed SearchInput; plus `cursor` for later pages. */
@@ -41,14 +43,17 @@ export const wallpaperSearchProcedures = {
     .query(async ({ ctx, input }) => {
       const { cursor, ...rest } = input;
       const query = "q" in rest ? parseOrThrow(rest.q, rest.limit) : searchInput.parse(rest);
-      return ctx.search.search(query, cursor);
+      return ctx.search.search(query, cursor, await loadViewerScope(ctx.db, ctx.user));
     }),
 
   /** Near-duplicates (pHash) first, then wallpapers with a close palette. */
   similar: publicProcedure
     .input(z.object({ wallpaperId: z.uuid(), limit: z.number().int().min(1).max(48).default(12) }).strict())
     .query(async ({ ctx, input }) => {
-      const items = await ctx.search.similar(input.wallpaperId, input.limit);
+      // The wallpaper itself by the page's rule (a visitor never finds a non-sfw one), its neighbours by the scope.
+      await requireViewableWallpaper(ctx.db, input.wallpaperId, ctx.user);
+      const scope = await loadViewerScope(ctx.db, ctx.user);
+      const items = await ctx.search.similar(input.wallpaperId, input.limit, scope);
       if (items === null)
         throw new AppError("not_found", "No visible wallpaper with that id.", {
           wallpaperId: input.wallpaperId,
@@ -60,7 +65,7 @@ export const wallpaperSearchProcedures = {
   random: publicProcedure.input(randomRequest).query(async ({ ctx, input }) => {
     const { seed: chosen, ...rest } = input;
     const filters = "q" in rest ? parseOrThrow(rest.q) : searchFilters.parse(rest);
-    const card = await ctx.search.random(filters, chosen);
+    const card = await ctx.search.random(filters, chosen, await loadViewerScope(ctx.db, ctx.user));
     if (!card) throw new AppError("not_found", "No wallpaper matches these filters.", { reason: "no_match" });
     return card;
   }),

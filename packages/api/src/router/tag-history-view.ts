@@ -29,7 +29,12 @@ async function visibleWallpaperIds(
   const ids = [...new Set(entries.filter((e) => e.entityType === "wallpaper").map((e) => e.entityId))];
   if (ids.length === 0) return new Set();
   const rows = await db
-    .select({ id: wallpapers.id, moderation: wallpapers.moderation, uploaderId: wallpapers.uploaderId })
+    .select({
+      id: wallpapers.id,
+      moderation: wallpapers.moderation,
+      uploaderId: wallpapers.uploaderId,
+      purity: wallpapers.purity,
+    })
     .from(wallpapers)
     .where(inArray(wallpapers.id, ids));
   return new Set(rows.filter((row) => mayViewWallpaper(row, user)).map((row) => row.id));

@@ -1,5 +1,6 @@
 import { clientAddress, consumeRateLimit } from "@wallpaperdb/auth";
 import { AppError } from "@wallpaperdb/core/errors";
+import { purities } from "@wallpaperdb/db/purity";
 import {
   completeUpload,
   createUpload,
@@ -59,6 +60,8 @@ export const uploadRouter = createTRPCRouter({
           filename: z.string().min(1).max(255),
           size: z.number().int().positive(),
           type: z.string().max(255).optional(),
+          /** the wallpaper's purity (sfw when left out) */
+          purity: z.enum(purities).optional(),
         })
         .strict(),
     )

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 
 // The upload page bundles this folder: a node:* import or a Buffer would break it in the browser
 // (or pull a polyfill into every visitor's download), so the folder may import only these.
-const allowedPackages = new Set(["tus-js-client", "@wallpaperdb/core/errors"]);
+// `@wallpaperdb/db/purity` is one constant list with no imports (the purity a file is uploaded with).
+const allowedPackages = new Set(["tus-js-client", "@wallpaperdb/core/errors", "@wallpaperdb/db/purity"]);
 
 describe("the protocol entry point", () => {
   it("imports only browser-safe modules and never uses Buffer", async () => {

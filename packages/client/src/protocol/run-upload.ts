@@ -1,3 +1,4 @@
+import type { Purity } from "@wallpaperdb/db/purity";
 import { isRejectionCode, type Rejection, rejectionFromError } from "./rejection.ts";
 import { abortReason, type TransferTarget, tusStatus } from "./tus.ts";
 
@@ -20,7 +21,7 @@ export interface UploadApi {
   };
   create: {
     mutate(
-      input: { filename: string; size: number; type?: string },
+      input: { filename: string; size: number; type?: string; purity?: Purity },
       options?: CallOptions,
     ): Promise<{ uploadId: string; endpoint: string }>;
   };
@@ -52,6 +53,8 @@ export interface UploadSource {
   size: number;
   /** A hint only: the server establishes the real type from the bytes. */
   type?: string | undefined;
+  /** The wallpaper's purity (the server's default, sfw, when left out). */
+  purity?: Purity | undefined;
 }
 
 /**
@@ -120,9 +123,14 @@ export async function runUpload(
     if (found) return { status: "duplicate", wallpaperId: found.wallpaperId, sha256, bytesSent: 0 };
 
     if (!memo.uploadId || !memo.endpoint) {
-      const { type } = source;
+      const { type, purity } = source;
       const created = await ports.api.create.mutate(
-        { filename: source.filename, size: source.size, ...(type ? { type } : {}) },
+        {
+          filename: source.filename,
+          size: source.size,
+          ...(type ? { type } : {}),
+          ...(purity ? { purity } : {}),
+        },
         { signal },
       );
       memo.uploadId = created.uploadId;

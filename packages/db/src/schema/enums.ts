@@ -1,4 +1,5 @@
 import { pgEnum } from "drizzle-orm/pg-core";
+import { purities } from "./purity.ts";
 
 export const userRole = pgEnum("user_role", ["user", "curator", "admin"]);
 export const uploadState = pgEnum("upload_state", [
@@ -21,3 +22,4 @@ export const tagCategory = pgEnum("tag_category", [
   "meta",
 ]);
 export const tagSource = pgEnum("tag_source", ["human", "auto", "implied"]);
+export const wallpaperPurity = pgEnum("wallpaper_purity", purities);

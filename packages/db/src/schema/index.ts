@@ -6,5 +6,7 @@ export * from "./favorites.ts";
 export * from "./media.ts";
 export * from "./popularity.ts";
 export * from "./processing.ts";
+export * from "./purity.ts";
+export * from "./settings.ts";
 export * from "./tags.ts";
 export * from "./users.ts";

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { mediaType, moderationStatus, stepState, uploadState } from "./enums.ts";
+import { mediaType, moderationStatus, stepState, uploadState, wallpaperPurity } from "./enums.ts";
 import { users } from "./users.ts";
 
 export const wallpapers = pgTable(
@@ -32,6 +32,9 @@ export const wallpapers = pgTable(
     uploaderId: text("uploader_id").references(() => users.id, { onDelete: "set null" }),
     moderation: moderationStatus("moderation").notNull().default("approved"),
     moderationReason: text("moderation_reason"),
+    // sfw | sketchy | nsfw (purity.ts): set by the uploader, changed by the uploader or a curator.
+    // Visitors see sfw only; an account sees what its settings opt in to (packages/search viewer-scope).
+    purity: wallpaperPurity("purity").notNull().default("sfw"),
     processedAt: timestamp("processed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -58,10 +61,13 @@ export const wallpapers = pgTable(
     // An uploader's page (`uploader:<name>`, newest first) and the set-null when an account goes.
     index("wallpapers_uploader_newest_idx").on(t.uploaderId, t.createdAt.desc(), t.id.desc()),
     // Gallery search (packages/search): the newest-first keyset walks this; atleast/res use the size one.
+    // purity rides along so the viewer scope (purity, blacklist) is tested from the index too. No index
+    // leads with purity: with sfw the most common value, the planner chose a (purity, created_at) index
+    // for every visitor's gallery and lost these index-only walks (search-plans EXPLAIN tests).
     // tag_ids rides along so a tag search walking newest-first tests tags from the index alone
     // (an index-only scan) instead of fetching every passed-over row from the heap.
     index("wallpapers_visible_newest_idx")
-      .on(t.createdAt.desc(), t.id.desc(), t.tagIds)
+      .on(t.createdAt.desc(), t.id.desc(), t.tagIds, t.purity)
       .where(sql`${t.processedAt} is not null and ${t.moderation} = 'approved'`),
     index("wallpapers_visible_size_idx")
       .on(t.width, t.height)
@@ -89,6 +95,8 @@ export const uploads = pgTable(
     originalFilename: text("original_filename"),
     declaredSize: bigint("declared_size", { mode: "number" }),
     declaredType: text("declared_type"),
+    // The purity the uploader chose; the wallpaper this upload creates starts with it.
+    purity: wallpaperPurity("purity").notNull().default("sfw"),
     receivedBytes: bigint("received_bytes", { mode: "number" }).notNull().default(0),
     sha256: text("sha256"),
     storageKey: text("storage_key"),

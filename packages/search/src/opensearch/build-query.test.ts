@@ -3,6 +3,7 @@ import { colorTargets } from "../color-match.ts";
 import type { PreparedSearch } from "../prepare.ts";
 import { searchInput } from "../query/input.ts";
 import { parseSearchQuery } from "../query/parse-query.ts";
+import { visitorScope } from "../viewer-scope.ts";
 import { buildFilter, buildSearchBody } from "./build-query.ts";
 import { wallpaperIndexBody } from "./mapping.ts";
 import { bulkBody } from "./opensearch-backend.ts";
@@ -17,6 +18,8 @@ function prepared(q: string, extra: Partial<PreparedSearch> = {}): PreparedSearc
     seed: 42,
     similarPhash: null,
     uploaderId: undefined,
+    scope: visitorScope,
+    purities: ["sfw"],
     fingerprint: "0123456789abcdef",
     after: null,
     now: new Date("2026-03-10T00:00:00Z"),
@@ -31,6 +34,20 @@ describe("OpenSearch query builder", () => {
     expect(filterOf({ uploaderId: "user-1" })).toContainEqual({ term: { uploader_id: "user-1" } });
     expect(filterOf({ uploaderId: null })).toContainEqual({ match_none: {} });
     expect(wallpaperIndexBody.mappings.properties.uploader_id).toEqual({ type: "keyword" });
+  });
+
+  it("applies the viewer scope: the shown purities and the blacklist (must_not)", () => {
+    const bool = (extra: Partial<PreparedSearch>) =>
+      (buildFilter(prepared("cat", extra)) as { bool: { filter: unknown[]; must_not: unknown[] } }).bool;
+    expect(bool({}).filter).toContainEqual({ terms: { purity: ["sfw"] } });
+    const signedIn = bool({
+      purities: ["sfw", "sketchy", "nsfw"],
+      scope: { purities: ["sfw", "sketchy", "nsfw"], blacklist: [7, 9] },
+    });
+    expect(JSON.stringify(signedIn.filter)).not.toContain("purity");
+    expect(signedIn.must_not).toContainEqual({ terms: { tag_ids: [7, 9] } });
+    expect(bool({ purities: [] }).filter).toContainEqual({ match_none: {} });
+    expect(wallpaperIndexBody.mappings.properties.purity).toEqual({ type: "keyword" });
   });
 
   it("turns every filter into a bool filter clause", () => {
@@ -124,6 +141,7 @@ describe("OpenSearch query builder", () => {
       tag_ids: [1],
       color_names: ["sky blue"],
       uploader_id: null,
+      purity: "nsfw" as const,
       colors: [],
     };
     expect(bulkBody("wallpapers", [document])).toEqual([

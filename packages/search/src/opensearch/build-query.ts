@@ -10,6 +10,7 @@ import {
 } from "../sort-keys.ts";
 import { topListUnsupported } from "../top-unsupported.ts";
 import { uploaderClause } from "../uploader.ts";
+import { viewerScopeClauses } from "./viewer-scope.ts";
 
 type Clause = Record<string, unknown>;
 
@@ -91,6 +92,9 @@ export function buildFilter(prepared: PreparedSearch): Clause {
     filter.push({ range: { created_at: { gte: resolveSince(input.since, now).toISOString() } } });
   const byUploader = uploaderClause(prepared.uploaderId);
   if (byUploader) filter.push(byUploader);
+  const scoped = viewerScopeClauses(prepared);
+  filter.push(...scoped.filter);
+  mustNot.push(...scoped.mustNot);
   if (input.sort === "quality") filter.push({ exists: { field: "quality_score" } });
   if (input.sort === "similar") filter.push({ exists: { field: "phash" } });
   return { bool: { filter, must_not: mustNot } };

@@ -29,7 +29,7 @@ export async function loadDocuments(
     select w.id::text as id, w.media_type::text as media_type, w.width, w.height,
       to_char(w.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at,
       f.aspect_name, f.orientation, f.quality_score, f.phash::text as phash,
-      w.color_names, w.uploader_id,
+      w.color_names, w.uploader_id, w.purity::text as purity,
       (select array_agg(distinct wt.tag_id) from wallpaper_tags wt where wt.wallpaper_id = w.id) as tag_ids,
       (select json_agg(json_build_object('l', c.l, 'a', c.a, 'b', c.b, 'fraction', c.fraction) order by c.rank)
          from wallpaper_colors c where c.wallpaper_id = w.id) as colors

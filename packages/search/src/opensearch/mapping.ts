@@ -1,3 +1,4 @@
+import type { Purity } from "@wallpaperdb/db/purity";
 /** One document per visible wallpaper. Tags are canonical ids (aliases resolve before the query). */
 export type WallpaperDocument = {
   id: string;
@@ -16,6 +17,7 @@ export type WallpaperDocument = {
   color_names: string[];
   /** the uploader's account id (`uploader:`), null once the account is gone */
   uploader_id: string | null;
+  purity: Purity;
   colors: { l: number; a: number; b: number; fraction: number }[];
 };
 
@@ -36,6 +38,7 @@ export const wallpaperIndexBody = {
       tag_ids: { type: "long" },
       color_names: { type: "keyword" },
       uploader_id: { type: "keyword" },
+      purity: { type: "keyword" },
       colors: {
         type: "nested",
         properties: {

@@ -8,6 +8,7 @@ import { loadCards } from "../postgres/cards.ts";
 import { findSimilar } from "../postgres/similar.ts";
 import { emptyPage, prepareSearch } from "../prepare.ts";
 import { MAX_SEED, type SearchInput, searchInput } from "../query/input.ts";
+import type { ViewerScope } from "../viewer-scope.ts";
 import { buildSearchBody } from "./build-query.ts";
 import { loadDocuments } from "./documents.ts";
 import { type WallpaperDocument, wallpaperIndexBody } from "./mapping.ts";
@@ -55,9 +56,13 @@ export function createOpenSearchSearch(options: OpenSearchOptions): SearchBacken
       throw new Error(`OpenSearch bulk indexing failed for some of ${documents.length} documents`);
   }
 
-  async function search(input: SearchInput, cursor?: string | null): Promise<SearchPage> {
-    const prepared = await prepareSearch(db, input, cursor, 2);
-    if (prepared.tags.impossible) return emptyPage(prepared);
+  async function search(
+    input: SearchInput,
+    cursor?: string | null,
+    scope?: ViewerScope,
+  ): Promise<SearchPage> {
+    const prepared = await prepareSearch(db, input, cursor, 2, scope);
+    if (prepared.tags.impossible || prepared.purities.length === 0) return emptyPage(prepared);
     const response = await client.search({ index, body: buildSearchBody(prepared) as never });
     const body = response.body as unknown as SearchResponseBody;
     const hits = body.hits.hits;
@@ -87,10 +92,12 @@ export function createOpenSearchSearch(options: OpenSearchOptions): SearchBacken
   return {
     name: "opensearch",
     search,
-    similar: (wallpaperId, limit) => findSimilar(db, wallpaperId, limit),
-    async random(filters, seed) {
+    similar: (wallpaperId, limit, scope) => findSimilar(db, wallpaperId, limit, scope),
+    async random(filters, seed, scope) {
       const page = await search(
         searchInput.parse({ ...filters, sort: "random", seed: seed ?? randomInt(MAX_SEED), limit: 1 }),
+        null,
+        scope,
       );
       return page.items[0] ?? null;
     },

@@ -6,12 +6,14 @@ import { encodeCursor } from "../cursor.ts";
 import { emptyPage, type PreparedSearch, prepareSearch } from "../prepare.ts";
 import { MAX_SEED, type SearchInput, searchInput } from "../query/input.ts";
 import { uploaderCondition } from "../uploader.ts";
+import type { ViewerScope } from "../viewer-scope.ts";
 import { cardFromRow, type PageCardRow, withCards } from "./cards.ts";
 import { whereClause } from "./filters.ts";
 import { keysetCondition, orderByClause, orderSpec } from "./order.ts";
 import { findSimilar } from "./similar.ts";
 import { joinTopScores } from "./top.ts";
 import { countMatches, totalWithinPage } from "./total.ts";
+import { viewerScopeCondition } from "./viewer-scope.ts";
 
 const WITH_FACTS = sql`wallpapers w join wallpaper_facts f on f.wallpaper_id = w.id`;
 const WALLPAPERS_ONLY = sql`wallpapers w`;
@@ -44,6 +46,8 @@ export function pageQuery(prepared: PreparedSearch): {
   if (spec.extraWhere) base.push(spec.extraWhere);
   const byUploader = uploaderCondition(prepared.uploaderId);
   if (byUploader) base.push(byUploader);
+  const scoped = viewerScopeCondition(prepared);
+  if (scoped) base.push(scoped);
   const where = sql.join(base, sql` and `);
   const conditions = prepared.after ? sql`${where} and ${keysetCondition(spec, prepared.after.keys)}` : where;
   // Text forms for the cursor, raw values for withCards' outer ORDER BY.
@@ -60,9 +64,13 @@ const KEY_COUNT = 2;
 
 /** PostgreSQL is both the source of truth and the index: `index` and `remove` have nothing to do. */
 export function createPostgresSearch(db: Executor): SearchBackend {
-  async function search(input: SearchInput, cursor?: string | null): Promise<SearchPage> {
-    const prepared = await prepareSearch(db, input, cursor, KEY_COUNT);
-    if (prepared.tags.impossible) return emptyPage(prepared);
+  async function search(
+    input: SearchInput,
+    cursor?: string | null,
+    scope?: ViewerScope,
+  ): Promise<SearchPage> {
+    const prepared = await prepareSearch(db, input, cursor, KEY_COUNT, scope);
+    if (prepared.tags.impossible || prepared.purities.length === 0) return emptyPage(prepared);
     const { query, from, where, keyCount, descending } = pageQuery(prepared);
     const [rows, total] = await Promise.all([
       db.execute<PageCardRow>(withCards(query, keyCount, descending)),
@@ -87,15 +95,15 @@ export function createPostgresSearch(db: Executor): SearchBackend {
   return {
     name: "postgres",
     search,
-    similar: (wallpaperId, limit) => findSimilar(db, wallpaperId, limit),
-    async random(filters, seed) {
+    similar: (wallpaperId, limit, scope) => findSimilar(db, wallpaperId, limit, scope),
+    async random(filters, seed, scope) {
       const input = searchInput.parse({
         ...filters,
         sort: "random",
         seed: seed ?? randomInt(MAX_SEED),
         limit: 1,
       });
-      const page = await search(input);
+      const page = await search(input, null, scope);
       return page.items[0] ?? null;
     },
     async index() {},

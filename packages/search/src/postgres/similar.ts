@@ -2,8 +2,10 @@ import type { Executor } from "@wallpaperdb/db";
 import { findNearDuplicates } from "@wallpaperdb/pipeline";
 import { sql } from "drizzle-orm";
 import type { SimilarItem } from "../backend.ts";
+import { type ViewerScope, visitorScope } from "../viewer-scope.ts";
 import { loadCards } from "./cards.ts";
 import { visible } from "./filters.ts";
+import { scopeOnlyCondition } from "./viewer-scope.ts";
 
 /** Near-duplicate radius for "similar": a little wider than the curator flag (8) to catch edits. */
 export const SIMILAR_HAMMING_DISTANCE = 10;
@@ -25,7 +27,10 @@ export async function findSimilar(
   db: Executor,
   wallpaperId: string,
   limit: number,
+  scope: ViewerScope = visitorScope,
 ): Promise<SimilarItem[] | null> {
+  // The neighbours shown: visible and within the viewer's scope (purities, blacklist).
+  const shown = sql.join([visible, scopeOnlyCondition(scope) ?? sql`true`], sql` and `);
   const [target] = await db.execute<TargetRow>(sql`select f.phash::text as phash, (${visible}) as visible
     from wallpapers w left join wallpaper_facts f on f.wallpaper_id = w.id where w.id = ${wallpaperId}::uuid`);
   if (!target?.visible) return null;
@@ -42,7 +47,7 @@ export async function findSimilar(
           where w.id in (${sql.join(
             duplicateIds.map((id) => sql`${id}::uuid`),
             sql`, `,
-          )}) and ${visible}`);
+          )}) and ${shown}`);
   const visibleIds = new Set(visibleRows.map((row) => row.id));
   const near = duplicates.filter((d) => visibleIds.has(d.wallpaperId)).slice(0, limit);
 
@@ -74,7 +79,7 @@ export async function findSimilar(
       )
       select w.id::text as id, sum(t.fraction * nearest.distance)::float8 as distance
       from candidates k
-      join wallpapers w on w.id = k.wallpaper_id and ${visible}
+      join wallpapers w on w.id = k.wallpaper_id and ${shown}
       cross join (values ${targets}) as t(l, a, b, fraction)
       cross join lateral (
         select min(sqrt(power(c.l - t.l, 2) + power(c.a - t.a, 2) + power(c.b - t.b, 2))) as distance

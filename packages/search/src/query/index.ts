@@ -17,6 +17,7 @@ export {
 } from "./input.ts";
 export { filterNames } from "./parse-filter.ts";
 export { MAX_QUERY_LENGTH, type ParseResult, parseSearchQuery } from "./parse-query.ts";
+export { type Purity, purities } from "./purity.ts";
 export { resolveSince } from "./since.ts";
 export {
   DEFAULT_TOP_RANGE,

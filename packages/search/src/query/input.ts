@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalizeColor } from "./colors.ts";
+import { purityField } from "./purity.ts";
 import { isValidSince } from "./since.ts";
 import { type TopRange, topRanges } from "./top-range.ts";
 import { uploaderField } from "./uploader.ts";
@@ -66,6 +67,8 @@ export const searchFilters = z
     since: z.string().refine(isValidSince, "expected a date (2026-01-01) or an age such as 7d").optional(),
     /** uploaded by the account with this handle (`uploader:<username>`) */
     uploader: uploaderField.optional(),
+    /** only these purities (`purity:sfw,sketchy`), within what the viewer may see */
+    purity: purityField.optional(),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import {
   orientations,
   type SearchInputDraft,
 } from "./input.ts";
+import { purityFilter } from "./purity.ts";
 import { isValidSince } from "./since.ts";
 import type { Token } from "./tokenize.ts";
 import { topRangeFilter } from "./top-range.ts";
@@ -143,6 +144,7 @@ const filters: Record<string, { repeatable: boolean; apply: Apply }> = {
   },
   uploader: uploaderFilter,
   range: topRangeFilter,
+  purity: purityFilter,
   seed: {
     repeatable: false,
     apply(value, draft) {

@@ -137,8 +137,15 @@ describe("parseSearchQuery: filters", () => {
     expect(errors("sort:best")).toEqual([{ code: "invalid_value", position: 5 }]);
   });
 
+  it("parses purity: as a list of purities, in the canonical order", () => {
+    expect(ok("purity:sketchy,SFW").purity).toEqual(["sfw", "sketchy"]);
+    expect(ok("cat").purity).toBeUndefined();
+    expect(errors("purity:safe")).toEqual([{ code: "invalid_value", position: 7 }]);
+    expect(errors("purity:sfw purity:nsfw")).toEqual([{ code: "duplicate_filter", position: 11 }]);
+  });
+
   it("reports unknown, empty, duplicated and negated filters", () => {
-    expect(errors("cat purity:sfw")).toEqual([{ code: "unknown_filter", position: 4 }]);
+    expect(errors("cat bogus:sfw")).toEqual([{ code: "unknown_filter", position: 4 }]);
     expect(errors("atleast:")).toEqual([{ code: "missing_value", position: 0 }]);
     expect(errors("type:image type:video")).toEqual([{ code: "duplicate_filter", position: 11 }]);
     expect(errors("-type:video")).toEqual([{ code: "negated_filter", position: 0 }]);

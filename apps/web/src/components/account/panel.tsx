@@ -39,6 +39,12 @@ export function AccountPanel() {
           <dt>Role</dt>
           <dd data-testid="account-role">{me.data.role}</dd>
         </dl>
+        <p>
+          <Link href="/settings" data-testid="account-settings-link">
+            Settings
+          </Link>
+          : purity shown, tag blacklist, gallery defaults, tile size.
+        </p>
       </div>
       <ApiKeysPanel />
       <PasswordPanel mustChange={false} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useMutation, useQuery } from "@tanstack/react-query";
 import {
   type CSSProperties,
   createContext,
@@ -9,6 +10,7 @@ import {
   useMemo,
   useState,
 } from "react";
+import { useTRPC } from "~/trpc/react.tsx";
 import { DEFAULT_TILE_SIZE, type TileSize, tileSizeVars, writeTileSize } from "./tile-size.ts";
 
 interface TileSizeState {
@@ -29,10 +31,18 @@ export function useTileSize(): TileSizeState {
  */
 export function GalleryFrame({ initial, children }: { initial: TileSize; children: ReactNode }) {
   const [size, setState] = useState(initial);
-  const setSize = useCallback((next: TileSize) => {
-    setState(next);
-    writeTileSize(next);
-  }, []);
+  const trpc = useTRPC();
+  const signedIn = Boolean(useQuery(trpc.account.me.queryOptions()).data);
+  const { mutate: saveToAccount } = useMutation(trpc.settings.update.mutationOptions());
+  const setSize = useCallback(
+    (next: TileSize) => {
+      setState(next);
+      writeTileSize(next);
+      // An account keeps it in its settings, so it follows it to other devices.
+      if (signedIn) saveToAccount({ tileSize: next });
+    },
+    [signedIn, saveToAccount],
+  );
   const value = useMemo(() => ({ size, setSize }), [size, setSize]);
   return (
     <TileSizeContext value={value}>

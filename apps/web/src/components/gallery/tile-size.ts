@@ -7,10 +7,13 @@
  * Kept in a cookie, not localStorage: the server renders the first paint, and it must know the size to
  * lay out the rows and to write every tile's `sizes` (the preload scanner fetches from those attributes
  * before any script runs). localStorage never reaches the server, so it would mean a flash or a second
- * download. Moving the setting to the account later changes only `readTileSize` and `writeTileSize`.
+ * download. A signed-in account also stores it in its settings (`settings.update`, which the gallery's
+ * control and the settings page call): the gallery page passes that to `readTileSize`, and the cookie
+ * keeps it for the other grid pages of this device. Visitors keep the cookie alone.
  */
-export const TILE_SIZES = ["small", "medium", "large"] as const;
-export type TileSize = (typeof TILE_SIZES)[number];
+import { TILE_SIZES, type TileSize } from "@wallpaperdb/wallpapers/settings-shape";
+
+export { TILE_SIZES, type TileSize };
 export const DEFAULT_TILE_SIZE: TileSize = "medium";
 
 /**
@@ -30,9 +33,15 @@ export function parseTileSize(value: string | undefined): TileSize {
   return TILE_SIZES.find((size) => size === value) ?? DEFAULT_TILE_SIZE;
 }
 
-/** On the server, from the request's cookies (`await cookies()` in the page). */
-export function readTileSize(cookies: { get(name: string): { value: string } | undefined }): TileSize {
-  return parseTileSize(cookies.get(TILE_SIZE_COOKIE)?.value);
+/**
+ * On the server, from the request's cookies (`await cookies()` in the page); the account's stored size
+ * wins where the page has it (signed in, saved once).
+ */
+export function readTileSize(
+  cookies: { get(name: string): { value: string } | undefined },
+  accountSize?: TileSize | null,
+): TileSize {
+  return accountSize ?? parseTileSize(cookies.get(TILE_SIZE_COOKIE)?.value);
 }
 
 /** In the browser: remembered for the next visit and sent with the next page request. */

@@ -1,8 +1,11 @@
 "use client";
 
+import type { Purity } from "@wallpaperdb/db/purity";
+import { useCallback, useState } from "react";
 import { formatBytes } from "~/components/shared/format.ts";
 import { UploadDropzone } from "./dropzone.tsx";
 import { usePageDrop } from "./page-drop.ts";
+import { UploadPurity } from "./purity.tsx";
 import { isActive, type UploadItem } from "./queue.ts";
 import { useUploads } from "./queue-provider.tsx";
 import { UploadRow } from "./row.tsx";
@@ -28,7 +31,9 @@ function summaryText(items: readonly UploadItem[]): string {
 
 export function UploadManager({ mayUpload }: { mayUpload: boolean }) {
   const { items, restored, addFiles, reattach, dismiss, pause, resume, retry } = useUploads();
-  const dragging = usePageDrop(mayUpload ? addFiles : null);
+  const [purity, setPurity] = useState<Purity>("sfw");
+  const addWithPurity = useCallback((files: Iterable<File>) => addFiles(files, purity), [addFiles, purity]);
+  const dragging = usePageDrop(mayUpload ? addWithPurity : null);
   if (!mayUpload) {
     return (
       <section className="upload-manager" aria-label="Upload wallpapers">
@@ -38,7 +43,8 @@ export function UploadManager({ mayUpload }: { mayUpload: boolean }) {
   }
   return (
     <section className="upload-manager" aria-label="Upload wallpapers">
-      <UploadDropzone onFiles={addFiles} pageDragging={dragging} />
+      <UploadPurity value={purity} onChange={setPurity} />
+      <UploadDropzone onFiles={addWithPurity} pageDragging={dragging} />
       <p className="upload-summary" aria-live="polite" data-testid="upload-summary">
         {items.length > 0
           ? summaryText(items)

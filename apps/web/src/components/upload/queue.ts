@@ -7,6 +7,7 @@ import {
   type UploadOutcome,
   type UploadPhase,
 } from "@wallpaperdb/client/protocol";
+import type { Purity } from "@wallpaperdb/db/purity";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPCClient } from "~/trpc/react.tsx";
@@ -54,6 +55,8 @@ export interface UploadItem {
 
 /** What survives between attempts of one file: a retry neither re-hashes nor re-sends received bytes. */
 interface Runner extends UploadMemo {
+  /** The purity chosen when the file was added (upload.create; sfw when left out). */
+  purity?: Purity;
   file?: File;
   /** The hash a reload saved: a file chosen again resumes only if it hashes the same. */
   expectedSha256?: string;
@@ -152,7 +155,7 @@ export function useUploadQueue() {
       }
       try {
         const outcome = await runUpload(
-          { filename: file.name, size: file.size, type: file.type },
+          { filename: file.name, size: file.size, type: file.type, purity: runner.purity },
           {
             api: client.upload,
             hash: async () => {
@@ -249,7 +252,7 @@ export function useUploadQueue() {
 
   /** New files become rows; a file an interrupted row is waiting for goes back to that row. */
   const addFiles = useCallback(
-    (files: Iterable<File>) => {
+    (files: Iterable<File>, purity?: Purity) => {
       const added: UploadItem[] = [];
       const waiting = current.current.filter((item) => item.state === "interrupted");
       for (const file of files) {
@@ -264,7 +267,7 @@ export function useUploadQueue() {
         if (previewUrl) previews.current.add(previewUrl);
         nextId += 1;
         const id = `${idPrefix}${nextId}`;
-        runners.current.set(id, { file });
+        runners.current.set(id, purity ? { file, purity } : { file });
         added.push({ id, file, previewUrl, state: "queued", bytesDone: 0, bytesPerSecond: 0 });
       }
       if (added.length > 0) setItems((previous) => [...previous, ...added]);

@@ -17,6 +17,7 @@ import {
   WallpaperQuality,
   WallpaperTags,
 } from "~/components/wallpaper/panels.tsx";
+import { WallpaperPurity } from "~/components/wallpaper/purity.tsx";
 import { WallpaperSimilar } from "~/components/wallpaper/similar.tsx";
 import { WallpaperStage } from "~/components/wallpaper/stage.tsx";
 import { caller, getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
@@ -125,6 +126,7 @@ export default async function WallpaperPage({ params }: { params: Params }) {
             <WallpaperQuality facts={view.facts} />
             <WallpaperTags tags={view.tags} />
             <WallpaperFacts view={view} />
+            <WallpaperPurity wallpaperId={view.id} purity={view.purity} mayChange={view.mayChange} />
             {view.mayChange ? <WallpaperDelete wallpaperId={view.id} /> : null}
           </aside>
         </div>

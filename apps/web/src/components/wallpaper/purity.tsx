@@ -1,0 +1,70 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { type Purity, purities } from "@wallpaperdb/db/purity";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { describeError } from "~/components/shared/describe-error.ts";
+import { useTRPC } from "~/trpc/react.tsx";
+
+export const purityNames: Record<Purity, string> = { sfw: "SFW", sketchy: "Sketchy", nsfw: "NSFW" };
+
+/**
+ * The wallpaper's purity: shown to everyone who sees the page, changeable by its uploader and curators
+ * (`wallpaper.setPurity`, audited). Three radio buttons, so a keyboard or a thumb changes it in one step.
+ */
+export function WallpaperPurity({
+  wallpaperId,
+  purity,
+  mayChange,
+}: {
+  wallpaperId: string;
+  purity: Purity;
+  mayChange: boolean;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [current, setCurrent] = useState(purity);
+  const save = useMutation(
+    trpc.wallpaper.setPurity.mutationOptions({
+      onSuccess: (result) => {
+        setCurrent(result.purity);
+        router.refresh();
+      },
+    }),
+  );
+  return (
+    <section className="card" aria-labelledby="purity-title" data-testid="wallpaper-purity">
+      <h2 id="purity-title">Purity</h2>
+      {mayChange ? (
+        <div className="purity-choice" role="radiogroup" aria-labelledby="purity-title">
+          {purities.map((value) => (
+            <label key={value} className={`purity-option purity-${value}`}>
+              <input
+                type="radio"
+                name="purity"
+                value={value}
+                checked={current === value}
+                disabled={save.isPending}
+                onChange={() => {
+                  setCurrent(value);
+                  save.mutate({ wallpaperId, purity: value });
+                }}
+              />
+              {purityNames[value]}
+            </label>
+          ))}
+        </div>
+      ) : (
+        <p className={`badge purity-${current}`} data-testid="purity-value">
+          {purityNames[current]}
+        </p>
+      )}
+      {save.isError ? (
+        <p className="notice notice-bad" role="alert">
+          {describeError(save.error)}
+        </p>
+      ) : null}
+    </section>
+  );
+}
