@@ -58,7 +58,7 @@ export const {
   encodeAnalysis,
   computeQuality,
   computeColorPalette,
-  computePerceptualHash,
+  computeNearDuplicateSignature,
   releaseAnalysis,
   releaseBuffers,
 } = imaging;
