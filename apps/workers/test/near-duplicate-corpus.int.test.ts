@@ -5,7 +5,7 @@ import { type CropHash, computeNearDuplicateSignature, nearDuplicateDistance } f
 import { corpusFiles } from "@wallpaperdb/imaging/testing";
 import { linkNearDuplicates } from "@wallpaperdb/pipeline";
 import { eq } from "drizzle-orm";
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The near-duplicate test set, made from the shared corpus: every wallpaper's signature for the
@@ -38,7 +38,7 @@ async function editedCopies(file: string): Promise<Record<string, Buffer>> {
     .png({ compressionLevel: 0 })
     .toBuffer();
   const { width = 0, height = 0 } = await sharp(base).metadata();
-  const png = (image: sharp.Sharp) => image.png({ compressionLevel: 0 }).toBuffer();
+  const png = (image: Sharp) => image.png({ compressionLevel: 0 }).toBuffer();
   const centreCrop = (fraction: number) => {
     const w = Math.round(width * fraction);
     const h = Math.round(height * fraction);

@@ -20,7 +20,13 @@ export {
   type SignatureScale,
 } from "./near-duplicate-signature.ts";
 export { computePerceptualHash, hammingDistance, type PerceptualHash } from "./perceptual-hash.ts";
-export { computeQuality, type ImageQuality, type QualityComponents, qualityWeights } from "./quality.ts";
+export {
+  computeQuality,
+  type ImageQuality,
+  QUALITY_VERSION,
+  type QualityComponents,
+  qualityWeights,
+} from "./quality.ts";
 export { releaseBuffers } from "./release-buffers.ts";
 export {
   ALL_FORMATS,

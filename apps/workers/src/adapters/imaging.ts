@@ -57,6 +57,7 @@ export const decodeAnalysis = (data: Buffer) =>
 export const {
   encodeAnalysis,
   computeQuality,
+  QUALITY_VERSION,
   computeColorPalette,
   computeNearDuplicateSignature,
   releaseAnalysis,
