@@ -1,5 +1,5 @@
 import { type Database, wallpapers } from "@wallpaperdb/db";
-import { linkNearDuplicates, upsertFacts } from "@wallpaperdb/pipeline";
+import { linkNearDuplicates, phashChunks, phashToBigint, upsertFacts } from "@wallpaperdb/pipeline";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { eq, sql } from "drizzle-orm";
 import { readBlob } from "../adapters/blobs.ts";
@@ -13,7 +13,7 @@ import {
 } from "../adapters/imaging.ts";
 
 export interface AnalysisBackfillResult {
-  /** wallpapers that got their crop hashes (migration 0019), and were linked to their near-duplicates */
+  /** wallpapers that got their crop hashes (migration 0019) and a refreshed facts.phash, and were linked */
   hashed: number;
   /** of those, how many were flagged as a near-duplicate of another wallpaper */
   flagged: number;
@@ -77,6 +77,11 @@ export async function backfillFromAnalysis(
           .where(eq(wallpapers.id, row.id))
           .for("no key update");
         if (signature) {
+          // facts.phash (what `wallpaper.similar` compares) is the signature's whole-picture hash now,
+          // taken from the 160 px plane: refreshed so old and new wallpapers compare alike.
+          const phash = phashToBigint(signature[0]?.hash ?? "");
+          const [phash0, phash1, phash2, phash3] = phashChunks(phash);
+          await upsertFacts(tx, row.id, { phash, phash0, phash1, phash2, phash3 });
           const found = await linkNearDuplicates(tx, row.id, signature);
           result.hashed++;
           if (found.length > 0) result.flagged++;
