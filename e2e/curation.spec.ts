@@ -92,6 +92,21 @@ test("moderation: a rejected wallpaper leaves the gallery and search; an approve
 }) => {
   await signIn(page, e2eAdmin);
   await page.goto("/admin/moderation");
+  // The open near-duplicate flags come with their total (paged 100 at a time beyond that).
+  const flagsHeading = page.getByRole("heading", { name: /Near-duplicates \(\d+ open\)/ });
+  await expect(flagsHeading).toBeVisible();
+  const size = page.viewportSize();
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await flagsHeading.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/moderation-flags-${width}x${height}.png` });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  }
+  if (size) await page.setViewportSize(size);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.getByRole("tab", { name: /approved/ }).click();
   for (const path of [files.rejected, files.reinstated]) {
     const item = page.getByTestId("moderation-item").filter({ hasText: basename(path) });

@@ -3,7 +3,8 @@
 // blob store (renderImageDerivatives with the pipeline's own options, as many in flight), the 4K
 // upload-to-processed latency, and the worker's peak RSS. Each pass also prints where the CPU went
 // (cpu-usage.ts). First, the variants step's formats before and after the medium variant and AVIF-only
-// storage (variant-sets.ts; `--variant-sets` runs only that part). BENCH_WORKER_FLAGS adds Node flags to the worker (e.g. "--trace-gc", "--cpu-prof")
+// storage (variant-sets.ts; `--variant-sets` runs only that part). Before that, the hash and quality CPU
+// per image, old pHash against the crop signature (hash-quality.ts; `--hash-quality` runs only that). BENCH_WORKER_FLAGS adds Node flags to the worker (e.g. "--trace-gc", "--cpu-prof")
 // and shows its stdout; worker settings in its environment (WORKERS_*, PIPELINE_SHARP_*) reach the worker.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -26,6 +27,7 @@ import {
   waitProcessed,
 } from "../test/pipeline-harness.ts";
 import { cpuGroups, describeCpu, describeThreads, sampleCpu, threadTicks } from "./cpu-usage.ts";
+import { compareHashAndQuality } from "./hash-quality.ts";
 import { openIngestPath } from "./ingest-path.ts";
 import { compareVariantSets } from "./variant-sets.ts";
 
@@ -78,6 +80,11 @@ async function main(): Promise<void> {
     `corpus: ${files.length} images, ${(files.reduce((s, f) => s + f.data.length, 0) / 1e6).toFixed(1)} MB`,
   );
 
+  await compareHashAndQuality(
+    files.filter((_, i) => i % 5 === 0).map((file) => file.path),
+    out,
+  );
+  if (process.argv.includes("--hash-quality")) return;
   await compareVariantSets(files, out);
   if (process.argv.includes("--variant-sets")) return;
 

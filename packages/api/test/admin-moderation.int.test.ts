@@ -1,4 +1,5 @@
 import { wallpaperNearDuplicates } from "@wallpaperdb/db";
+import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { useAdminWorld } from "./admin-fixture.ts";
 
@@ -16,6 +17,38 @@ describe("admin.moderation", () => {
     expect(queue.duplicates).toMatchObject([
       { wallpaperId: world.ids.pendingNew, duplicateOf: world.ids.ok, distance: 3 },
     ]);
+  });
+
+  it("pages the open near-duplicate flags oldest first, with their total", async () => {
+    const { ok, imageVariants, imageQualityColor, videoVariants, pendingOld, pendingNew } = world.ids;
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    await world.h.deps.db.insert(wallpaperNearDuplicates).values([
+      { wallpaperId: imageVariants, duplicateOf: ok, distance: 2, flaggedAt: minutesAgo(40) },
+      { wallpaperId: imageQualityColor, duplicateOf: ok, distance: 4, flaggedAt: minutesAgo(30) },
+      { wallpaperId: videoVariants, duplicateOf: ok, distance: 6, flaggedAt: minutesAgo(20) },
+      { wallpaperId: pendingOld, duplicateOf: ok, distance: 0, flaggedAt: minutesAgo(10), resolved: true },
+    ]);
+    const curator = await callerFor("curator");
+    const first = await curator.admin.moderation.queue({ duplicatesLimit: 2 });
+    // Three open flags here and pendingNew's from the first test; the resolved one is not counted.
+    expect(first.duplicatesTotal).toBe(4);
+    expect(first.duplicates.map((flag) => flag.wallpaperId)).toEqual([imageVariants, imageQualityColor]);
+    const second = await curator.admin.moderation.queue({ duplicatesLimit: 2, duplicatesOffset: 2 });
+    expect(second.duplicatesTotal).toBe(4);
+    expect(second.duplicates.map((flag) => flag.wallpaperId)).toEqual([videoVariants, pendingNew]);
+    await expect(curator.admin.moderation.queue({ duplicatesLimit: 201 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await world.h.deps.db
+      .delete(wallpaperNearDuplicates)
+      .where(
+        inArray(wallpaperNearDuplicates.wallpaperId, [
+          imageVariants,
+          imageQualityColor,
+          videoVariants,
+          pendingOld,
+        ]),
+      );
   });
 
   it("reject hides a wallpaper from wallpaper.search, approve brings it back", async () => {

@@ -8,8 +8,25 @@ export {
 } from "./analysis.ts";
 export { type ColorPalette, computeColorPalette, type PaletteColor } from "./color-palette.ts";
 export { deriveImageFacts, type ImageFacts, type Orientation, type ResolutionClass } from "./image-facts.ts";
+export {
+  type CropHash,
+  comparedPair,
+  computeNearDuplicateSignature,
+  LAYOUT_LIMIT,
+  layoutDistance,
+  NEAR_DUPLICATE_BITS,
+  nearDuplicateDistance,
+  SIGNATURE_SCALES,
+  type SignatureScale,
+} from "./near-duplicate-signature.ts";
 export { computePerceptualHash, hammingDistance, type PerceptualHash } from "./perceptual-hash.ts";
-export { computeQuality, type ImageQuality, type QualityComponents, qualityWeights } from "./quality.ts";
+export {
+  computeQuality,
+  type ImageQuality,
+  QUALITY_VERSION,
+  type QualityComponents,
+  qualityWeights,
+} from "./quality.ts";
 export { releaseBuffers } from "./release-buffers.ts";
 export {
   ALL_FORMATS,

@@ -52,14 +52,20 @@ function lowFrequencies(pixels: Float64Array): Float64Array {
   return out;
 }
 
+/**
+ * The pHash bits of a luma plane (any size): the 32x32 area average, its lowest 8x8 DCT frequencies,
+ * each AC term above their median. The DC term only says how bright the image is, so its bit is 0.
+ */
+export function dctHashOf(luma: ArrayLike<number>, width: number, height: number): string {
+  const coefficients = lowFrequencies(resampleArea(luma, width, height, DCT_SIZE, DCT_SIZE));
+  const threshold = median(coefficients.subarray(1));
+  return bitsToHex(Array.from(coefficients, (c, i) => (i === 0 ? false : c > threshold)));
+}
+
 export function computePerceptualHash(analysis: Pick<ImageAnalysis, "small">): PerceptualHash {
   const { width, height } = analysis.small;
   const luma = lumaOf(analysis.small);
-
-  const coefficients = lowFrequencies(resampleArea(luma, width, height, DCT_SIZE, DCT_SIZE));
-  // The DC term only says how bright the image is; the median of the AC terms is the threshold.
-  const threshold = median(coefficients.subarray(1));
-  const phashBits = Array.from(coefficients, (c, i) => (i === 0 ? false : c > threshold));
+  const phash = dctHashOf(luma, width, height);
 
   const grid = resampleArea(luma, width, height, HASH_SIDE + 1, HASH_SIDE);
   const dhashBits: boolean[] = [];
@@ -68,7 +74,7 @@ export function computePerceptualHash(analysis: Pick<ImageAnalysis, "small">): P
       dhashBits.push((grid[y * (HASH_SIDE + 1) + x] ?? 0) < (grid[y * (HASH_SIDE + 1) + x + 1] ?? 0));
     }
   }
-  return { phash: bitsToHex(phashBits), dhash: bitsToHex(dhashBits) };
+  return { phash, dhash: bitsToHex(dhashBits) };
 }
 
 /** Number of differing bits between two equally long hex hashes. */

@@ -59,7 +59,8 @@ describe("computeQuality on corpus images and degraded copies", () => {
       expect(degraded.upscaled.components).toMatchObject({ upscaled: true });
       expect(degraded.upscaled.components.upscaleFactor).toBeGreaterThanOrEqual(3);
       expect(degraded.noised.components.noise).toBeLessThan(0.5 * c.noise);
-      expect(degraded.recompressed.components.blockiness).toBeLessThan(0.5);
+      // Blocks count from a ratio of 1.15 and reach 0 at 3.45 (JPEG sources measure up to 1.7 and look clean).
+      expect(degraded.recompressed.components.blockiness).toBeLessThan(0.75);
       expect(degraded.blurred.components.sharpness).toBeLessThan(c.sharpness);
       expect(original.score).toBeGreaterThan(30);
     }

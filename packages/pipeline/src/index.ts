@@ -11,8 +11,10 @@ export { analysisKey, posterKey, variantKey } from "./keys.ts";
 export {
   findNearDuplicates,
   linkNearDuplicates,
+  matchNearDuplicates,
   NEAR_DUPLICATE_DISTANCE,
   type NearDuplicate,
+  upsertNearDuplicateHashes,
 } from "./near-duplicates.ts";
 export { chunkNeighbours, hammingDistance64, phashChunks, phashToBigint, phashToHex } from "./phash.ts";
 export type {

@@ -1,9 +1,15 @@
-import { type Executor, wallpaperFacts, wallpaperNearDuplicates } from "@wallpaperdb/db";
-import { and, ne, or, sql } from "drizzle-orm";
-import { chunkNeighbours, chunkRadius, phashChunks } from "./phash.ts";
+import { type Executor, wallpaperFacts, wallpaperHashes, wallpaperNearDuplicates } from "@wallpaperdb/db";
+import {
+  type CropHash,
+  NEAR_DUPLICATE_BITS,
+  nearDuplicateDistance,
+  type SignatureScale,
+} from "@wallpaperdb/imaging/near-duplicates";
+import { and, eq, ne, or, type SQL, sql } from "drizzle-orm";
+import { chunkNeighbours, chunkRadius, phashChunks, phashToBigint, phashToHex } from "./phash.ts";
 
-/** Hamming distance at or below which two wallpapers are flagged as near-duplicates. */
-export const NEAR_DUPLICATE_DISTANCE = 8;
+/** Hash distance (bits) at or below which two wallpapers are flagged as near-duplicates. */
+export const NEAR_DUPLICATE_DISTANCE = NEAR_DUPLICATE_BITS;
 
 export interface NearDuplicate {
   wallpaperId: string;
@@ -11,8 +17,9 @@ export interface NearDuplicate {
 }
 
 /**
- * Wallpapers whose pHash is within `maxDistance` bits: an indexed candidate query on the four chunk
- * columns (each `= any(neighbours)` is one btree scan), then the exact popcount on the few candidates.
+ * Wallpapers whose whole-picture pHash (`wallpaper_facts.phash`) is within `maxDistance` bits, for
+ * `wallpaper.similar`: an indexed candidate query on the four chunk columns, then the exact popcount.
+ * Curator flags use the crop-tolerant `matchNearDuplicates` instead.
  */
 export async function findNearDuplicates(
   tx: Executor,
@@ -39,22 +46,116 @@ export async function findNearDuplicates(
   return rows.filter((row) => row.distance <= maxDistance).sort((a, b) => a.distance - b.distance);
 }
 
+/** Stores a wallpaper's crop hashes (replacing any from an earlier run: redeliveries change nothing). */
+export async function upsertNearDuplicateHashes(
+  tx: Executor,
+  wallpaperId: string,
+  signature: readonly CropHash[],
+): Promise<void> {
+  await tx.delete(wallpaperHashes).where(eq(wallpaperHashes.wallpaperId, wallpaperId));
+  await tx.insert(wallpaperHashes).values(
+    signature.map((crop) => {
+      const hash = phashToBigint(crop.hash);
+      const [chunk0, chunk1, chunk2, chunk3] = phashChunks(hash);
+      return { wallpaperId, scale: crop.scale, hash, chunk0, chunk1, chunk2, chunk3, layout: crop.layout };
+    }),
+  );
+}
+
+const chunkColumns = [
+  wallpaperHashes.chunk0,
+  wallpaperHashes.chunk1,
+  wallpaperHashes.chunk2,
+  wallpaperHashes.chunk3,
+];
+
+/** `chunk_i = any(neighbours of the hashes' chunk i)` for each i: four btree scans. */
+function chunkLookups(hashes: bigint[], radius: number): SQL[] {
+  return chunkColumns.map((column, i) => {
+    const values = new Set(hashes.flatMap((hash) => chunkNeighbours(phashChunks(hash)[i] ?? 0, radius)));
+    return sql`${column} = any(${`{${[...values].join(",")}}`}::int[])`;
+  });
+}
+
 /**
- * Links a wallpaper to the earlier ones it nearly duplicates and flags the link for curators. A
- * transaction-level advisory lock makes concurrent near-duplicates see each other: without it, two
- * copies processed at the same moment would each miss the other.
+ * Wallpapers that nearly duplicate this signature. The rule (`nearDuplicateDistance`) compares one
+ * side's whole picture with every crop of the other, so the candidates are two indexed lookups:
+ * our whole-picture hash against every stored crop, and our crops against stored whole pictures (the
+ * partial `scale = 100` indexes). Each is multi-index hashing: within 8 bits, one of the four 16-bit
+ * chunks is within 2 (pigeonhole). The exact popcount runs in the query, the colour layout check on
+ * the few rows that pass it.
+ */
+export async function matchNearDuplicates(
+  tx: Executor,
+  wallpaperId: string,
+  signature: readonly CropHash[],
+  maxDistance = NEAR_DUPLICATE_DISTANCE,
+): Promise<NearDuplicate[]> {
+  const whole = signature.find((crop) => crop.scale === 100);
+  if (!whole) throw new RangeError("A signature needs its whole-picture hash");
+  const radius = chunkRadius(maxDistance);
+  const wholeHash = phashToBigint(whole.hash);
+  const cropHashes = signature.filter((crop) => crop.scale !== 100).map((crop) => phashToBigint(crop.hash));
+  const bits = (hash: bigint) =>
+    sql`bit_count((${wallpaperHashes.hash} # ${hash.toString()}::bigint)::bit(64))`;
+  const isWhole = sql`${wallpaperHashes.scale} = 100`;
+  const candidates = or(
+    ...chunkLookups([wholeHash], radius),
+    ...chunkLookups(cropHashes, radius).map((lookup) => and(isWhole, lookup)),
+  );
+  const close = or(
+    sql`${bits(wholeHash)} <= ${maxDistance}`,
+    and(isWhole, or(...cropHashes.map((hash) => sql`${bits(hash)} <= ${maxDistance}`))),
+  );
+  const rows = await tx
+    .select({
+      wallpaperId: wallpaperHashes.wallpaperId,
+      scale: wallpaperHashes.scale,
+      hash: wallpaperHashes.hash,
+      layout: wallpaperHashes.layout,
+    })
+    .from(wallpaperHashes)
+    .where(and(ne(wallpaperHashes.wallpaperId, wallpaperId), candidates, close));
+
+  const byWallpaper = new Map<string, CropHash[]>();
+  for (const row of rows) {
+    const crops = byWallpaper.get(row.wallpaperId) ?? [];
+    crops.push({ scale: row.scale as SignatureScale, hash: phashToHex(row.hash), layout: row.layout });
+    byWallpaper.set(row.wallpaperId, crops);
+  }
+  const found: NearDuplicate[] = [];
+  for (const [id, crops] of byWallpaper) {
+    const distance = nearDuplicateDistance(signature, crops, maxDistance);
+    if (distance !== null) found.push({ wallpaperId: id, distance });
+  }
+  return found.sort((a, b) => a.distance - b.distance || a.wallpaperId.localeCompare(b.wallpaperId));
+}
+
+/**
+ * Stores the signature, links the wallpaper to the others it nearly duplicates and flags the link for
+ * curators. A transaction-level advisory lock makes concurrent near-duplicates see each other: without
+ * it, two copies processed at the same moment would each miss the other.
  */
 export async function linkNearDuplicates(
   tx: Executor,
   wallpaperId: string,
-  phash: bigint,
+  signature: readonly CropHash[],
 ): Promise<NearDuplicate[]> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('wallpaper_near_duplicates'))`);
-  const found = await findNearDuplicates(tx, wallpaperId, phash);
+  await upsertNearDuplicateHashes(tx, wallpaperId, signature);
+  const found = await matchNearDuplicates(tx, wallpaperId, signature);
   if (found.length === 0) return found;
+  // Linked one way only: a pair already flagged the other way round (a re-run, a backfill) stays one flag.
+  const known = await tx
+    .select({ id: wallpaperNearDuplicates.wallpaperId })
+    .from(wallpaperNearDuplicates)
+    .where(eq(wallpaperNearDuplicates.duplicateOf, wallpaperId));
+  const knownIds = new Set(known.map((row) => row.id));
+  const fresh = found.filter((match) => !knownIds.has(match.wallpaperId));
+  if (fresh.length === 0) return found;
   await tx
     .insert(wallpaperNearDuplicates)
-    .values(found.map((match) => ({ wallpaperId, duplicateOf: match.wallpaperId, distance: match.distance })))
+    .values(fresh.map((match) => ({ wallpaperId, duplicateOf: match.wallpaperId, distance: match.distance })))
     .onConflictDoNothing();
   return found;
 }

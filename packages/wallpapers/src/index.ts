@@ -44,7 +44,6 @@ export {
 } from "./favorites.ts";
 export { variantUrl } from "./media-url.ts";
 export { moderateWallpapers, moderationQueue, resolveDuplicate } from "./moderation.ts";
-export { setWallpaperPurity } from "./purity.ts";
 export {
   countView,
   isPersonViewing,
@@ -59,6 +58,7 @@ export {
   listPublicCollectionsByUsername,
   type PublicCollection,
 } from "./public-collections.ts";
+export { setWallpaperPurity } from "./purity.ts";
 export {
   assertMayChangeWallpaper,
   loadWallpaperRecord,

@@ -21,18 +21,29 @@ const card = {
   createdAt: wallpapers.createdAt,
 };
 
+/** Open near-duplicate flags: a flag whose newer copy is already rejected needs no decision any more. */
+const openFlag = and(not(wallpaperNearDuplicates.resolved), ne(wallpapers.moderation, "rejected"));
+
 /**
  * The moderation queue: pending wallpapers oldest first (fair to uploaders), or the approved/rejected
- * ones newest first so a curator can revisit a decision. Open near-duplicate flags come along.
+ * ones newest first so a curator can revisit a decision. Open near-duplicate flags come along, oldest
+ * first, a page at a time (`duplicatesOffset`, `duplicatesLimit`) with their total: an import can flag
+ * hundreds.
  */
 export async function moderationQueue(
   db: Database,
-  query: { status: Moderation; limit: number; offset: number },
+  query: {
+    status: Moderation;
+    limit: number;
+    offset: number;
+    duplicatesLimit?: number;
+    duplicatesOffset?: number;
+  },
 ) {
   const where = eq(wallpapers.moderation, query.status);
   const order = query.status === "pending" ? asc(wallpapers.createdAt) : desc(wallpapers.updatedAt);
   const original = aliasedTable(wallpapers, "original");
-  const [items, totals, duplicates] = await Promise.all([
+  const [items, totals, duplicates, duplicateTotals] = await Promise.all([
     db
       .select(card)
       .from(wallpapers)
@@ -57,12 +68,26 @@ export async function moderationQueue(
       .from(wallpaperNearDuplicates)
       .innerJoin(wallpapers, eq(wallpapers.id, wallpaperNearDuplicates.wallpaperId))
       .innerJoin(original, eq(original.id, wallpaperNearDuplicates.duplicateOf))
-      // A flag whose newer copy is already rejected needs no decision any more.
-      .where(and(not(wallpaperNearDuplicates.resolved), ne(wallpapers.moderation, "rejected")))
-      .orderBy(asc(wallpaperNearDuplicates.flaggedAt))
-      .limit(100),
+      .where(openFlag)
+      .orderBy(
+        asc(wallpaperNearDuplicates.flaggedAt),
+        asc(wallpaperNearDuplicates.wallpaperId),
+        asc(wallpaperNearDuplicates.duplicateOf),
+      )
+      .limit(query.duplicatesLimit ?? 100)
+      .offset(query.duplicatesOffset ?? 0),
+    db
+      .select({ total: count() })
+      .from(wallpaperNearDuplicates)
+      .innerJoin(wallpapers, eq(wallpapers.id, wallpaperNearDuplicates.wallpaperId))
+      .where(openFlag),
   ]);
-  return { items, total: totals[0]?.total ?? 0, duplicates };
+  return {
+    items,
+    total: totals[0]?.total ?? 0,
+    duplicates,
+    duplicatesTotal: duplicateTotals[0]?.total ?? 0,
+  };
 }
 
 async function record(

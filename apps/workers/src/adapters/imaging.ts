@@ -57,8 +57,9 @@ export const decodeAnalysis = (data: Buffer) =>
 export const {
   encodeAnalysis,
   computeQuality,
+  QUALITY_VERSION,
   computeColorPalette,
-  computePerceptualHash,
+  computeNearDuplicateSignature,
   releaseAnalysis,
   releaseBuffers,
 } = imaging;

@@ -13,7 +13,7 @@ import {
 import type { BlobStore } from "@wallpaperdb/storage";
 import { readBlob, removeWallpaperBlobs } from "../adapters/blobs.ts";
 import {
-  computePerceptualHash,
+  computeNearDuplicateSignature,
   encodeAnalysis,
   releaseAnalysis,
   releaseBuffers,
@@ -47,7 +47,9 @@ async function renderVariants(
       const rendered = await renderImageDerivatives(source);
       // Freed as soon as each is stored: the worker's peak RSS follows the images in flight, not V8's GC.
       releaseBuffers([source]);
-      const phash = phashToBigint(computePerceptualHash(rendered.analysis).phash);
+      // The whole-picture crop hash is the pHash that `wallpaper.similar` compares (facts.phash).
+      const signature = computeNearDuplicateSignature(rendered.analysis);
+      const phash = phashToBigint(signature[0]?.hash ?? "");
       const rows = await Promise.all(
         rendered.variants.map(async (variant) => {
           const storageKey = variantKey(wallpaperId, variant.kind, variant.format);
@@ -83,7 +85,7 @@ async function renderVariants(
           phash2,
           phash3,
         });
-        await linkNearDuplicates(tx, wallpaperId, phash);
+        await linkNearDuplicates(tx, wallpaperId, signature);
         await enqueueVariantsReady(tx, wallpaperId);
       };
     },

@@ -8,7 +8,17 @@ import { offsetPage as page, wallpaperIdList as wallpaperIds } from "./inputs.ts
 /** The moderation queue and its decisions (curators). */
 export const moderationRouter = createTRPCRouter({
   queue: curatorProcedure
-    .input(z.object({ status: z.enum(moderationStatus.enumValues).default("pending"), ...page }).strict())
+    .input(
+      z
+        .object({
+          status: z.enum(moderationStatus.enumValues).default("pending"),
+          ...page,
+          // The near-duplicate flags page separately from the wallpapers (oldest flag first).
+          duplicatesLimit: z.number().int().min(1).max(200).default(100),
+          duplicatesOffset: z.number().int().min(0).max(100_000).default(0),
+        })
+        .strict(),
+    )
     .query(({ ctx, input }) => moderationQueue(ctx.db, input)),
 
   approve: curatorProcedure

@@ -96,6 +96,39 @@ export const wallpaperColors = pgTable(
   ],
 );
 
+/**
+ * Near-duplicate signature: the pHash of centred crops (100, 95, 90, 85, 80 % of each side) with each
+ * crop's coarse colour layout (4x4 OKLab cells), one row per crop. The chunk columns make the lookup
+ * multi-index hashing as for `wallpaper_facts.phash`; the partial indexes on the whole-picture rows
+ * serve the other half of the rule (another wallpaper's crops against this one's whole picture).
+ */
+export const wallpaperHashes = pgTable(
+  "wallpaper_hashes",
+  {
+    wallpaperId: uuid("wallpaper_id")
+      .notNull()
+      .references(() => wallpapers.id, { onDelete: "cascade" }),
+    scale: smallint("scale").notNull(),
+    hash: bigint("hash", { mode: "bigint" }).notNull(),
+    chunk0: integer("chunk_0").notNull(),
+    chunk1: integer("chunk_1").notNull(),
+    chunk2: integer("chunk_2").notNull(),
+    chunk3: integer("chunk_3").notNull(),
+    layout: real("layout").array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.wallpaperId, t.scale] }),
+    index("wallpaper_hashes_chunk_0_idx").on(t.chunk0),
+    index("wallpaper_hashes_chunk_1_idx").on(t.chunk1),
+    index("wallpaper_hashes_chunk_2_idx").on(t.chunk2),
+    index("wallpaper_hashes_chunk_3_idx").on(t.chunk3),
+    index("wallpaper_hashes_whole_0_idx").on(t.chunk0).where(sql`${t.scale} = 100`),
+    index("wallpaper_hashes_whole_1_idx").on(t.chunk1).where(sql`${t.scale} = 100`),
+    index("wallpaper_hashes_whole_2_idx").on(t.chunk2).where(sql`${t.scale} = 100`),
+    index("wallpaper_hashes_whole_3_idx").on(t.chunk3).where(sql`${t.scale} = 100`),
+  ],
+);
+
 /** A wallpaper that looks like an earlier one (small pHash distance), for curators to resolve. */
 export const wallpaperNearDuplicates = pgTable(
   "wallpaper_near_duplicates",

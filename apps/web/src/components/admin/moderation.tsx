@@ -8,6 +8,8 @@ import { useTRPC } from "~/trpc/react.tsx";
 import { AdminPreview } from "./preview.tsx";
 
 const tabs = ["pending", "approved", "rejected"] as const;
+/** Near-duplicate flags per page, oldest first: an import can flag hundreds. */
+const FLAGS_PAGE = 100;
 type Status = (typeof tabs)[number];
 
 /** Pending wallpapers oldest first; approved/rejected tabs let a curator revisit a decision. */
@@ -16,7 +18,16 @@ export function AdminModeration() {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<Status>("pending");
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const queue = useQuery(trpc.admin.moderation.queue.queryOptions({ status, limit: 50 }));
+  const [flagOffset, setFlagOffset] = useState(0);
+  const queue = useQuery(
+    trpc.admin.moderation.queue.queryOptions({
+      status,
+      limit: 50,
+      duplicatesLimit: FLAGS_PAGE,
+      duplicatesOffset: flagOffset,
+    }),
+  );
+  const flagTotal = queue.data?.duplicatesTotal ?? 0;
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.admin.moderation.pathKey() });
     await queryClient.invalidateQueries({ queryKey: trpc.wallpaper.pathKey() });
@@ -132,7 +143,9 @@ export function AdminModeration() {
         })}
       </ul>
 
-      <h2 className="admin-subtitle">Near-duplicates</h2>
+      <h2 className="admin-subtitle">
+        Near-duplicates{queue.data ? <span className="muted"> ({flagTotal} open)</span> : null}
+      </h2>
       {queue.data?.duplicates.length === 0 ? <p className="muted">No open near-duplicate flags.</p> : null}
       <ul className="moderation-list">
         {queue.data?.duplicates.map((flag) => (
@@ -179,6 +192,29 @@ export function AdminModeration() {
           </li>
         ))}
       </ul>
+      {flagTotal > FLAGS_PAGE ? (
+        <div className="admin-toolbar">
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            disabled={flagOffset === 0}
+            onClick={() => setFlagOffset(Math.max(0, flagOffset - FLAGS_PAGE))}
+          >
+            ← Older
+          </button>
+          <span className="muted">
+            {flagOffset + 1}–{Math.min(flagTotal, flagOffset + FLAGS_PAGE)} of {flagTotal}
+          </span>
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            disabled={flagTotal <= flagOffset + FLAGS_PAGE}
+            onClick={() => setFlagOffset(flagOffset + FLAGS_PAGE)}
+          >
+            Newer →
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }
