@@ -82,6 +82,16 @@ describe("collection.listPublicByUser", () => {
     expect(listed?.covers.map((card) => card.id)).toEqual([shown]);
     expect(listed?.itemCount).toBe(1);
 
+    // An nsfw one is in the cover only for those who opted in to nsfw, as on the collection's page.
+    const nsfw = await insertWallpaperRow(h.deps.db, people.dave.id);
+    await h.deps.db.update(wallpapers).set({ purity: "nsfw" }).where(eq(wallpapers.id, nsfw));
+    await dave.collection.add({ collectionId, wallpaperIds: [nsfw] });
+    const [forVisitor] = await anonymous.collection.listPublicByUser({ username: "dave" });
+    expect(forVisitor?.covers.map((card) => card.id)).toEqual([shown]);
+    await dave.settings.update({ purities: ["sfw", "nsfw"] });
+    const [forOwner] = await dave.collection.listPublicByUser({ username: "dave" });
+    expect(forOwner?.covers.map((card) => card.id)).toEqual([shown, nsfw]);
+
     expect(await codeOf(anonymous.collection.listPublicByUser({ username: "nobody-here" }))).toBe(
       "not_found",
     );
