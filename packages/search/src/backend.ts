@@ -1,3 +1,4 @@
+import type { Purity } from "@wallpaperdb/db/purity";
 import type { ImageVariantKind } from "@wallpaperdb/imaging/variant-kinds";
 import type { SearchFilters, SearchInput } from "./query/input.ts";
 import type { ViewerScope } from "./viewer-scope.ts";
@@ -18,6 +19,8 @@ export interface WallpaperCard {
   mediaType: "image" | "video";
   width: number;
   height: number;
+  /** sfw, sketchy or nsfw: a tile marks the last two */
+  purity: Purity;
   aspectName: string | null;
   orientation: string | null;
   qualityScore: number | null;

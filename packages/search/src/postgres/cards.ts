@@ -1,4 +1,5 @@
 import { type Executor, wallpaperFacts, wallpaperPopularity, wallpapers } from "@wallpaperdb/db";
+import type { Purity } from "@wallpaperdb/db/purity";
 import { IMAGE_VARIANT_KINDS } from "@wallpaperdb/imaging/variant-kinds";
 import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { CardVariant, WallpaperCard } from "../backend.ts";
@@ -40,6 +41,7 @@ export async function loadCards(db: Executor, ids: readonly string[]): Promise<W
       mediaType: wallpapers.mediaType,
       width: wallpapers.width,
       height: wallpapers.height,
+      purity: wallpapers.purity,
       createdAt: wallpapers.createdAt,
       aspectName: wallpaperFacts.aspectName,
       orientation: wallpaperFacts.orientation,
@@ -70,6 +72,7 @@ export interface PageCardRow extends Record<string, unknown> {
   media_type: "image" | "video";
   width: number;
   height: number;
+  purity: Purity;
   created_at: string;
   aspect_name: string | null;
   orientation: string | null;
@@ -91,6 +94,7 @@ export function withCards(page: SQL, keyCount: number, descending: boolean): SQL
   const keys = Array.from({ length: keyCount }, (_, i) => sql.raw(`p.k${i}`));
   const order = Array.from({ length: keyCount }, (_, i) => sql.raw(`p.r${i} ${direction} nulls last`));
   return sql`select p.id, ${sql.join(keys, sql`, `)}, cw.media_type::text as media_type, cw.width, cw.height,
+      cw.purity::text as purity,
       to_char(cw.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
       cf.aspect_name, cf.orientation, cf.quality_score, cf.thumbhash,
       coalesce(cp.favorites, 0)::int as favorite_count, coalesce(cp.views, 0)::int as view_count,
@@ -109,6 +113,7 @@ export function cardFromRow(row: PageCardRow): WallpaperCard {
     mediaType: row.media_type,
     width: row.width,
     height: row.height,
+    purity: row.purity,
     createdAt: new Date(row.created_at),
     aspectName: row.aspect_name,
     orientation: row.orientation,

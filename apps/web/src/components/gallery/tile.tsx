@@ -15,9 +15,13 @@ export interface TileCard {
   thumbhash: string | null;
   /** How many accounts keep it (`wallpaper_popularity`), shown beside a small heart in the tile's bar. */
   favoriteCount: number;
+  /** Sketchy and nsfw tiles carry a coloured mark (wallhaven's purity colours); sfw none. */
+  purity?: "sfw" | "sketchy" | "nsfw";
   colors: string[];
   variants: PictureVariant[];
 }
+
+const PURITY_MARKS = { sketchy: "Sketchy", nsfw: "NSFW" } as const;
 
 interface Props {
   card: TileCard;
@@ -41,7 +45,7 @@ export function GalleryTile({ card, index, onKeyDown, selectable, favorited }: P
   const ratio = card.width / card.height;
   const label = `${card.mediaType === "video" ? "Video" : "Wallpaper"} ${card.width}×${card.height}${
     card.aspectName ? `, ${card.aspectName}` : ""
-  }${favoriteCount > 0 ? `, ${favoriteCount} ${favoriteCount === 1 ? "favorite" : "favorites"}` : ""}`;
+  }${card.purity && card.purity !== "sfw" ? `, ${PURITY_MARKS[card.purity]}` : ""}${favoriteCount > 0 ? `, ${favoriteCount} ${favoriteCount === 1 ? "favorite" : "favorites"}` : ""}`;
   const common = {
     className: "gallery-tile-link",
     "data-testid": "gallery-tile",
@@ -113,6 +117,11 @@ function TileBody({
           priority={index < 8}
         />
       </span>
+      {card.purity && card.purity !== "sfw" ? (
+        <span className="tile-purity" data-purity={card.purity} aria-hidden="true">
+          {PURITY_MARKS[card.purity]}
+        </span>
+      ) : null}
       <span className="gallery-tile-meta" aria-hidden="true">
         <span>
           {card.width}×{card.height}
