@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { signIn } from "./accounts.ts";
+import { signIn, signUp } from "./accounts.ts";
 import { watchForProblems } from "./support/problems.ts";
 import { uniqueJpeg } from "./unique-image.ts";
 import { dragFilesOnto, expectNoOverflow, uploadThroughPage } from "./upload-page.ts";
@@ -144,6 +144,26 @@ for (const size of sizes) {
         expect(location).not.toContain(sketchyId);
       }
       await visitor.context().close();
+
+      // An account that opted in to every purity finds them in the gallery, each tile marked.
+      const adult = await (
+        await browser.newContext({ viewport: size.viewport, hasTouch: size.touch, isMobile: size.touch })
+      ).newPage();
+      const stamp = `${size.name}-${Date.now().toString(36)}`;
+      await signUp(adult, {
+        name: `Opted in ${stamp}`,
+        email: `opted-${stamp}@example.test`,
+        password: "opted-in-password-1",
+      });
+      await trpc(adult.request, "settings.update", { purities: ["sfw", "sketchy", "nsfw"] }, true);
+      await adult.goto("/");
+      await expect(tileOf(adult, nsfwId)).toBeVisible();
+      const mark = (id: string) => adult.locator(`.gallery-tile:has([data-id="${id}"]) .tile-purity`);
+      await expect(mark(nsfwId)).toHaveText("NSFW");
+      await expect(mark(sketchyId)).toHaveText("Sketchy");
+      await expect(tileOf(adult, nsfwId)).toHaveAttribute("aria-label", /NSFW/);
+      await adult.screenshot({ path: test.info().outputPath(`${size.name}-gallery-purity-marks.png`) });
+      await adult.context().close();
     });
   });
 }
