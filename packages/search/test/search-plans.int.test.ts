@@ -6,22 +6,10 @@ import { createPostgresSearch, pageQuery } from "../src/postgres/postgres-backen
 import { cappedCountQuery, countMatches } from "../src/postgres/total.ts";
 import { prepareSearch } from "../src/prepare.ts";
 import { type SearchInputDraft, searchInput } from "../src/query/input.ts";
+import { explainNodes, type PlanNode } from "./plans.ts";
 import { seedGenerated } from "./seed.ts";
 
 const ROWS = 25_000;
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  Plans?: PlanNode[];
-}
-
-function walk(node: PlanNode, out: PlanNode[] = []): PlanNode[] {
-  out.push(node);
-  for (const child of node.Plans ?? []) walk(child, out);
-  return out;
-}
 
 let database: TestDatabase;
 
@@ -45,12 +33,7 @@ async function plan(
   const prepared = await prepareSearch(database.db, input, cursor, 2);
   const page = pageQuery(prepared);
   const query = statement === "page" ? page.query : cappedCountQuery(page.from, page.where);
-  const [row] = await database.db.execute<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
-    sql`explain (format json) ${query as SQL}`,
-  );
-  const root = row?.["QUERY PLAN"][0].Plan;
-  if (!root) throw new Error("no plan");
-  return walk(root);
+  return explainNodes(database.db, query as SQL);
 }
 
 function seqScans(nodes: PlanNode[]): string[] {

@@ -6,23 +6,11 @@ import { prepareSearch } from "../src/prepare.ts";
 import { type SearchInput, searchInput } from "../src/query/input.ts";
 import { parseSearchQuery } from "../src/query/parse-query.ts";
 import { refreshTopScores } from "../src/top-scores.ts";
+import { explainNodes, type PlanNode } from "./plans.ts";
 import { seedGenerated } from "./seed.ts";
 
 const ROWS = 20_000;
 const NOW = new Date("2026-06-30T12:00:00Z");
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  Plans?: PlanNode[];
-}
-
-function walk(node: PlanNode, out: PlanNode[] = []): PlanNode[] {
-  out.push(node);
-  for (const child of node.Plans ?? []) walk(child, out);
-  return out;
-}
 
 let database: TestDatabase;
 let ids: string[] = [];
@@ -115,12 +103,7 @@ describe("the top list", () => {
 async function planOf(input: SearchInput, next: boolean): Promise<PlanNode[]> {
   const cursor = next ? (await createPostgresSearch(database.db).search(input)).nextCursor : null;
   const page = pageQuery(await prepareSearch(database.db, input, cursor, 2));
-  const [row] = await database.db.execute<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
-    sql`explain (format json) ${page.query as SQL}`,
-  );
-  const root = row?.["QUERY PLAN"][0].Plan;
-  if (!root) throw new Error("no plan");
-  return walk(root);
+  return explainNodes(database.db, page.query as SQL);
 }
 
 describe(`EXPLAIN of the top list over ${ROWS} wallpapers and a year of daily rows`, () => {

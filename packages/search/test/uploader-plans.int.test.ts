@@ -4,22 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresSearch, pageQuery } from "../src/postgres/postgres-backend.ts";
 import { prepareSearch } from "../src/prepare.ts";
 import { searchInput } from "../src/query/input.ts";
+import { explainNodes, type PlanNode } from "./plans.ts";
 import { seedGenerated } from "./seed.ts";
 
 const ROWS = 20_000;
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  Plans?: PlanNode[];
-}
-
-function walk(node: PlanNode, out: PlanNode[] = []): PlanNode[] {
-  out.push(node);
-  for (const child of node.Plans ?? []) walk(child, out);
-  return out;
-}
 
 let database: TestDatabase;
 
@@ -46,12 +34,7 @@ async function planOf(q: string, cursorFromFirstPage = false): Promise<PlanNode[
     ? (await createPostgresSearch(database.db).search(input)).nextCursor
     : null;
   const page = pageQuery(await prepareSearch(database.db, input, cursor, 2));
-  const [row] = await database.db.execute<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
-    sql`explain (format json) ${page.query as SQL}`,
-  );
-  const root = row?.["QUERY PLAN"][0].Plan;
-  if (!root) throw new Error("no plan");
-  return walk(root);
+  return explainNodes(database.db, page.query as SQL);
 }
 
 describe(`EXPLAIN of an uploader's page over ${ROWS} wallpapers`, () => {

@@ -5,23 +5,10 @@ import { pageQuery } from "../src/postgres/postgres-backend.ts";
 import { prepareSearch } from "../src/prepare.ts";
 import { type SearchInputDraft, searchInput } from "../src/query/input.ts";
 import type { ViewerScope } from "../src/viewer-scope.ts";
+import { explainNodes, type PlanNode } from "./plans.ts";
 import { seedGenerated } from "./seed.ts";
 
 const ROWS = 20_000;
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  "Actual Rows"?: number;
-  Plans?: PlanNode[];
-}
-
-function walk(node: PlanNode, out: PlanNode[] = []): PlanNode[] {
-  out.push(node);
-  for (const child of node.Plans ?? []) walk(child, out);
-  return out;
-}
 
 let database: TestDatabase;
 let blacklist: number[] = [];
@@ -53,12 +40,7 @@ async function plan(draft: SearchInputDraft, scope: ViewerScope): Promise<PlanNo
     2,
     scope,
   );
-  const [row] = await database.db.execute<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
-    sql`explain (format json) ${pageQuery(prepared).query as SQL}`,
-  );
-  const root = row?.["QUERY PLAN"][0].Plan;
-  if (!root) throw new Error("no plan");
-  return walk(root);
+  return explainNodes(database.db, pageQuery(prepared).query as SQL);
 }
 
 const shape = (nodes: PlanNode[]) =>
