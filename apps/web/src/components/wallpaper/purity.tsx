@@ -1,13 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { type Purity, purities } from "@wallpaperdb/db/purity";
+import type { Purity } from "@wallpaperdb/db/purity";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { describeError } from "~/components/shared/describe-error.ts";
+import { PurityOptions, purityNames } from "~/components/shared/purity-options.tsx";
 import { useTRPC } from "~/trpc/react.tsx";
-
-export const purityNames: Record<Purity, string> = { sfw: "SFW", sketchy: "Sketchy", nsfw: "NSFW" };
 
 /**
  * The wallpaper's purity: shown to everyone who sees the page, changeable by its uploader and curators
@@ -38,22 +37,15 @@ export function WallpaperPurity({
       <h2 id="purity-title">Purity</h2>
       {mayChange ? (
         <div className="purity-choice" role="radiogroup" aria-labelledby="purity-title">
-          {purities.map((value) => (
-            <label key={value} className={`purity-option purity-${value}`}>
-              <input
-                type="radio"
-                name="purity"
-                value={value}
-                checked={current === value}
-                disabled={save.isPending}
-                onChange={() => {
-                  setCurrent(value);
-                  save.mutate({ wallpaperId, purity: value });
-                }}
-              />
-              {purityNames[value]}
-            </label>
-          ))}
+          <PurityOptions
+            name="purity"
+            value={current}
+            disabled={save.isPending}
+            onChange={(value) => {
+              setCurrent(value);
+              save.mutate({ wallpaperId, purity: value });
+            }}
+          />
         </div>
       ) : (
         <p className={`badge purity-${current}`} data-testid="purity-value">
