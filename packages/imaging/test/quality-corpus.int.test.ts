@@ -6,7 +6,7 @@ import { corpusFiles } from "../src/testing.ts";
 // What the score must mean: a native wallpaper of at least 1920x1080 is good (50+) whatever its style,
 // and blurring (σ 3), JPEG at q15 or a 4x down-and-up resize each make it worse. Every such corpus
 // wallpaper is checked with QUALITY_CORPUS=all (35 of them, several minutes on two shared cores; last
-// run: all pass, see docs/architecture.md); by default every third, to stay near a minute.
+// run: all pass, see docs/architecture.md); by default every sixth, to keep the suite short.
 const NO_ENCODES = { formats: { thumb: [], medium: [], preview: [] } } as const;
 
 // Black RGB with its stripes only in the alpha channel: flattened onto black, as the pipeline does, it is
@@ -25,7 +25,7 @@ async function large(): Promise<string[]> {
     const { width = 0, height = 0 } = await sharp(file).metadata();
     if (Math.max(width, height) >= 1920 && Math.min(width, height) >= 1080) out.push(file);
   }
-  return process.env.QUALITY_CORPUS === "all" ? out : out.filter((_, i) => i % 3 === 0);
+  return process.env.QUALITY_CORPUS === "all" ? out : out.filter((_, i) => i % 6 === 0);
 }
 
 describe("quality score on the corpus", () => {
@@ -60,7 +60,7 @@ describe("quality score on the corpus", () => {
       for (const [copy, score] of Object.entries(copies))
         if (score >= original) failures.push(`${name} ${copy} ${score} ≥ ${original}`);
     }
-    expect(files.length).toBeGreaterThanOrEqual(process.env.QUALITY_CORPUS === "all" ? 35 : 12);
+    expect(files.length).toBeGreaterThanOrEqual(process.env.QUALITY_CORPUS === "all" ? 35 : 6);
     expect(failures).toEqual([]);
   }, 600_000);
 });
