@@ -114,6 +114,15 @@ describe("the tag blacklist hides tagged wallpapers for that account only", () =
     expect(visitor).toContain(direct);
   });
 
+  it("favorites: alice's own list leaves out what she blacklisted; bob's keeps it", async () => {
+    for (const who of ["alice", "bob"] as const) {
+      const caller = await as(who);
+      await caller.favorite.set({ wallpaperId: direct, favorite: true });
+      const ids = idsOf(await caller.favorite.list({ limit: 60 }));
+      expect(ids.includes(direct), who).toBe(who === "bob");
+    }
+  });
+
   it("similar: the near-duplicate is not offered to alice", async () => {
     const similarIds = async (who: "alice" | "bob") =>
       (await (await as(who)).wallpaper.similar({ wallpaperId: copy, limit: 12 })).items.map((i) => i.card.id);

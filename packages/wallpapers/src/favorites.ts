@@ -1,8 +1,10 @@
 import type { Caller } from "@wallpaperdb/auth/roles";
 import { AppError } from "@wallpaperdb/core/errors";
 import { type Executor, favorites, wallpapers } from "@wallpaperdb/db";
+import { scopeOnlyCondition, type ViewerScope } from "@wallpaperdb/search";
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { requireViewableWallpaper } from "./record.ts";
+import { loadViewerScope } from "./viewer-scope.ts";
 
 /** What a heart shows: whether this account keeps the wallpaper, and how many accounts do. */
 export interface FavoriteState {
@@ -112,6 +114,7 @@ export function favoritesPageQuery(
   userId: string,
   cursor: string | null | undefined,
   limit: number,
+  scope: ViewerScope | null = null,
 ) {
   const after = cursor ? decodeCursor(cursor) : null;
   return (
@@ -124,6 +127,7 @@ export function favoritesPageQuery(
           eq(favorites.userId, userId),
           isNotNull(wallpapers.processedAt),
           eq(wallpapers.moderation, "approved"),
+          (scope && scopeOnlyCondition(scope, "wallpapers")) ?? undefined,
           after
             ? sql`(${favorites.createdAt}, ${favorites.wallpaperId}) < (${after.createdAt}::timestamptz, ${after.wallpaperId}::uuid)`
             : undefined,
@@ -137,14 +141,17 @@ export function favoritesPageQuery(
 
 /**
  * One page of the wallpapers `userId` keeps, newest first. A kept wallpaper that was later rejected or
- * is being reprocessed drops out of the list (the row stays, so it comes back when the wallpaper does).
+ * is being reprocessed drops out of the list (the row stays, so it comes back when the wallpaper does),
+ * and so does one the account's settings hide (a purity not opted in to, a blacklisted tag), as in
+ * every other list.
  */
 export async function listFavorites(
   db: Executor,
   userId: string,
   page: { cursor?: string | null; limit: number },
 ): Promise<FavoritePage> {
-  const rows = await favoritesPageQuery(db, userId, page.cursor, page.limit);
+  const scope = await loadViewerScope(db, { id: userId });
+  const rows = await favoritesPageQuery(db, userId, page.cursor, page.limit, scope);
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
   return {
