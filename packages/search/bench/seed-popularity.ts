@@ -18,11 +18,11 @@ export async function seedPopularity(database: TestDatabase, now: Date = new Dat
   await db.execute(sql`
     insert into wallpaper_daily_stats (day, wallpaper_id, views, favorites)
     select ${now.toISOString().slice(0, 10)}::date - d, w.id,
-      case when abs(hashtext(w.id::text)) % 50 = 0 then 20 + abs(hashtext(w.id::text || d)) % 41
-           else 1 + abs(hashtext(w.id::text || d)) % 4 end,
-      case when abs(hashtext(w.id::text || 'f' || d)) % 30 = 0 then 1 else 0 end
+      case when abs(hashtext(w.id::text)::bigint) % 50 = 0 then 20 + abs(hashtext(w.id::text || d)::bigint) % 41
+           else 1 + abs(hashtext(w.id::text || d)::bigint) % 4 end,
+      case when abs(hashtext(w.id::text || 'f' || d)::bigint) % 30 = 0 then 1 else 0 end
     from wallpapers w cross join generate_series(0, 364) d
-    where abs(hashtext(w.id::text || 'day' || d)) % 10 = 0`);
+    where abs(hashtext(w.id::text || 'day' || d)::bigint) % 10 = 0`);
   const [totals] = await db.execute<{ rows: number; views: number; favorites: number }>(sql`
     select count(*)::int as rows, sum(views)::bigint::float8 as views, sum(favorites)::int as favorites
     from wallpaper_daily_stats`);

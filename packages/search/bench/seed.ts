@@ -88,7 +88,7 @@ export async function seed(database: TestDatabase): Promise<void> {
     insert into wallpaper_colors (wallpaper_id, rank, hex, l, a, b, fraction, name, name_hex)
     select w.id, r, p.hex, p.l, p.a, p.b, (array[0.4, 0.25, 0.15, 0.12, 0.08])[r + 1], p.name, p.hex
     from wallpapers w cross join generate_series(0, 4) r
-    join p on p.i = abs(hashtext(w.id::text || r)) % ${namedPalette.length}`);
+    join p on p.i = abs(hashtext(w.id::text || r)::bigint) % ${namedPalette.length}`);
   // Named colours by the one colour rule: every entry sits exactly on a swatch, so an entry covering
   // enough gives the names that swatch's own colour has (itself and its close neighbours).
   const namesAt = namedPalette.map((color, i) => {
@@ -100,7 +100,7 @@ export async function seed(database: TestDatabase): Promise<void> {
     with p(hex_index, names) as (values ${sql.join(namesAt, sql`, `)})
     update wallpapers w set color_names = coalesce((
       select array_agg(distinct n order by n) from wallpaper_colors c
-      join p on p.hex_index = abs(hashtext(w.id::text || c.rank)) % ${namedPalette.length}
+      join p on p.hex_index = abs(hashtext(w.id::text || c.rank)::bigint) % ${namedPalette.length}
       cross join unnest(p.names) n
       where c.wallpaper_id = w.id and c.fraction >= ${MIN_COLOR_FRACTION}::real), '{}')`);
   step("colors done");

@@ -122,7 +122,7 @@ export async function seedGenerated(db: Database, count: number): Promise<void> 
     insert into wallpaper_tags (wallpaper_id, tag_id, source)
     select distinct w.id, t.id, 'human'::tag_source from wallpapers w
     cross join generate_series(0, 1) k
-    join tags t on t.name = 'gen_' || (1 + (abs(hashtext(w.id::text || k)) % 200))
+    join tags t on t.name = 'gen_' || (1 + (abs(hashtext(w.id::text || k)::bigint) % 200))
     where w.original_key like 'originals/gen%'`);
   // Named colours as the colour step stores them, with a real gallery's spread: one of the ten common in
   // the corpus (charcoal, black, gray…: ~10 % of wallpapers each) and one of the rest (~4 % each).
@@ -145,8 +145,8 @@ export async function seedGenerated(db: Database, count: number): Promise<void> 
   const textArray = (names: string[]) => `{${names.map((n) => `"${n}"`).join(",")}}`;
   await db.execute(sql`
     update wallpapers w set color_names = array(select distinct n from unnest(array[
-      (${textArray(common)}::text[])[1 + abs(hashtext(w.id::text || 'n1')) % ${common.length}],
-      (${textArray(rest)}::text[])[1 + abs(hashtext(w.id::text || 'n2')) % ${rest.length}]]) as n order by n)
+      (${textArray(common)}::text[])[(1 + abs(hashtext(w.id::text || 'n1')::bigint) % ${common.length})::int],
+      (${textArray(rest)}::text[])[(1 + abs(hashtext(w.id::text || 'n2')::bigint) % ${rest.length})::int]]) as n order by n)
     where w.original_key like 'originals/gen%'`);
   // As autovacuum would on a live database: statistics for the planner and the visibility map that
   // index-only scans (the newest-first walk over tag_ids) rely on; the tag_ids triggers left dead rows.

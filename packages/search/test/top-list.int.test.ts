@@ -40,9 +40,9 @@ beforeAll(async () => {
   // Background: a year of daily rows for every wallpaper on about one day in 20 (≈ 360k rows).
   await database.db.execute(sql`
     insert into wallpaper_daily_stats (day, wallpaper_id, views, favorites)
-    select ${NOW.toISOString().slice(0, 10)}::date - d, w.id, 1 + abs(hashtext(w.id::text || d)) % 5, 0
+    select ${NOW.toISOString().slice(0, 10)}::date - d, w.id, 1 + abs(hashtext(w.id::text || d)::bigint) % 5, 0
     from wallpapers w cross join generate_series(0, 364) d
-    where abs(hashtext(w.id::text || 'day' || d)) % 20 = 0 and w.id <> all(${`{${ids.join(",")}}`}::uuid[])`);
+    where abs(hashtext(w.id::text || 'day' || d)::bigint) % 20 = 0 and w.id <> all(${`{${ids.join(",")}}`}::uuid[])`);
   const [a, b, c, d] = ids;
   if (!a || !b || !c || !d) throw new Error("the seed has too few visible wallpapers");
   await activity(a, 0, 300); // today's hit

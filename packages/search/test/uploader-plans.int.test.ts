@@ -19,8 +19,8 @@ beforeAll(async () => {
     insert into users (id, name, username, email)
     select 'gen-user-' || g, 'Gen ' || g, 'gen-' || g, 'gen' || g || '@example.test' from generate_series(1, 50) g`);
   await database.db.execute(sql`
-    update wallpapers set uploader_id = case when abs(hashtext(id::text)) % 100 = 0 then 'gen-user-1'
-      else 'gen-user-' || (2 + abs(hashtext(id::text || 'u')) % 49) end`);
+    update wallpapers set uploader_id = case when abs(hashtext(id::text)::bigint) % 100 = 0 then 'gen-user-1'
+      else 'gen-user-' || (2 + abs(hashtext(id::text || 'u')::bigint) % 49) end`);
   await database.db.execute(sql`analyze`);
 }, 120_000);
 

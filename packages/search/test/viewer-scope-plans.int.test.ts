@@ -18,7 +18,7 @@ beforeAll(async () => {
   await seedGenerated(database.db, ROWS);
   // A real gallery's spread: ~8 % sketchy, ~3 % nsfw.
   await database.db.execute(sql`update wallpapers set purity = case
-    when abs(hashtext(id::text || 'p')) % 100 < 3 then 'nsfw' when abs(hashtext(id::text || 'p')) % 100 < 11 then 'sketchy'
+    when abs(hashtext(id::text || 'p')::bigint) % 100 < 3 then 'nsfw' when abs(hashtext(id::text || 'p')::bigint) % 100 < 11 then 'sketchy'
     else 'sfw' end::wallpaper_purity`);
   await database.db.execute(sql`analyze`);
   // 20 of the 200 generated tags (each on ~1 % of wallpapers): ~18 % of the gallery is blacklisted.
