@@ -388,16 +388,23 @@ for (const size of sizes) {
         await expect(page).toHaveURL(`/wallpapers/${order[k]}`);
         await expect(page.getByTestId("browse-next")).toBeVisible();
         const cdp = await page.context().newCDPSession(page);
-        const stage = await box(page.getByTestId("wallpaper-frame"));
-        const middle = { x: stage.x + stage.width / 2, y: stage.y + stage.height / 2 };
-        const reach = Math.min(stage.width / 2 - 10, 150);
-        await swipe(cdp, middle, { x: middle.x - reach, y: middle.y + 5 });
+        // Each page's own picture: wallpapers of other shapes put the middle of the stage elsewhere.
+        const stageMiddle = async () => {
+          const stage = await box(page.getByTestId("wallpaper-frame"));
+          const reach = Math.min(stage.width / 2 - 10, 150);
+          return { x: stage.x + stage.width / 2, y: stage.y + stage.height / 2, reach };
+        };
+        let middle = await stageMiddle();
+        await swipe(cdp, middle, { x: middle.x - middle.reach, y: middle.y + 5 });
         await expect(page).toHaveURL(`/wallpapers/${order[k + 1]}`);
         // The new page's own neighbours, not the old page's arrows still on screen while it streams in.
         await expect(page.getByTestId("browse-previous")).toHaveAttribute("href", `/wallpapers/${order[k]}`);
-        await swipe(cdp, middle, { x: middle.x + reach, y: middle.y });
+        middle = await stageMiddle();
+        await swipe(cdp, middle, { x: middle.x + middle.reach, y: middle.y });
         await expect(page).toHaveURL(`/wallpapers/${order[k]}`);
+        await expect(page.getByTestId("browse-next")).toHaveAttribute("href", `/wallpapers/${order[k + 1]}`);
         // A vertical stroke scrolls; it does not walk.
+        middle = await stageMiddle();
         await swipe(cdp, middle, { x: middle.x, y: middle.y - 200 });
         await page.waitForTimeout(500);
         await expect(page).toHaveURL(`/wallpapers/${order[k]}`);
