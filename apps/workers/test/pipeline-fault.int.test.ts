@@ -1,12 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { fileURLToPath } from "node:url";
-import { outbox, processingSteps, variants } from "@wallpaperdb/db";
-import { eq, sql } from "drizzle-orm";
-import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { WORKER_MALLOC_ENV, WORKER_NODE_FLAGS } from "../src/process-settings.ts";
+import { cleanTally, tallyProcessing, waitOutboxDrained } from "./exactly-once.ts";
+import { noiseImage } from "./noise-image.ts";
 import {
   createPipelineHarness,
   insertWallpaper,
@@ -14,8 +10,8 @@ import {
   type PipelineHarness,
   waitProcessed,
 } from "./pipeline-harness.ts";
+import { spawnWorker } from "./worker-process.ts";
 
-const mainPath = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const COUNT = 50;
 let harness: PipelineHarness;
 const children = new Set<ChildProcess>();
@@ -30,37 +26,15 @@ afterAll(async () => {
 });
 
 function startWorker(id: string): ChildProcess {
-  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, mainPath], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      LOG_LEVEL: "error",
-      DATABASE_URL: harness.database.url,
-      NATS_URL: process.env.NATS_URL ?? "nats://127.0.0.1:4222",
-      EVENTS_NAMESPACE: harness.bus.names.namespace,
-      BLOB_STORE: "local",
-      BLOB_DIR: harness.blobDir,
-      BLOB_SIGNING_SECRET: "pipeline-test-signing-secret",
-      WORKERS_HEALTH_PORT: "0",
-      WORKER_ID: id,
-      // A killed worker's events come back after this, instead of the default 30 s.
-      WORKERS_ACK_WAIT_MS: "3000",
-      ...WORKER_MALLOC_ENV,
-      PIPELINE_IMAGE_CONCURRENCY: "2",
-    },
-    stdio: ["ignore", "ignore", "ignore"],
+  const child = spawnWorker({
+    id,
+    databaseUrl: harness.database.url,
+    natsUrl: process.env.NATS_URL ?? "nats://127.0.0.1:4222",
+    namespace: harness.bus.names.namespace,
+    blobDir: harness.blobDir,
   });
   children.add(child);
   return child;
-}
-
-/** Noise: every image distinct, so no near-duplicate links and non-trivial encodes. */
-function noiseImage(): Promise<Buffer> {
-  const width = 320;
-  const height = 200;
-  return sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: 85 })
-    .toBuffer();
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -84,28 +58,10 @@ it("processes every upload exactly once in effect while workers are killed -9 an
   }
   expect(kills).toBe(4);
   await waitProcessed(harness, ids, 100_000);
+  await waitOutboxDrained(harness.database.db);
 
-  const db = harness.database.db;
-  const steps = await db
-    .select({ state: processingSteps.state, count: sql<number>`count(*)::int` })
-    .from(processingSteps)
-    .groupBy(processingSteps.state);
-  expect(steps).toEqual([{ state: "done", count: COUNT * 3 }]);
-  const perWallpaper = await db
-    .select({ wallpaperId: variants.wallpaperId, count: sql<number>`count(*)::int` })
-    .from(variants)
-    .groupBy(variants.wallpaperId);
-  expect(perWallpaper).toHaveLength(COUNT);
-  // thumb, medium and preview AVIF (WebP and JPEG are rendered lazily by the media route).
-  expect(perWallpaper.every((row) => row.count === 3)).toBe(true);
-  const blobs = await listBlobs(harness.blobStore, "variants/");
-  expect(blobs).toHaveLength(COUNT * 3);
-  const processedEvents = await db
-    .select({
-      count: sql<number>`count(*)::int`,
-      distinct: sql<number>`count(distinct payload->>'wallpaperId')::int`,
-    })
-    .from(outbox)
-    .where(eq(outbox.type, "wallpaper.processed.v1"));
-  expect(processedEvents).toEqual([{ count: COUNT, distinct: COUNT }]);
+  const tally = await tallyProcessing(harness.database.db, ids);
+  process.stdout.write(`worker kill -9: ${JSON.stringify({ kills, ...tally })}\n`);
+  expect(tally).toEqual(cleanTally(COUNT));
+  expect(await listBlobs(harness.blobStore, "variants/")).toHaveLength(COUNT * 3);
 }, 130_000);
