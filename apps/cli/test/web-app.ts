@@ -77,12 +77,23 @@ export function ensureWebBuild(): void {
   }
 }
 
-export async function startWebApp(options: { env?: Record<string, string> } = {}): Promise<RunningWebApp> {
+export interface WebAppOptions {
+  env?: Record<string, string>;
+  /**
+   * What several web processes of one deployment share: the database, the folder with the blobs and
+   * tus uploads, and the event namespace. Given, it is the caller's to clean up.
+   */
+  shared?: { database: TestDatabase; scratch: string; namespace: string };
+}
+
+export async function startWebApp(options: WebAppOptions = {}): Promise<RunningWebApp> {
   if (!existsSync(join(webDir, ".next/BUILD_ID"))) {
     throw new Error("apps/web has no production build: run `pnpm --filter @wallpaperdb/web build` first");
   }
-  const database = await createTestDatabase("wpdb_cli");
-  const scratch = await mkdtemp(join(tmpdir(), "wpdb-web-"));
+  const owned = !options.shared;
+  const database = options.shared?.database ?? (await createTestDatabase("wpdb_cli"));
+  const scratch = options.shared?.scratch ?? (await mkdtemp(join(tmpdir(), "wpdb-web-")));
+  const namespace = options.shared?.namespace ?? `wpdb_t${randomBytes(4).toString("hex")}`;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const blobDir = join(scratch, "blobs");
@@ -95,7 +106,7 @@ export async function startWebApp(options: { env?: Record<string, string> } = {}
         ...process.env,
         NODE_ENV: "production",
         DATABASE_URL: database.url,
-        EVENTS_NAMESPACE: `wpdb_t${randomBytes(4).toString("hex")}`,
+        EVENTS_NAMESPACE: namespace,
         BLOB_STORE: "local",
         BLOB_DIR: blobDir,
         BLOB_SIGNING_SECRET: "test-only-signing-secret-0123456789",
@@ -125,6 +136,7 @@ export async function startWebApp(options: { env?: Record<string, string> } = {}
       await Promise.race([exited, new Promise((done) => setTimeout(done, 5000))]);
       if (child.exitCode === null) child.kill("SIGKILL");
     }
+    if (!owned) return;
     await database.drop();
     await rm(scratch, { recursive: true, force: true });
   };
