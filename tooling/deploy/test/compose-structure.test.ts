@@ -41,8 +41,19 @@ describe("docker-compose.yml structure", () => {
         "migrate",
         "web",
         "workers",
+        "edge",
       ]),
     );
+  });
+
+  it("puts the nginx edge in front of the web processes, with the template the media bench renders", () => {
+    const edge: Service = raw.services.edge ?? {};
+    expect(raw.services.web?.ports ?? []).toEqual([]);
+    expect(edge.ports).toEqual([expect.stringMatching(/^\$\{WEB_PORT:-3000\}:80$/)]);
+    expect((edge.volumes ?? []).map(String)).toContain("./deploy/nginx/templates:/etc/nginx/templates:ro");
+    expect(envOf(edge).WEB_UPSTREAM).toBe("web:3000");
+    const template = path.join(root, "deploy/nginx/templates/default.conf.template");
+    expect(existsSync(template)).toBe(true);
   });
 
   it("gives every long-running service a healthcheck and a restart policy", () => {
