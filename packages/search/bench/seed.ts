@@ -1,5 +1,6 @@
-// The bench's data: 100,000 wallpapers with facts, palettes and Zipf-distributed tags, generated in
-// SQL (seconds, not minutes), then vacuumed and analysed as a live database would be.
+// The bench's data: 100,000 wallpapers (or `--size N`) with facts, palettes and Zipf-distributed tags,
+// generated in SQL in batches of 100,000 with a progress line each, then vacuumed and analysed as a
+// live database would be.
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { createDb } from "@wallpaperdb/db/client";
@@ -10,6 +11,7 @@ import { sql } from "drizzle-orm";
 
 export const WALLPAPERS = 100_000;
 export const TAGS = 2_000;
+const BATCH = 100_000;
 
 export const out = (line = "") => process.stdout.write(`${line}\n`);
 export const load = () =>
@@ -40,7 +42,7 @@ const WORDS = [
   "art",
 ];
 
-export async function seed(database: TestDatabase): Promise<void> {
+export async function seed(database: TestDatabase, size = WALLPAPERS): Promise<void> {
   const { db } = database;
   const t0 = performance.now();
   const step = (what: string) =>
@@ -55,62 +57,14 @@ export async function seed(database: TestDatabase): Promise<void> {
   await db.execute(sql`insert into tag_aliases (name, tag_id)
     select 'alias_' || t.name, t.id from tags t where t.id % 10 = 0`);
   step("aliases done");
-  await db.execute(sql`
-    insert into wallpapers (id, sha256, media_type, mime_type, original_key, size_bytes, width, height, moderation, processed_at, created_at)
-    select gen_random_uuid(), encode(sha256(('bench' || g)::bytea), 'hex'),
-      (case when g % 20 = 0 then 'video' else 'image' end)::media_type,
-      case when g % 20 = 0 then 'video/mp4' else 'image/jpeg' end, 'originals/bench' || g,
-      500000 + (g * 7919) % 9000000,
-      (array[1920, 2560, 3840, 3440, 1080, 1200, 7680, 2560, 1920, 5120])[1 + g % 10],
-      (array[1080, 1440, 2160, 1440, 1920, 1200, 4320, 1600, 1200, 2880])[1 + g % 10],
-      'approved'::moderation_status,
-      now() - (g * 37 || ' seconds')::interval, now() - (g * 37 || ' seconds')::interval
-    from generate_series(1, ${WALLPAPERS}) g`);
-  step("wallpapers done");
-  await db.execute(sql`
-    insert into wallpaper_facts (wallpaper_id, aspect_ratio, aspect_name, orientation, megapixels, quality_score, phash, phash_0, phash_1, phash_2, phash_3)
-    select w.id, w.width::real / w.height,
-      case when w.width * 9 = w.height * 16 then '16:9' when w.width * 43 = w.height * 100 then '21:9'
-           when w.width * 10 = w.height * 16 then '16:10' when w.width * 16 = w.height * 9 then '9:16' else null end,
-      case when w.width > w.height then 'landscape' when w.width < w.height then 'portrait' else 'square' end,
-      w.width * w.height / 1e6,
-      greatest(0, least(100, 55 + 15 * (random() + random() + random() - 1.5) * 2)),
-      h, (h >> 48) & 65535, (h >> 32) & 65535, (h >> 16) & 65535, h & 65535
-    from wallpapers w cross join lateral (select hashtextextended(w.id::text, 1) as h) x`);
-  step("facts done");
-  // Colors: 5 per wallpaper from the named palette, with their real OKLab values.
-  const palette = namedPalette.map((color, i) => {
-    const [l, a, b] = hexToOklab(color.hex);
-    return sql`(${i}::int, ${color.hex}::text, ${l}::real, ${a}::real, ${b}::real, ${color.name}::text)`;
-  });
-  await db.execute(sql`
-    with p(i, hex, l, a, b, name) as (values ${sql.join(palette, sql`, `)})
-    insert into wallpaper_colors (wallpaper_id, rank, hex, l, a, b, fraction, name, name_hex)
-    select w.id, r, p.hex, p.l, p.a, p.b, (array[0.4, 0.25, 0.15, 0.12, 0.08])[r + 1], p.name, p.hex
-    from wallpapers w cross join generate_series(0, 4) r
-    join p on p.i = abs(hashtext(w.id::text || r)::bigint) % ${namedPalette.length}`);
-  // Named colours by the one colour rule: every entry sits exactly on a swatch, so an entry covering
-  // enough gives the names that swatch's own colour has (itself and its close neighbours).
-  const namesAt = namedPalette.map((color, i) => {
-    const [l, a, b] = color.oklab;
-    const names = namedColorsOf([{ l, a, b, fraction: 1 }]);
-    return sql`(${i}::int, ${`{${names.map((n) => `"${n}"`).join(",")}}`}::text[])`;
-  });
-  await db.execute(sql`
-    with p(hex_index, names) as (values ${sql.join(namesAt, sql`, `)})
-    update wallpapers w set color_names = coalesce((
-      select array_agg(distinct n order by n) from wallpaper_colors c
-      join p on p.hex_index = abs(hashtext(w.id::text || c.rank)::bigint) % ${namedPalette.length}
-      cross join unnest(p.names) n
-      where c.wallpaper_id = w.id and c.fraction >= ${MIN_COLOR_FRACTION}::real), '{}')`);
-  step("colors done");
-  // ~6 tags per wallpaper, log-uniform ranks (Zipf, s = 1): tag 1 is on ~13 % of wallpapers.
-  await db.execute(sql`
-    insert into wallpaper_tags (wallpaper_id, tag_id, source)
-    select distinct w.id, least(${TAGS}, floor(exp(random() * ln(${TAGS} + 1)))::int), 'human'::tag_source
-    from wallpapers w cross join generate_series(1, 6) k
-    on conflict do nothing`);
-  step("wallpaper tags done");
+  // Each batch's new wallpapers, so facts, colours and tags are made for those only.
+  await db.execute(sql`create unlogged table bench_batch (id uuid primary key)`);
+  for (let from = 1; from <= size; from += BATCH) {
+    const to = Math.min(size, from + BATCH - 1);
+    await seedBatch(database, from, to);
+    step(`wallpapers ${to.toLocaleString("en")} of ${size.toLocaleString("en")}`);
+  }
+  await db.execute(sql`drop table bench_batch`);
   await db.execute(sql`update tags t set wallpaper_count = c.n
     from (select tag_id, count(distinct wallpaper_id)::int as n from wallpaper_tags group by tag_id) c
     where c.tag_id = t.id`);
@@ -126,6 +80,78 @@ export async function seed(database: TestDatabase): Promise<void> {
     `seeded ${counts?.w} wallpapers, ${counts?.wt} tag rows, ${counts?.c} colors, ${TAGS} tags, ${counts?.a} aliases ` +
       `in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
+}
+
+/** Wallpapers number `from`..`to` with their facts, palettes, colour names and tags. */
+async function seedBatch(database: TestDatabase, from: number, to: number): Promise<void> {
+  const { db } = database;
+  await db.execute(sql`truncate bench_batch`);
+  await db.execute(sql`
+    with added as (
+      insert into wallpapers (id, sha256, media_type, mime_type, original_key, size_bytes, width, height, moderation, processed_at, created_at)
+      select gen_random_uuid(), encode(sha256(('bench' || g)::bytea), 'hex'),
+        (case when g % 20 = 0 then 'video' else 'image' end)::media_type,
+        case when g % 20 = 0 then 'video/mp4' else 'image/jpeg' end, 'originals/bench' || g,
+        500000 + (g * 7919) % 9000000,
+        (array[1920, 2560, 3840, 3440, 1080, 1200, 7680, 2560, 1920, 5120])[1 + g % 10],
+        (array[1080, 1440, 2160, 1440, 1920, 1200, 4320, 1600, 1200, 2880])[1 + g % 10],
+        'approved'::moderation_status,
+        now() - (g * 37 || ' seconds')::interval, now() - (g * 37 || ' seconds')::interval
+      from generate_series(${from}::int, ${to}::int) g
+      returning id)
+    insert into bench_batch select id from added`);
+  const batch = sql`wallpapers w join bench_batch b on b.id = w.id`;
+  await db.execute(sql`
+    insert into wallpaper_facts (wallpaper_id, aspect_ratio, aspect_name, orientation, megapixels, quality_score, phash, phash_0, phash_1, phash_2, phash_3)
+    select w.id, w.width::real / w.height,
+      case when w.width * 9 = w.height * 16 then '16:9' when w.width * 43 = w.height * 100 then '21:9'
+           when w.width * 10 = w.height * 16 then '16:10' when w.width * 16 = w.height * 9 then '9:16' else null end,
+      case when w.width > w.height then 'landscape' when w.width < w.height then 'portrait' else 'square' end,
+      w.width * w.height / 1e6,
+      greatest(0, least(100, 55 + 15 * (random() + random() + random() - 1.5) * 2)),
+      h, (h >> 48) & 65535, (h >> 32) & 65535, (h >> 16) & 65535, h & 65535
+    from ${batch} cross join lateral (select hashtextextended(w.id::text, 1) as h) x`);
+  // Colors: 5 per wallpaper from the named palette, with their real OKLab values.
+  const palette = namedPalette.map((color, i) => {
+    const [l, a, b] = hexToOklab(color.hex);
+    return sql`(${i}::int, ${color.hex}::text, ${l}::real, ${a}::real, ${b}::real, ${color.name}::text)`;
+  });
+  await db.execute(sql`
+    with p(i, hex, l, a, b, name) as (values ${sql.join(palette, sql`, `)})
+    insert into wallpaper_colors (wallpaper_id, rank, hex, l, a, b, fraction, name, name_hex)
+    select w.id, r, p.hex, p.l, p.a, p.b, (array[0.4, 0.25, 0.15, 0.12, 0.08])[r + 1], p.name, p.hex
+    from ${batch} cross join generate_series(0, 4) r
+    join p on p.i = abs(hashtext(w.id::text || r)::bigint) % ${namedPalette.length}`);
+  // Named colours by the one colour rule: every entry sits exactly on a swatch, so an entry covering
+  // enough gives the names that swatch's own colour has (itself and its close neighbours).
+  const namesAt = namedPalette.map((color, i) => {
+    const [l, a, b] = color.oklab;
+    const names = namedColorsOf([{ l, a, b, fraction: 1 }]);
+    return sql`(${i}::int, ${`{${names.map((n) => `"${n}"`).join(",")}}`}::text[])`;
+  });
+  await db.execute(sql`
+    with p(hex_index, names) as (values ${sql.join(namesAt, sql`, `)})
+    update wallpapers w set color_names = coalesce((
+      select array_agg(distinct n order by n) from wallpaper_colors c
+      join p on p.hex_index = abs(hashtext(w.id::text || c.rank)::bigint) % ${namedPalette.length}
+      cross join unnest(p.names) n
+      where c.wallpaper_id = w.id and c.fraction >= ${MIN_COLOR_FRACTION}::real), '{}')
+    from bench_batch b where b.id = w.id`);
+  // ~6 tags per wallpaper, log-uniform ranks (Zipf, s = 1): tag 1 is on ~13 % of wallpapers.
+  await db.execute(sql`
+    insert into wallpaper_tags (wallpaper_id, tag_id, source)
+    select distinct w.id, least(${TAGS}, floor(exp(random() * ln(${TAGS} + 1)))::int), 'human'::tag_source
+    from ${batch} cross join generate_series(1, 6) k
+    on conflict do nothing`);
+  // Near-duplicate signatures: the whole picture and four centre crops, random bits (real hashes
+  // cluster somewhat more, so the lookup's numbers are a lower bound).
+  await db.execute(sql`
+    insert into wallpaper_hashes (wallpaper_id, scale, hash, chunk_0, chunk_1, chunk_2, chunk_3, layout)
+    select w.id, s.scale, h.hash,
+      ((h.hash >> 48) & 65535)::int, ((h.hash >> 32) & 65535)::int, ((h.hash >> 16) & 65535)::int,
+      (h.hash & 65535)::int, array_fill(0.5::real, array[48])
+    from ${batch} cross join (values (100), (95), (90), (85), (80)) s(scale)
+    cross join lateral (select hashtextextended(w.id::text || s.scale, 7) + w.width * 0 as hash) h`);
 }
 
 export function openSeeded(name: string): TestDatabase {
