@@ -84,7 +84,7 @@ export function BulkAll({
       ) : confirming ? (
         <>
           <button type="button" className="button button-danger button-small" onClick={run}>
-            Yes, keep suggested in all {total}
+            Yes, keep the suggested one in all {total}
           </button>
           <button
             type="button"
@@ -94,14 +94,14 @@ export function BulkAll({
             Cancel
           </button>
         </>
-      ) : (
+      ) : total === 0 ? null : (
         <button
           type="button"
           className="button button-ghost button-small"
-          disabled={disabled || total === 0}
+          disabled={disabled}
           onClick={() => setConfirming(true)}
         >
-          Keep suggested in all {total}…
+          Keep suggested in all ({total})
         </button>
       )}
       {progress ? (

@@ -11,6 +11,8 @@ import { DuplicateGroupCard } from "./group.tsx";
 /** Groups per page, and so the most one bulk request carries. */
 export const GROUPS_PAGE = 20;
 
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 function problemText(error: unknown): string {
   return errorReason(error) === "duplicate_group_changed"
     ? "This group changed since it was shown (a wallpaper was moderated, edited or deleted). It has been reloaded: check it and decide again."
@@ -91,27 +93,28 @@ export function DuplicateReview() {
       </p>
       <div className="admin-toolbar dup-toolbar">
         <span className="dup-total">
-          {query.data
-            ? `${total} ${total === 1 ? "group" : "groups"} · ${query.data.openFlags} open flags`
-            : "Loading…"}
+          {query.data ? `${count(total, "group")} · ${count(query.data.openFlags, "open flag")}` : "Loading…"}
         </span>
-        <label className="dup-select">
-          <input
-            type="checkbox"
-            checked={groups.length > 0 && chosen.length === groups.length}
-            disabled={groups.length === 0}
-            onChange={(e) => setSelected(new Set(e.target.checked ? groups.map(groupKey) : []))}
-          />
-          Select page
-        </label>
-        <button
-          type="button"
-          className="button button-small"
-          disabled={busy || chosen.length === 0}
-          onClick={keepSelected}
-        >
-          Keep choice in {chosen.length} selected
-        </button>
+        {groups.length > 0 ? (
+          <>
+            <label className="dup-select">
+              <input
+                type="checkbox"
+                checked={chosen.length === groups.length}
+                onChange={(e) => setSelected(new Set(e.target.checked ? groups.map(groupKey) : []))}
+              />
+              Select page
+            </label>
+            <button
+              type="button"
+              className="button button-small"
+              disabled={busy || chosen.length === 0}
+              onClick={keepSelected}
+            >
+              Keep choice in {chosen.length} selected
+            </button>
+          </>
+        ) : null}
         <BulkAll total={total} disabled={busy} onDone={refresh} />
       </div>
       {notice ? (
