@@ -13,7 +13,7 @@ import {
   wallpaperTags,
 } from "@wallpaperdb/db";
 import { createTestDatabase, type TestDatabase } from "@wallpaperdb/db/testing";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { duplicateGroups } from "./duplicate-review.ts";
 import { dismissDuplicateGroup, keepDuplicate, keepDuplicatesInBulk } from "./duplicate-review-keep.ts";
@@ -313,5 +313,47 @@ describe("duplicate review", () => {
         .map((p) => p.copy)
         .sort(),
     );
+  });
+
+  it("pages an import that flagged 1,000 pairs in one read, and keeps a page of 50 in one request", async ({
+    annotate,
+  }) => {
+    // 2,000 wallpapers in 1,000 pairs, made in SQL: what a large import leaves for review.
+    await database.db.execute(sql`
+      with made as (
+        insert into wallpapers (sha256, media_type, mime_type, original_key, size_bytes, width, height, processed_at, created_at)
+        select encode(sha256((random()::text || g)::bytea), 'hex'), 'image', 'image/jpeg', 'originals/bulk-' || g, 1000, 1000 + (g % 2) * 1000, 800, now(), now() - g * interval '1 second'
+        from generate_series(1, 2000) g
+        returning id, original_key
+      ), numbered as (
+        select id, substr(original_key, 16)::int as g from made
+      )
+      insert into wallpaper_near_duplicates (wallpaper_id, duplicate_of, distance, flagged_at)
+      select a.id, b.id, 4, now() - a.g * interval '1 second'
+      from numbered a join numbered b on b.g = a.g + 1 where a.g % 2 = 1`);
+    const started = performance.now();
+    const first = await duplicateGroups(database.db, { limit: 50, offset: 0 });
+    const listMs = performance.now() - started;
+    expect(first.total).toBeGreaterThanOrEqual(1000);
+    expect(first.groups).toHaveLength(50);
+    const keptAt = performance.now();
+    const { results } = await keepDuplicatesInBulk(
+      database.db,
+      first.groups.map((g) => ({
+        memberIds: g.ids,
+        version: g.version,
+        keepId: g.defaultKeepId,
+        rejectIds: g.ids.filter((id) => id !== g.defaultKeepId),
+      })),
+      curator,
+    );
+    const keepMs = performance.now() - keptAt;
+    expect(results.every((r) => r.status === "kept")).toBe(true);
+    expect((await duplicateGroups(database.db, { limit: 1, offset: 0 })).total).toBe(first.total - 50);
+    await annotate(
+      `duplicate review: a page of ${first.total} groups in ${listMs.toFixed(0)} ms; 50 kept in ${keepMs.toFixed(0)} ms`,
+    );
+    expect(listMs).toBeLessThan(2_000);
+    expect(keepMs).toBeLessThan(10_000);
   });
 });
