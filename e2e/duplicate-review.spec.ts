@@ -109,3 +109,33 @@ for (const size of sizes) {
     });
   });
 }
+
+test("bulk: keeps the suggested one in every open group, with progress", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const client = createWallpaperClient({ baseUrl: baseURL ?? "", apiKey: state.apiKey });
+  const ids: { big: string; small: string }[] = [];
+  for (const name of ["bulk-a", "bulk-b"]) {
+    const files = await pair(`dup-${name}`);
+    ids.push({
+      big: (await uploadFile(client, files.big)).wallpaperId ?? "",
+      small: (await uploadFile(client, files.small)).wallpaperId ?? "",
+    });
+  }
+  await expect
+    .poll(async () => (await client.admin.duplicates.groups.query({ limit: 50 })).total, { timeout: 90_000 })
+    .toBe(2);
+
+  await signIn(page);
+  const problems = watchForProblems(page);
+  await page.goto("/admin/duplicates");
+  await page.getByRole("button", { name: "Keep suggested in all (2)" }).click();
+  await page.getByRole("button", { name: "Yes, keep the suggested one in all 2" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "kept of" })).toContainText("2 kept of 2 — done");
+  await expect(page.getByText("No open near-duplicates.")).toBeVisible();
+  const gallery = (await client.wallpaper.search.query({ limit: 100 })).items.map((item) => item.id);
+  for (const { big, small } of ids) {
+    expect(gallery).toContain(big);
+    expect(gallery).not.toContain(small);
+  }
+  expect(problems).toEqual([]);
+});

@@ -55,8 +55,9 @@ export function DuplicateReview() {
   const keepGroup = (group: DuplicateGroup) =>
     keep.mutate(keepRequest(group, choiceOf(group)), {
       onSuccess: async (result) => {
+        const { tags, favorites, collectionEntries } = result.moved;
         setNotice(
-          `Kept 1 wallpaper, rejected ${result.rejected.length}; moved ${result.moved.tags} tags, ${result.moved.favorites} favorites and ${result.moved.collectionEntries} collection entries.`,
+          `Kept 1 wallpaper, rejected ${result.rejected.length}; moved ${count(tags, "tag")}, ${count(favorites, "favorite")} and ${count(collectionEntries, "collection entry", "collection entries")}.`,
         );
         await refresh();
       },
@@ -75,7 +76,7 @@ export function DuplicateReview() {
         onSuccess: async ({ results }) => {
           const conflicts = results.filter((r) => r.status === "conflict").length;
           setNotice(
-            `Kept ${results.length - conflicts} of ${results.length} groups${conflicts ? `; ${conflicts} changed meanwhile and are shown again` : ""}.`,
+            `Kept the choice in ${results.length - conflicts} of ${count(results.length, "group")}${conflicts ? `; ${conflicts} changed meanwhile and are shown again` : ""}.`,
           );
           setSelected(new Set());
           await refresh();
