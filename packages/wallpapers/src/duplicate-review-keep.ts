@@ -255,11 +255,20 @@ export async function dismissDuplicateGroup(
 
 export type BulkKeepOutcome =
   | ({ status: "kept" } & KeepResult)
-  | { status: "conflict"; keepId: string; memberIds: string[] };
+  | { status: "conflict"; keepId: string; memberIds: string[] }
+  | {
+      status: "refused";
+      keepId: string;
+      memberIds: string[];
+      code: string;
+      reason: string | null;
+      message: string;
+    };
 
 /**
  * Applies several keep decisions (a page of the review), each in its own transaction: a group that
- * changed under the curator is reported as a conflict and the others still go through.
+ * changed under the curator is reported as a conflict, one the rules refuse as refused (with the
+ * stable code), and the others still go through.
  */
 export async function keepDuplicatesInBulk(
   db: Executor,
@@ -271,8 +280,15 @@ export async function keepDuplicatesInBulk(
     try {
       results.push({ status: "kept", ...(await keepDuplicate(db, decision, actor)) });
     } catch (error) {
-      if (!(error instanceof AppError) || error.details?.reason !== "duplicate_group_changed") throw error;
-      results.push({ status: "conflict", keepId: decision.keepId, memberIds: [...decision.memberIds] });
+      if (!(error instanceof AppError)) throw error;
+      const group = { keepId: decision.keepId, memberIds: [...decision.memberIds] };
+      const reason = typeof error.details?.reason === "string" ? error.details.reason : null;
+      // A group the rules refuse (too many tags on the kept one, say) must not stop the rest of the page.
+      results.push(
+        reason === "duplicate_group_changed"
+          ? { status: "conflict", ...group }
+          : { status: "refused", ...group, code: error.code, reason, message: error.message },
+      );
     }
   }
   return { results };

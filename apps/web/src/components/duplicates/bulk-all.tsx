@@ -50,7 +50,8 @@ export function BulkAll({
         const { results } = await client.admin.duplicates.keepMany.mutate({
           groups: page.groups.map((group) => keepRequest(group, suggested(group))),
         });
-        const conflicts = results.filter((r) => r.status === "conflict").length;
+        // Conflicts and refusals stay open at the front of the list: step over them.
+        const conflicts = results.filter((r) => r.status !== "kept").length;
         skipped += conflicts;
         state = {
           ...state,
@@ -108,8 +109,11 @@ export function BulkAll({
         <div className="dup-progress" role="status" aria-live="polite">
           <progress max={100} value={percent} aria-label="Bulk keep progress" />
           <span className="muted">
-            {progress.done} kept{progress.conflicts ? `, ${progress.conflicts} changed meanwhile` : ""} of{" "}
-            {progress.of}
+            {progress.done} kept
+            {progress.conflicts
+              ? `, ${progress.conflicts} left for review (changed meanwhile or refused)`
+              : ""}{" "}
+            of {progress.of}
             {progress.running ? "…" : progress.error ? ` — stopped: ${progress.error}` : " — done"}
           </span>
         </div>

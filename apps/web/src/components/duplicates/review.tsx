@@ -74,9 +74,13 @@ export function DuplicateReview() {
       { groups: chosen.map((group) => keepRequest(group, choiceOf(group))) },
       {
         onSuccess: async ({ results }) => {
-          const conflicts = results.filter((r) => r.status === "conflict").length;
+          const conflicts = results.filter((r) => r.status !== "kept").length;
+          const refusals = results.flatMap((r) => (r.status === "refused" ? [r] : []));
+          setProblems(
+            Object.fromEntries(refusals.map((r) => [[...r.memberIds].sort().join(","), r.message])),
+          );
           setNotice(
-            `Kept the choice in ${results.length - conflicts} of ${count(results.length, "group")}${conflicts ? `; ${conflicts} changed meanwhile and are shown again` : ""}.`,
+            `Kept the choice in ${results.length - conflicts} of ${count(results.length, "group")}${conflicts ? `; ${conflicts} changed meanwhile or were refused and are shown again` : ""}.`,
           );
           setSelected(new Set());
           await refresh();
