@@ -37,6 +37,11 @@ const nextDeletable = () => {
   return id;
 };
 
+const matrixKeep = () => {
+  const copy = randomUUID();
+  return { memberIds: [f.wallpaperId, copy], version: "matrix", keepId: f.wallpaperId, rejectIds: [copy] };
+};
+
 type Rule = "public" | "signedIn" | "curator" | "admin" | Partial<Record<Who, Outcome>>;
 const byRule: Record<Exclude<Rule, object>, Record<Who, Outcome>> = {
   public: { anonymous: "ok", user: "ok", apiKey: "ok", curator: "ok", admin: "ok" },
@@ -96,6 +101,23 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   "admin.moderation.resolveDuplicate": {
     rule: "curator",
     input: () => ({ wallpaperId: f.wallpaperId, duplicateOf: f.wallpaperId, action: "keep" }),
+  },
+  // The duplicate review: a decision on a made-up group (its second member does not exist) is refused
+  // after authorization as duplicate_group_changed, which the matrix counts as allowed.
+  "admin.duplicates.groups": { rule: "curator", input: () => ({}) },
+  "admin.duplicates.keep": {
+    rule: "curator",
+    input: () => matrixKeep(),
+  },
+  "admin.duplicates.keepMany": {
+    rule: "curator",
+    input: () => ({
+      groups: [matrixKeep()],
+    }),
+  },
+  "admin.duplicates.dismiss": {
+    rule: "curator",
+    input: () => ({ memberIds: [f.wallpaperId, randomUUID()], version: "matrix" }),
   },
   "admin.jobs.summary": { rule: "curator" },
   "admin.jobs.failed": { rule: "curator", input: () => ({}) },

@@ -33,6 +33,16 @@ export {
 } from "./collections.ts";
 export { type DeletedAccount, deleteAccount, type UploadChoice, uploadChoices } from "./delete-account.ts";
 export { type DeletedWallpaper, deleteWallpaper } from "./delete-wallpaper.ts";
+export { type DuplicateGroup, type DuplicateMember, duplicateGroups } from "./duplicate-review.ts";
+export {
+  type BulkKeepOutcome,
+  dismissDuplicateGroup,
+  type KeepDecision,
+  type KeepResult,
+  keepDuplicate,
+  keepDuplicatesInBulk,
+} from "./duplicate-review-keep.ts";
+export { defaultKeep, duplicateReason, groupFlags, groupVersion } from "./duplicate-review-rules.ts";
 export {
   type FavoritePage,
   type FavoriteState,

@@ -123,7 +123,7 @@ async function assertAllExist(db: Executor, ids: readonly string[], changed: rea
  * wallpaper already in that state is left untouched (and not audited twice).
  */
 export async function moderateWallpapers(
-  db: Database,
+  db: Executor,
   input: { wallpaperIds: readonly string[]; decision: "approved" | "rejected"; reason?: string },
   actor: Pick<Caller, "id">,
 ): Promise<{ changed: string[] }> {

@@ -146,6 +146,7 @@ export function AdminModeration() {
       <h2 className="admin-subtitle">
         Near-duplicates{queue.data ? <span className="muted"> ({flagTotal} open)</span> : null}
       </h2>
+      <Link href="/admin/duplicates">Review near-duplicates as groups, side by side →</Link>
       {queue.data?.duplicates.length === 0 ? <p className="muted">No open near-duplicate flags.</p> : null}
       <ul className="moderation-list">
         {queue.data?.duplicates.map((flag) => (

@@ -12,6 +12,7 @@ const sections = [
   { href: "/admin/tag", label: "Tagging" },
   { href: "/admin/bulk", label: "Bulk tagging" },
   { href: "/admin/moderation", label: "Moderation" },
+  { href: "/admin/duplicates", label: "Duplicates" },
   { href: "/admin/jobs", label: "Jobs" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/system", label: "System" },
