@@ -31,7 +31,6 @@ describeBlobStoreContract("local folder", async () => {
   await writeFile(blocker, "not a directory");
   return {
     store,
-    enforcesPresignedSignatures: true,
     unavailableStore: createLocalBlobStore({
       root: join(blocker, "blobs"),
       publicBaseUrl: server.url,
@@ -51,7 +50,6 @@ describeBlobStoreContract("local folder, traced", async () => {
   const { store, server } = await startLocalStore(root);
   return {
     store: traceBlobStore(store),
-    enforcesPresignedSignatures: true,
     async cleanup() {
       await server.close();
       await rm(root, { recursive: true, force: true });
