@@ -1,5 +1,8 @@
 // For tests: the real S3 server that scripts/swift.sh runs (OpenStack Swift with s3api on loopback).
 import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import { DeleteBucketCommand, ListBucketsCommand, type S3Client } from "@aws-sdk/client-s3";
 import { createBucketIfMissing, createS3BlobStore, createS3Client, type S3ClientSettings } from "./s3.ts";
 
@@ -40,6 +43,11 @@ export interface TestBucket {
   settings: S3ClientSettings;
   client: S3Client;
   bucket: string;
+  /**
+   * The variables a process is configured with for this bucket (BLOB_STORE=s3 and the S3_* settings),
+   * S3_CHECKSUMS left to its default: what an operator pointing the app at this server would write.
+   */
+  env: Record<string, string>;
   /** Deletes every object (multipart leftovers included) and the bucket. */
   drop(): Promise<void>;
 }
@@ -54,11 +62,59 @@ export async function createTestBucket(prefix = "wpdb-test"): Promise<TestBucket
     settings,
     client,
     bucket,
+    env: {
+      BLOB_STORE: "s3",
+      S3_BUCKET: bucket,
+      S3_ENDPOINT: settings.endpoint ?? "",
+      S3_REGION: settings.region,
+      S3_ACCESS_KEY_ID: settings.accessKeyId ?? "",
+      S3_SECRET_ACCESS_KEY: settings.secretAccessKey ?? "",
+      S3_FORCE_PATH_STYLE: "true",
+    },
     async drop() {
       const store = createS3BlobStore({ client, bucket });
       for await (const blob of store.list("")) await store.delete(blob.key);
       await client.send(new DeleteBucketCommand({ Bucket: bucket })).catch(() => undefined);
       client.destroy();
+    },
+  };
+}
+
+/** node:http → fetch handler bridge, standing in for a web app's route (one per "process" in tests). */
+export async function serveFetchHandler(
+  handler: (request: Request) => Promise<Response>,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer(async (req: IncomingMessage, res) => {
+    try {
+      const hasBody = req.method !== "GET" && req.method !== "HEAD";
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (typeof value === "string") headers.set(name, value);
+      }
+      const request = new Request(`http://127.0.0.1${req.url ?? "/"}`, {
+        method: req.method ?? "GET",
+        headers,
+        ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}),
+      });
+      const response = await handler(request);
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      if (response.body)
+        Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
+      else res.end();
+    } catch (error) {
+      if (!res.headersSent) res.writeHead(500);
+      res.end(error instanceof Error ? error.message : String(error));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }

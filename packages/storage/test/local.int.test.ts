@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BlobStore } from "../src/blob-store.ts";
 import { describeBlobStoreContract } from "../src/contract.ts";
 import { createLocalBlobRequestHandler, createLocalBlobStore, signLocalBlob } from "../src/local.ts";
+import { serveFetchHandler } from "../src/testing.ts";
 import { traceBlobStore } from "../src/traced.ts";
-import { serveFetchHandler } from "./serve-fetch-handler.ts";
 
 const SECRET = "local-int-test-secret-0123456789";
 
