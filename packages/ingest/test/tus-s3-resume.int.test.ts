@@ -174,4 +174,16 @@ describe("tus on S3 (Swift): a transfer dropped halfway", () => {
     // The first process sees the finished upload too (the store is the only shared state).
     expect(await offsetAt(webA, uploadId)).toBe(SIZE);
   });
+
+  it("is cancelled with a tus DELETE that leaves nothing of it in the bucket", async () => {
+    const data = randomBytes(SIZE);
+    const uploadId = await openTusUpload(webA, data);
+    await patchAndDrop(`${webA.endpoint}/${uploadId}`, data, SENT);
+    expect(await settledOffset(webA, uploadId)).toBeGreaterThanOrEqual(PART);
+
+    const response = await fetch(`${webB.endpoint}/${uploadId}`, { method: "DELETE", headers: tusHeaders });
+    expect(response.status).toBe(204);
+    expect(await bucket.keys(uploadId)).toEqual([]);
+    expect((await getUploadStatus(webA.deps, uploadId, null)).state).toBe("expired");
+  });
 });

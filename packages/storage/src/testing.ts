@@ -3,7 +3,12 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { DeleteBucketCommand, ListBucketsCommand, type S3Client } from "@aws-sdk/client-s3";
+import {
+  DeleteBucketCommand,
+  ListBucketsCommand,
+  ListObjectsV2Command,
+  type S3Client,
+} from "@aws-sdk/client-s3";
 import { createBucketIfMissing, createS3BlobStore, createS3Client, type S3ClientSettings } from "./s3.ts";
 
 /** What scripts/swift.sh exports (S3_TEST_*), with its defaults so a test run by hand finds the server. */
@@ -48,6 +53,8 @@ export interface TestBucket {
    * S3_CHECKSUMS left to its default: what an operator pointing the app at this server would write.
    */
   env: Record<string, string>;
+  /** Every key under a prefix, whatever its shape (the tus store's keys are not blob keys). */
+  keys(prefix: string): Promise<string[]>;
   /** Deletes every object (multipart leftovers included) and the bucket. */
   drop(): Promise<void>;
 }
@@ -70,6 +77,10 @@ export async function createTestBucket(prefix = "wpdb-test"): Promise<TestBucket
       S3_ACCESS_KEY_ID: settings.accessKeyId ?? "",
       S3_SECRET_ACCESS_KEY: settings.secretAccessKey ?? "",
       S3_FORCE_PATH_STYLE: "true",
+    },
+    async keys(prefix) {
+      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
+      return (page.Contents ?? []).flatMap((item) => (item.Key ? [item.Key] : []));
     },
     async drop() {
       const store = createS3BlobStore({ client, bucket });
