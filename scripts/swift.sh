@@ -37,7 +37,7 @@ swift_s3_answers() {
 swift_write_config() {
   local etc=$SWIFT_HOME/etc run=$SWIFT_HOME/run devices=$SWIFT_HOME/devices user
   user=$(id -un)
-  mkdir -p "$etc" "$run" "$SWIFT_HOME/log" "$devices/d1"
+  mkdir -p "$etc" "$run" "$SWIFT_HOME/log" "$devices/d1" || return 1
   # The hash prefix/suffix only has to stay the same for the life of the stored data.
   cat >"$etc/swift.conf" <<EOF
 [swift-hash]
@@ -156,8 +156,9 @@ ensure_swift() {
   ensure_apt swift swift-proxy swift-account swift-container swift-object python3-swift memcached
   command -v swift-proxy-server >/dev/null || return 1
   say "starting OpenStack Swift with s3api on 127.0.0.1:$SWIFT_PORT (data: $SWIFT_HOME)"
-  swift_write_config
-  swift_build_rings
+  # (set -e is off inside a function called from an if, so each step says when it failed)
+  swift_write_config || return 1
+  swift_build_rings || return 1
   if ! port_open 127.0.0.1 "$SWIFT_MEMCACHED_PORT"; then
     local as=()
     [[ $(id -u) == 0 ]] && as=(-u root)

@@ -50,7 +50,8 @@ export interface TestBucket {
   bucket: string;
   /**
    * The variables a process is configured with for this bucket (BLOB_STORE=s3 and the S3_* settings),
-   * S3_CHECKSUMS left to its default: what an operator pointing the app at this server would write.
+   * S3_CHECKSUMS and S3_FORCE_PATH_STYLE left to their defaults: what an operator pointing the app at
+   * this server would write.
    */
   env: Record<string, string>;
   /** Every key under a prefix, whatever its shape (the tus store's keys are not blob keys). */
@@ -76,7 +77,6 @@ export async function createTestBucket(prefix = "wpdb-test"): Promise<TestBucket
       S3_REGION: settings.region,
       S3_ACCESS_KEY_ID: settings.accessKeyId ?? "",
       S3_SECRET_ACCESS_KEY: settings.secretAccessKey ?? "",
-      S3_FORCE_PATH_STYLE: "true",
     },
     async keys(prefix) {
       const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
