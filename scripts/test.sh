@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make test`: every tier, fastest first. Services and dependencies are set up by scripts/setup.sh.
+# `make test`: every tier, fastest first. Services and dependencies are set up by scripts/setup.sh;
+# the S3 server (OpenStack Swift) only here, since only tests need it.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 export CI=${CI:-} NODE_ENV=test
@@ -19,7 +20,11 @@ pnpm vitest run --project unit
 say "building the web app"
 pnpm turbo run build --filter @wallpaperdb/web --output-logs=errors-only
 
-say "unit + integration tests against real PostgreSQL, NATS, ffmpeg (with coverage)"
+# A real S3 server for the S3 adapter, tus-on-S3 and pipeline-on-S3 suites; exports S3_TEST_*. If it
+# cannot start, those suites fail with the reason (S3_TEST_UNAVAILABLE) instead of skipping.
+source "$ROOT/scripts/swift.sh"
+
+say "unit + integration tests against real PostgreSQL, NATS, S3 (Swift), ffmpeg (with coverage)"
 pnpm vitest run --coverage --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
 
 say "end-to-end tests in Chromium"

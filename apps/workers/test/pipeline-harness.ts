@@ -39,15 +39,24 @@ export interface PipelineHarness {
   cleanup(): Promise<void>;
 }
 
-export async function createPipelineHarness(): Promise<PipelineHarness> {
+export interface PipelineHarnessOptions {
+  /** Another store than the local folder (the S3 pipeline run passes one on Swift). */
+  blobStore?: BlobStore;
+  /** Consumers to run besides the pipeline's (e.g. "blob-cleanup"). */
+  extraComponents?: readonly (keyof typeof consumerComponents)[];
+}
+
+export async function createPipelineHarness(options: PipelineHarnessOptions = {}): Promise<PipelineHarness> {
   const database = await createTestDatabase();
   const bus = await createTestBus();
   const blobDir = await mkdtemp(join(tmpdir(), "wpdb-pipeline-blobs-"));
-  const blobStore = createLocalBlobStore({
-    root: blobDir,
-    publicBaseUrl: "http://localhost:3000",
-    signingSecret: "pipeline-test-signing-secret",
-  });
+  const blobStore =
+    options.blobStore ??
+    createLocalBlobStore({
+      root: blobDir,
+      publicBaseUrl: "http://localhost:3000",
+      signingSecret: "pipeline-test-signing-secret",
+    });
   configureSharp({ concurrency: 1, cacheMemoryMb: 32 });
   const logger = createLogger("workers-test");
   const deps: HandlerDeps = {
@@ -93,7 +102,9 @@ export async function createPipelineHarness(): Promise<PipelineHarness> {
     deps,
     async start() {
       relay = await startOutboxRelay({ db: database, js: bus.js, names: bus.names, logger, pollMs: 200 });
-      for (const name of pipelineComponents) consumers.push(await startComponent(consumerComponents[name]));
+      for (const name of [...pipelineComponents, ...(options.extraComponents ?? [])]) {
+        consumers.push(await startComponent(consumerComponents[name]));
+      }
     },
     stop,
     async cleanup() {

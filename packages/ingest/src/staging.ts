@@ -8,7 +8,7 @@ import { pipeline } from "node:stream/promises";
 import { FileStore } from "@tus/file-store";
 import { S3Store } from "@tus/s3-store";
 import type { DataStore } from "@tus/utils";
-import { type S3ClientSettings, s3ClientConfig } from "@wallpaperdb/storage/s3";
+import { type S3ClientSettings, s3ClientConfig, withContentMd5 } from "@wallpaperdb/storage/s3";
 
 /** A local copy of an upload's bytes for the validators, and its SHA-256 when computed on the way. */
 export interface LocalUploadFile {
@@ -65,12 +65,42 @@ export interface S3StagingOptions extends S3ClientSettings {
   partSizeBytes?: number;
 }
 
+/**
+ * tus's S3 store, fixed for what real S3-compatible servers showed (tested on Swift):
+ * - its client gets the project's Content-MD5 rule (withContentMd5), or its DeleteObjects is refused;
+ * - `remove` aborts the multipart upload first and stops when there is none, which is the case of every
+ *   completed upload: the assembled object and its .info stayed in the bucket for ever. They are
+ *   deleted anyway; the error (FILE_NOT_FOUND for a finished upload) still reaches the caller.
+ */
+class StagingS3Store extends S3Store {
+  constructor(options: ConstructorParameters<typeof S3Store>[0], settings: S3ClientSettings) {
+    super(options);
+    withContentMd5(this.client, settings);
+  }
+
+  override async remove(id: string): Promise<void> {
+    try {
+      await super.remove(id);
+    } catch (error) {
+      await this.client.deleteObjects({
+        Bucket: this.bucket,
+        Delete: {
+          Objects: [{ Key: id }, { Key: this.infoKey(id) }, { Key: this.partKey(id, true) }],
+          Quiet: true,
+        },
+      });
+      await this.clearCache(id);
+      throw error;
+    }
+  }
+}
+
 export function createS3Staging(options: S3StagingOptions): UploadStaging {
   const { bucket, partSizeBytes, ...client } = options;
-  const datastore = new S3Store({
-    partSize: partSizeBytes ?? 8 * 1024 * 1024,
-    s3ClientConfig: { bucket, ...s3ClientConfig(client) },
-  });
+  const datastore = new StagingS3Store(
+    { partSize: partSizeBytes ?? 8 * 1024 * 1024, s3ClientConfig: { bucket, ...s3ClientConfig(client) } },
+    client,
+  );
   return {
     kind: "s3",
     datastore,

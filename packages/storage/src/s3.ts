@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import {
   CreateBucketCommand,
@@ -60,7 +61,48 @@ export function s3ClientConfig(settings: S3ClientSettings): S3ClientConfig {
 }
 
 export function createS3Client(settings: S3ClientSettings): S3Client {
-  return new S3Client(s3ClientConfig(settings));
+  return withContentMd5(new S3Client(s3ClientConfig(settings)), settings);
+}
+
+/**
+ * Under "when_required" the SDK still checksums the requests S3 requires one for, with CRC32, while
+ * S3-compatible servers want the Content-MD5 S3 asked for before 2025: Swift 2.30 refuses DeleteObjects
+ * without it ("Missing required header for this request: Content-MD5"), and tus's S3Store deletes an
+ * upload's objects with DeleteObjects. This puts the MD5 back on those requests (and drops the CRC).
+ * Applied to every client the project makes: createS3Client's and the tus store's (ingest staging).
+ */
+type S3Middleware = Parameters<S3Client["middlewareStack"]["addRelativeTo"]>[0];
+type RequestParts = { headers?: Record<string, string>; body?: unknown };
+
+const contentMd5ForDeleteObjects = ((
+  next: (args: { request?: unknown }) => Promise<unknown>,
+  context: { commandName?: string },
+) =>
+  async (args: { request?: unknown }) => {
+    const request = args.request as RequestParts | undefined;
+    const body = request?.body;
+    if (context.commandName === "DeleteObjectsCommand" && request?.headers && typeof body === "string") {
+      for (const name of Object.keys(request.headers)) {
+        if (/^x-amz-(checksum-|sdk-checksum-algorithm$)/i.test(name)) delete request.headers[name];
+      }
+      request.headers["content-md5"] = createHash("md5").update(body).digest("base64");
+    }
+    return next(args);
+  }) as unknown as S3Middleware;
+
+export function withContentMd5<T extends S3Client>(
+  client: T,
+  settings: Pick<S3ClientSettings, "checksums">,
+): T {
+  if (settings.checksums === "when_supported") return client;
+  // Before signing, so the signature covers the header.
+  client.middlewareStack.addRelativeTo(contentMd5ForDeleteObjects, {
+    name: "wpdbContentMd5",
+    relation: "before",
+    toMiddleware: "httpSigningMiddleware",
+    override: true,
+  });
+  return client;
 }
 
 /** The client settings of an `s3` storage env (BLOB_STORE=s3). */

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BlobStore } from "../src/blob-store.ts";
 import { describeBlobStoreContract } from "../src/contract.ts";
 import { createLocalBlobRequestHandler, createLocalBlobStore, signLocalBlob } from "../src/local.ts";
+import { serveFetchHandler } from "../src/testing.ts";
 import { traceBlobStore } from "../src/traced.ts";
-import { serveFetchHandler } from "./serve-fetch-handler.ts";
 
 const SECRET = "local-int-test-secret-0123456789";
 
@@ -31,7 +31,6 @@ describeBlobStoreContract("local folder", async () => {
   await writeFile(blocker, "not a directory");
   return {
     store,
-    enforcesPresignedSignatures: true,
     unavailableStore: createLocalBlobStore({
       root: join(blocker, "blobs"),
       publicBaseUrl: server.url,
@@ -51,7 +50,6 @@ describeBlobStoreContract("local folder, traced", async () => {
   const { store, server } = await startLocalStore(root);
   return {
     store: traceBlobStore(store),
-    enforcesPresignedSignatures: true,
     async cleanup() {
       await server.close();
       await rm(root, { recursive: true, force: true });
