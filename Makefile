@@ -37,8 +37,8 @@ migrate: ## apply database migrations
 test-unit: ## unit tests only (no infrastructure)
 	@pnpm vitest run --project unit
 
-test-integration: ## integration tests only (real PostgreSQL and NATS)
-	@pnpm vitest run --project integration
+test-integration: ## integration tests only (real PostgreSQL, NATS and S3 on Swift)
+	@bash -c 'source scripts/swift.sh && pnpm vitest run --project integration'
 
 test-e2e: ## Playwright end-to-end tests (builds the web app first)
 	@pnpm turbo run build --filter @wallpaperdb/web --output-logs=errors-only
