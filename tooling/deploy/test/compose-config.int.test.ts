@@ -15,6 +15,7 @@ import {
   requiredVars,
   root,
   type Service,
+  words,
 } from "./compose-fixture.ts";
 
 let scratch: string;
@@ -116,5 +117,27 @@ describe("docker-compose config", () => {
     // Workers scale out by replicas (or --scale): nothing that would clash between replicas.
     const workers = services.workers as Service;
     expect(Number(workers.deploy?.replicas)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("scales out with docker-compose.scale.yml: a NATS cluster of three, replicated stream, N web and workers", () => {
+    const result = dockerCompose(["-f", path.join(root, "docker-compose.scale.yml"), "config"], operatorEnv);
+    expect(result.status, result.stderr).toBe(0);
+    const services = (parse(result.stdout) as Compose).services;
+    const nodes = ["nats", "nats-2", "nats-3"];
+    expect(Object.keys(services)).toEqual(expect.arrayContaining(nodes));
+    for (const node of nodes) {
+      const args = words(services[node]?.command);
+      // Each node routes to the other two.
+      for (const other of nodes.filter((name) => name !== node))
+        expect(args).toContain(`nats://${other}:6222`);
+    }
+    for (const name of [...APP_SERVICES, "migrate"]) {
+      const env = envOf(services[name] as Service);
+      expect((env.NATS_URL ?? "").split(",").map((url) => new URL(url).hostname)).toEqual(nodes);
+      expect(env.NATS_STREAM_REPLICAS).toBe("3");
+      expect(env.SEARCH_BACKEND).toBe("opensearch");
+    }
+    expect(Number(services.web?.deploy?.replicas)).toBeGreaterThanOrEqual(2);
+    expect(Number(services.workers?.deploy?.replicas)).toBeGreaterThanOrEqual(2);
   });
 });
