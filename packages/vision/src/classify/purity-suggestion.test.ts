@@ -16,17 +16,23 @@ describe("suggestPurity", () => {
   });
 
   it("makes explicit classes nsfw at the limit, and sketchy below it", () => {
-    expect(suggestPurity(scores({ porn: 0.5, hentai: 0.1 }))).toBe("nsfw");
-    expect(suggestPurity(scores({ porn: 0.3, hentai: 0.2999 }))).toBe("sketchy");
-    expect(suggestPurity(scores({ hentai: 0.7, porn: 0 }))).toBe("nsfw");
-    expect(suggestPurity(scores({ porn: 0.15, hentai: 0.15 }))).toBe("sketchy");
-    expect(suggestPurity(scores({ porn: 0.15, hentai: 0.14 }))).toBe("sfw");
+    expect(suggestPurity(scores({ porn: 0.9, hentai: 0.05 }))).toBe("nsfw");
+    expect(suggestPurity(scores({ hentai: 0.97, porn: 0 }))).toBe("nsfw");
+    expect(suggestPurity(scores({ porn: 0.6, hentai: 0.3499 }))).toBe("sketchy");
+    expect(suggestPurity(scores({ porn: 0.85, hentai: 0 }))).toBe("sketchy");
+  });
+
+  it("calls the corpus's worst false alarms sfw (a yellow flower macro, wood grain)", () => {
+    const flower = { drawing: 0.006, hentai: 0.035, neutral: 0.091, porn: 0.779, sexy: 0.089 };
+    const wood = { drawing: 0, hentai: 0.001, neutral: 0.419, porn: 0.576, sexy: 0.004 };
+    expect(suggestPurity(flower)).toBe("sfw");
+    expect(suggestPurity(wood)).toBe("sfw");
   });
 
   it("never makes suggestive (sexy) alone more than sketchy", () => {
     expect(suggestPurity(scores({ sexy: PURITY_THRESHOLDS.sketchySexy }))).toBe("sketchy");
     expect(suggestPurity(scores({ sexy: 0.99, porn: 0, hentai: 0 }))).toBe("sketchy");
-    expect(suggestPurity(scores({ sexy: 0.49 }))).toBe("sfw");
+    expect(suggestPurity(scores({ sexy: 0.59 }))).toBe("sfw");
   });
 });
 

@@ -12,25 +12,26 @@ export type ContentScores = Record<ContentClass, number>;
 
 /**
  * The thresholds of the suggested purity. Explicit material (porn + hentai) is the model's strongest
- * signal, so it alone makes `nsfw`; `sexy` (suggestive, not explicit) is where the model is least sure,
- * so it only ever makes `sketchy`, as does explicit material the model is unsure of.
+ * signal, so only it makes `nsfw`; `sexy` (suggestive, not explicit) only ever makes `sketchy`.
  *
- * Calibration (`pnpm --filter @wallpaperdb/vision bench:calibrate`, docs/performance.md): on the 42
- * shared-corpus wallpapers (every one sfw: GNOME and MATE landscapes, abstracts, patterns) the highest
- * porn + hentai is 0.03 and the highest sexy 0.02, far under these limits, so no corpus wallpaper is
- * suggested anything but sfw. What this could NOT calibrate: no sketchy or nsfw picture exists on these
- * machines, so the upper limits are nsfwjs's own guidance (a class is "it" above 0.5; porn/hentai
- * between 0.2 and 0.5 is borderline) and not measured here; a false sketchy costs little (the curator
- * or uploader sets it back, and that decision wins), a missed nsfw costs more, hence the low 0.3 for
- * sketchy from explicit classes.
+ * Calibrated on the 42 shared-corpus wallpapers (`pnpm --filter @wallpaperdb/vision bench:calibrate`,
+ * numbers in docs/performance.md), every one of them sfw. MobileNetV2 is not sure of itself on skin-
+ * and flesh-coloured nature close-ups: the yellow flower macro (YellowFlower.jpg) scores porn + hentai
+ * 0.814 and the wood grain (Wood.jpg) 0.577, the rest at most 0.17; sexy at most 0.09. nsfwjs's own
+ * "above 0.5 is it" would have called a flower nsfw, so the limits sit above the corpus's worst: no
+ * corpus wallpaper is suggested anything but sfw (the margin to the flower is thin: 0.814 against 0.85).
+ * What could NOT be calibrated: no sketchy or nsfw picture exists on these machines, so how much real
+ * nsfw material scores under 0.95 (and is only called sketchy) is unmeasured. The cost is bounded: a
+ * suggestion is never final (uploader and curator win), with moderation on every wallpaper waits for a
+ * curator anyway, and the moderation queue shows the scores.
  */
 export const PURITY_THRESHOLDS = {
   /** porn + hentai at or above this: nsfw. */
-  nsfwExplicit: 0.6,
+  nsfwExplicit: 0.95,
   /** porn + hentai at or above this (and below nsfw): sketchy. */
-  sketchyExplicit: 0.3,
+  sketchyExplicit: 0.85,
   /** sexy at or above this: sketchy. */
-  sketchySexy: 0.5,
+  sketchySexy: 0.6,
 } as const;
 
 /** The purity the model suggests for these scores (the rule above). */
