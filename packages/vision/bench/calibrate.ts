@@ -31,7 +31,9 @@ for (const file of files) {
     .join("  ");
   print(`${name.padEnd(44)} ${suggestPurity(scores).padEnd(7)} ${shown}`);
 }
-print(`\nfirst (with model load) ${times[0]?.toFixed(0)} ms; then median ${[...times.slice(1)].sort((a, b) => a - b)[Math.floor((times.length - 1) / 2)]?.toFixed(0)} ms per image; total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+print(
+  `\nfirst (with model load) ${times[0]?.toFixed(0)} ms; then median ${[...times.slice(1)].sort((a, b) => a - b)[Math.floor((times.length - 1) / 2)]?.toFixed(0)} ms per image; total ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
 print(`highest porn + hentai ${maxExplicit.toFixed(3)}, highest sexy ${maxSexy.toFixed(3)}`);
 print("\nnearest neighbour by embedding (distance 0 = same, 2 = opposite):");
 const all: number[] = [];
@@ -46,4 +48,6 @@ for (const a of results) {
   print(`${a.name.padEnd(44)} ${best.distance.toFixed(3)} ${best.name}`);
 }
 all.sort((x, y) => x - y);
-print(`all pairs: min ${all[0]?.toFixed(3)}, p10 ${all[Math.floor(all.length * 0.1)]?.toFixed(3)}, median ${all[Math.floor(all.length / 2)]?.toFixed(3)}, max ${all.at(-1)?.toFixed(3)}`);
+print(
+  `all pairs: min ${all[0]?.toFixed(3)}, p10 ${all[Math.floor(all.length * 0.1)]?.toFixed(3)}, median ${all[Math.floor(all.length / 2)]?.toFixed(3)}, max ${all.at(-1)?.toFixed(3)}`,
+);

@@ -1,9 +1,10 @@
-import type { LayersModel, Tensor, Tensor3D } from "@tensorflow/tfjs";
-import { load } from "nsfwjs/core";
+import type { io, LayersModel, Tensor, Tensor3D } from "@tensorflow/tfjs";
 import { MobileNetV2Model } from "nsfwjs/models/mobilenet_v2";
 import { tf, useVisionRuntime } from "../runtime.ts";
 import { projectEmbedding } from "./embedding.ts";
 import { type ContentScores, contentClasses } from "./purity-suggestion.ts";
+
+type ModelArtifacts = io.ModelArtifacts;
 
 /** What is stored with the scores, so a later model or threshold change can find what to re-run. */
 export const CLASSIFIER_MODEL = "nsfwjs@4.4.0/MobileNetV2";
@@ -30,11 +31,38 @@ export interface Classification {
 /** The classes and the pooled features from one forward pass. */
 let model: Promise<LayersModel> | undefined;
 
+/**
+ * The model's topology and weights from the modules nsfwjs bundles them in (JSON, and base64 shards named
+ * `group1-shard<i>of<n>`): nothing is fetched. Read directly rather than through nsfwjs's `load`, which
+ * logs to the console and wraps the model in a class this step does not need.
+ */
+async function bundledArtifacts(): Promise<ModelArtifacts> {
+  const { default: json } = await MobileNetV2Model.modelJson();
+  const shards = await Promise.all(MobileNetV2Model.weightBundles.map((bundle) => bundle()));
+  const byName = new Map(shards.map((shard, i) => [`group1-shard${i + 1}of${shards.length}`, shard.default]));
+  const manifest = json.weightsManifest ?? [];
+  const bytes = Buffer.concat(
+    manifest.flatMap((group) =>
+      group.paths.map((path) => {
+        const base64 = byName.get(path);
+        if (base64 === undefined) throw new Error(`nsfwjs MobileNetV2 has no weight shard ${path}`);
+        return Buffer.from(base64, "base64");
+      }),
+    ),
+  );
+  return {
+    modelTopology: json.modelTopology,
+    format: json.format,
+    generatedBy: json.generatedBy,
+    convertedBy: json.convertedBy,
+    weightSpecs: manifest.flatMap((group) => group.weights),
+    weightData: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+  };
+}
+
 async function loadModel(): Promise<LayersModel> {
   await useVisionRuntime();
-  // The weights are bundled in the package as base64 modules: nothing is fetched.
-  const nsfw = await load("MobileNetV2", { modelDefinitions: [MobileNetV2Model] });
-  const classifier = nsfw.model as LayersModel;
+  const classifier = await tf.loadLayersModel(tf.io.fromMemory(await bundledArtifacts()));
   const features = classifier.layers.find((layer) => layer.name === FEATURE_LAYER);
   if (!features) throw new Error(`nsfwjs MobileNetV2 has no ${FEATURE_LAYER} layer`);
   const [output] = classifier.outputs;
