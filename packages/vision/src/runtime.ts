@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import * as tf from "@tensorflow/tfjs";
 import { setThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 
@@ -10,15 +9,16 @@ import { setThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
  * at run time is a deployment that breaks offline).
  *
  * Why WASM: `@tensorflow/tfjs-node` does not install here (its install script downloads libtensorflow),
- * and the pure-JS CPU backend is about 20x slower (MobileNetV2 ~4 s against ~200 ms per image on one
- * core). The backend's `.wasm` files ship inside `@tensorflow/tfjs-backend-wasm`; `setWasmPaths` points
- * it at that folder on disk. One thread: the workers already run one image per core (sharp), so a model
- * that took every core would only contend with them; `VISION_THREADS` is not offered until measured.
+ * and the pure-JS CPU backend is about 20x slower (issue 16's measurement; on WASM here MobileNetV2 takes
+ * ~43 ms of CPU per image, docs/performance.md). The backend's `.wasm` files ship inside
+ * `@tensorflow/tfjs-backend-wasm`; `setWasmPaths` points it at that folder on disk. One thread: the workers already run one image per core (sharp), so a model
+ * that took every core would only contend with them.
  *
  * Use: `await useVisionRuntime()` before loading a model; it is idempotent and concurrent calls share one
  * set-up. A model module then keeps its own lazily loaded instance (`classify/model.ts` is the pattern:
- * load on first use, once per process, keep the promise). The detect step (@vladmandic/human) can call
- * this too: Human takes the tfjs instance it should use, and this module exports it as `tf`.
+ * load on first use, once per process, keep the promise). Another model of the workers (the detect step,
+ * @vladmandic/human) can start the runtime here and use the exported `tf`; whether Human's build accepts
+ * an outside tfjs instance or brings its own is not checked here (two instances would mean two WASM heaps).
  */
 export { tf };
 
@@ -36,8 +36,6 @@ async function setUp(): Promise<void> {
   // Node's emscripten loader reads these with fs; a trailing separator makes it a prefix.
   setWasmPaths(`${join(directory, "/")}`);
   setThreadsCount(1);
-  // A file URL would also work for Node's loader; the plain path is what the emscripten glue expects.
-  void pathToFileURL;
   // Production mode drops the per-op NaN checks and debug bookkeeping.
   tf.enableProdMode();
   if (!(await tf.setBackend("wasm"))) throw new Error("the TensorFlow.js WASM backend did not start");
