@@ -6,7 +6,7 @@ import { e2eEnv } from "./support/env.ts";
 import { holdVariantsStep, type ProcessingHold } from "./support/processing-hold.ts";
 
 const corpus = join(import.meta.dirname, "../.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate");
-const steps = ["stored", "variants", "quality", "color", "ready"];
+const steps = ["stored", "variants", "quality", "color", "classify", "ready"];
 
 async function dropImage(page: Page, relative: string): Promise<string> {
   const name = relative.split("/").pop() ?? relative;
@@ -103,7 +103,7 @@ test.describe("live processing progress", () => {
     // Live: the worker has started variants and is held before it can store them.
     await expect(step("variants")).toHaveAttribute("data-state", "running", { timeout: 15_000 });
     await expect(step("stored")).toHaveAttribute("data-state", "done");
-    for (const waiting of ["quality", "color", "ready"]) {
+    for (const waiting of ["quality", "color", "classify", "ready"]) {
       await expect(step(waiting)).toHaveAttribute("data-state", "pending");
     }
     await expect(progress).toHaveAttribute("data-status", "processing");
@@ -123,7 +123,8 @@ test.describe("live processing progress", () => {
     expect(state.seen.variants).toEqual(expect.arrayContaining(["running", "done"]));
     // Each step only moved forward and ended done: every change reached the page.
     for (const name of steps) expect(state.seen[name]?.at(-1), name).toBe("done");
-    for (const name of ["quality", "color", "ready"]) expect(state.seen[name]?.[0], name).toBe("pending");
+    for (const name of ["quality", "color", "classify", "ready"])
+      expect(state.seen[name]?.[0], name).toBe("pending");
   });
 
   test("an open SSE stream cut mid-way resumes from the last event id without missing a step", async ({
@@ -185,13 +186,13 @@ test.describe("live processing progress", () => {
     await hold.release();
     await expect(progress).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
     for (const name of steps) await expect(step(name)).toHaveAttribute("data-state", "done");
-    // variants done, quality and color running/done, ready: all over the resumed connection.
+    // variants done, quality, color and classify running/done, ready: all over the resumed connection.
     expect(proxy.eventCount() - eventsAtCut).toBeGreaterThanOrEqual(3);
     const state = await recordedStates(page);
     expect(state.loadedOnce).toBe(true);
     expect(state.doneOrder[0]).toBe("stored");
     expect(state.doneOrder[1]).toBe("variants");
-    expect(new Set(state.doneOrder.slice(2, 4))).toEqual(new Set(["quality", "color"]));
+    expect(new Set(state.doneOrder.slice(2, 5))).toEqual(new Set(["quality", "color", "classify"]));
     expect(state.doneOrder.at(-1)).toBe("ready");
     expect(state.doneOrder).toHaveLength(steps.length);
     const rank = { pending: 0, running: 1, done: 2 } as Record<string, number>;

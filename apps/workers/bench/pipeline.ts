@@ -4,7 +4,8 @@
 // upload-to-processed latency, and the worker's peak RSS. Each pass also prints where the CPU went
 // (cpu-usage.ts). First, the variants step's formats before and after the medium variant and AVIF-only
 // storage (variant-sets.ts; `--variant-sets` runs only that part). Before that, the hash and quality CPU
-// per image, old pHash against the crop signature (hash-quality.ts; `--hash-quality` runs only that). BENCH_WORKER_FLAGS adds Node flags to the worker (e.g. "--trace-gc", "--cpu-prof")
+// per image, old pHash against the crop signature (hash-quality.ts; `--hash-quality` runs only that), then
+// the classify step's model load and CPU per image (classify-cost.ts; `--classify` stops after it). BENCH_WORKER_FLAGS adds Node flags to the worker (e.g. "--trace-gc", "--cpu-prof")
 // and shows its stdout; worker settings in its environment (WORKERS_*, PIPELINE_SHARP_*) reach the worker.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -26,6 +27,7 @@ import {
   type PipelineHarness,
   waitProcessed,
 } from "../test/pipeline-harness.ts";
+import { measureClassify } from "./classify-cost.ts";
 import { cpuGroups, describeCpu, describeThreads, sampleCpu, threadTicks } from "./cpu-usage.ts";
 import { compareHashAndQuality } from "./hash-quality.ts";
 import { openIngestPath } from "./ingest-path.ts";
@@ -85,6 +87,11 @@ async function main(): Promise<void> {
     out,
   );
   if (process.argv.includes("--hash-quality")) return;
+  const classifyCpuMs = await measureClassify(
+    files.filter((_, i) => i % 3 === 0).map((file) => file.path),
+    out,
+  );
+  if (process.argv.includes("--classify")) return;
   await compareVariantSets(files, out);
   if (process.argv.includes("--variant-sets")) return;
 
@@ -128,7 +135,7 @@ async function main(): Promise<void> {
         BLOB_SIGNING_SECRET: "pipeline-bench-signing-secret-0123456789",
         WORKERS_HEALTH_PORT: "0",
         WORKER_ID: "bench",
-        WORKERS: "relay,poster,variants,variants-video,quality,color",
+        WORKERS: "relay,poster,variants,variants-video,quality,color,classify",
         PIPELINE_IMAGE_CONCURRENCY: String(IN_FLIGHT),
       },
       stdio: ["ignore", process.env.BENCH_WORKER_FLAGS ? "inherit" : "ignore", "inherit"],
@@ -178,11 +185,18 @@ async function main(): Promise<void> {
       out(
         `  worker peak RSS over the corpus (${IN_FLIGHT} in flight): ${mib(await procStatus(worker.pid, "VmHWM"))}`,
       );
-      out(`  ${describeCpu(cpu, sampleCpu(pipelineCpu), files.length)}`);
+      const cpuAfter = sampleCpu(pipelineCpu);
+      out(`  ${describeCpu(cpu, cpuAfter, files.length)}`);
       out(
         `  worker CPU per image by thread: ${describeThreads(threads, threadTicks(worker.pid ?? 0), files.length)}`,
       );
       await printStepTimes(harness, ids);
+      // /proc ticks are 10 ms each (USER_HZ 100).
+      const workerTicks = (cpuAfter.groups.get("worker") ?? 0) - (cpu.groups.get("worker") ?? 0);
+      const workerCpuMs = (workerTicks * 10) / files.length;
+      out(
+        `  classify's share: ${classifyCpuMs.toFixed(0)} of ${workerCpuMs.toFixed(0)} ms worker CPU per image; without it ${(workerCpuMs - classifyCpuMs).toFixed(0)} ms, so classify adds ${((100 * classifyCpuMs) / Math.max(1, workerCpuMs - classifyCpuMs)).toFixed(0)} % (target < 25 %)`,
+      );
       return rate;
     };
     const fromCommit = await runCorpus("the commit", async () =>

@@ -7,6 +7,7 @@ import type { SearchBackend } from "@wallpaperdb/search";
 import type { BlobStore } from "@wallpaperdb/storage";
 import { handleProcessedAutotag } from "./handlers/autotag.ts";
 import { handleDeletedBlobCleanup } from "./handlers/blob-cleanup.ts";
+import { handleVariantsReadyClassify } from "./handlers/classify.ts";
 import { handleVariantsReadyColor } from "./handlers/color.ts";
 import { handleChangedIndexSearch, handleProcessedIndexSearch } from "./handlers/index-search.ts";
 import { handleUploadedPoster } from "./handlers/poster.ts";
@@ -79,6 +80,14 @@ export const consumerComponents = {
     concurrency: 4,
     maxDeliver: PIPELINE_MAX_DELIVER,
     handle: handleVariantsReadyColor,
+  }),
+  // The nsfwjs model on WASM: loaded once per process (~250 MiB resident), one image at a time.
+  classify: component({
+    durable: "pipeline-classify",
+    types: ["wallpaper.variants.ready.v1"],
+    concurrency: 1,
+    maxDeliver: PIPELINE_MAX_DELIVER,
+    handle: handleVariantsReadyClassify,
   }),
   // Search index (OpenSearch); a no-op ack with the PostgreSQL backend.
   "index-search": component({

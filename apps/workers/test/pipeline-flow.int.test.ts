@@ -69,6 +69,7 @@ describe("an image from the real corpus", () => {
 
     const steps = await stepsOf(harness, wallpaperId);
     expect(steps.map((s) => [s.step, s.state, s.attempts])).toEqual([
+      ["classify", "done", 1],
       ["color", "done", 1],
       ["quality", "done", 1],
       ["variants", "done", 1],
@@ -120,7 +121,7 @@ describe("an image from the real corpus", () => {
     expect(total).toBeLessThan(1.05);
     for (const color of colors) expect(color.hex).toMatch(/^#[0-9a-f]{6}$/i);
 
-    expectProgressInOrder(await eventsOf(harness, wallpaperId), ["variants", "quality", "color"]);
+    expectProgressInOrder(await eventsOf(harness, wallpaperId), ["variants", "quality", "color", "classify"]);
   });
 
   it("a rerun of the variants step leaves the same rows and blobs", async () => {
@@ -177,6 +178,7 @@ describe("a generated video", () => {
     await waitProcessed(harness, [wallpaperId], 60_000);
     const steps = await stepsOf(harness, wallpaperId);
     expect(steps.map((s) => [s.step, s.state])).toEqual([
+      ["classify", "done"],
       ["color", "done"],
       ["poster", "done"],
       ["quality", "done"],
@@ -198,6 +200,12 @@ describe("a generated video", () => {
       "preview.avif",
       "thumb.avif",
     ]);
-    expectProgressInOrder(await eventsOf(harness, wallpaperId), ["poster", "variants", "quality", "color"]);
+    expectProgressInOrder(await eventsOf(harness, wallpaperId), [
+      "poster",
+      "variants",
+      "quality",
+      "color",
+      "classify",
+    ]);
   });
 });

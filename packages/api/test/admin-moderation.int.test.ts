@@ -1,5 +1,5 @@
-import { wallpaperNearDuplicates } from "@wallpaperdb/db";
-import { inArray } from "drizzle-orm";
+import { wallpaperClassifications, wallpaperNearDuplicates, wallpapers } from "@wallpaperdb/db";
+import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { useAdminWorld } from "./admin-fixture.ts";
 
@@ -17,6 +17,48 @@ describe("admin.moderation", () => {
     expect(queue.duplicates).toMatchObject([
       { wallpaperId: world.ids.pendingNew, duplicateOf: world.ids.ok, distance: 3 },
     ]);
+  });
+
+  it("shows the model's scores and suggestion beside the purity and where it came from; a curator's decision is final", async () => {
+    const { db } = world.h.deps;
+    const id = world.ids.pendingNew;
+    await db.insert(wallpaperClassifications).values({
+      wallpaperId: id,
+      model: "nsfwjs@4.4.0/MobileNetV2",
+      drawing: 0.01,
+      hentai: 0.02,
+      neutral: 0.01,
+      porn: 0.95,
+      sexy: 0.01,
+      suggestedPurity: "nsfw",
+      embedding: Array.from({ length: 64 }, (_, d) => (d === 0 ? 1 : 0)),
+      embeddingSign: 1n,
+      embeddingVersion: 1,
+    });
+    await db.update(wallpapers).set({ purity: "nsfw", puritySource: "model" }).where(eq(wallpapers.id, id));
+    const curator = await callerFor("curator");
+    const queue = await curator.admin.moderation.queue({});
+    const item = queue.items.find((entry) => entry.id === id);
+    expect(item).toMatchObject({
+      purity: "nsfw",
+      puritySource: "model",
+      classification: { suggestedPurity: "nsfw", model: "nsfwjs@4.4.0/MobileNetV2" },
+    });
+    expect(item?.classification?.porn).toBeCloseTo(0.95, 5);
+    // Not classified yet: no scores.
+    expect(queue.items.find((entry) => entry.id === world.ids.pendingOld)?.classification).toBeNull();
+    // Confirming the model's purity makes it the curator's (the model may not change it any more).
+    expect(await curator.wallpaper.setPurity({ wallpaperId: id, purity: "nsfw" })).toEqual({
+      purity: "nsfw",
+      changed: false,
+    });
+    const after = await curator.admin.moderation.queue({});
+    expect(after.items.find((entry) => entry.id === id)).toMatchObject({
+      purity: "nsfw",
+      puritySource: "curator",
+    });
+    await db.update(wallpapers).set({ purity: "sfw", puritySource: "default" }).where(eq(wallpapers.id, id));
+    await db.delete(wallpaperClassifications).where(eq(wallpaperClassifications.wallpaperId, id));
   });
 
   it("pages the open near-duplicate flags oldest first, with their total", async () => {

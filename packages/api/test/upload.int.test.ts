@@ -157,6 +157,28 @@ describe("upload over tus, then complete", () => {
   });
 });
 
+describe("purity at upload", () => {
+  it("records whether the uploader chose it: a named purity is theirs, a left-out one is the default", async () => {
+    const api = await harness.caller();
+    const complete = async (purity: "sketchy" | undefined, color: string) => {
+      const data = await sharp({ create: { width: 40, height: 30, channels: 3, background: color } })
+        .png()
+        .toBuffer();
+      const created = await api.upload.create({ filename: "p.png", size: data.length, purity });
+      await sendBytes(harness, created.uploadId, "p.png", data);
+      const { wallpaperId } = await api.upload.complete({ uploadId: created.uploadId });
+      const [row] = await harness.deps.db
+        .select({ purity: wallpapers.purity, source: wallpapers.puritySource })
+        .from(wallpapers)
+        .where(eq(wallpapers.id, wallpaperId));
+      return row;
+    };
+    // The classify step may suggest for the second one only.
+    expect(await complete("sketchy", "#a1b2c3")).toEqual({ purity: "sketchy", source: "uploader" });
+    expect(await complete(undefined, "#c3b2a1")).toEqual({ purity: "sfw", source: "default" });
+  });
+});
+
 describe("refusals", () => {
   it("create refuses a size over the limit at once with too_large", async () => {
     const api = await harness.caller();

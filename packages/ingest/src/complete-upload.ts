@@ -157,6 +157,7 @@ export async function completeUpload(
             durationMs: media.mediaType === "video" ? media.durationMs : null,
             uploaderId: row.uploaderId,
             purity: row.purity,
+            puritySource: row.puritySource,
             moderation: deps.settings.moderationRequired ? "pending" : "approved",
           })
           .onConflictDoNothing({ target: wallpapers.sha256 })

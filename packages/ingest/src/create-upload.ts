@@ -49,6 +49,8 @@ export async function createUpload(
     declaredSize: input.size,
     declaredType: input.type ?? null,
     purity: input.purity ?? "sfw",
+    // Left out: sfw until the classify step suggests otherwise (purity_source `default`).
+    puritySource: input.purity ? "uploader" : "default",
     expiresAt: new Date(now.getTime() + deps.settings.uploadTtlMs),
   });
   return { uploadId: row.id, endpoint: UPLOAD_ENDPOINT, maxBytes, expiresAt: row.expiresAt };

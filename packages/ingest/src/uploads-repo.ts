@@ -19,6 +19,7 @@ export async function insertUpload(
     declaredSize: number;
     declaredType: string | null;
     purity?: (typeof uploads.$inferInsert)["purity"];
+    puritySource?: (typeof uploads.$inferInsert)["puritySource"];
     expiresAt: Date;
   },
 ): Promise<UploadRow> {

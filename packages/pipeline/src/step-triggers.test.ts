@@ -11,6 +11,7 @@ describe("drivableSteps", () => {
     expect(drivableSteps("image", { variants: "done", quality: "pending", color: "pending" })).toEqual([
       "quality",
       "color",
+      "classify",
     ]);
   });
 
@@ -23,7 +24,9 @@ describe("drivableSteps", () => {
   });
 
   it("drives nothing when every step is done", () => {
-    expect(drivableSteps("image", { variants: "done", quality: "done", color: "done" })).toEqual([]);
+    expect(
+      drivableSteps("image", { variants: "done", quality: "done", color: "done", classify: "done" }),
+    ).toEqual([]);
   });
 });
 
@@ -34,5 +37,6 @@ describe("triggerOf", () => {
     expect(triggerOf("video", "variants")).toBe("wallpaper.poster.ready.v1");
     expect(triggerOf("image", "quality")).toBe("wallpaper.variants.ready.v1");
     expect(triggerOf("video", "color")).toBe("wallpaper.variants.ready.v1");
+    expect(triggerOf("image", "classify")).toBe("wallpaper.variants.ready.v1");
   });
 });

@@ -30,6 +30,7 @@ export function triggerOf(mediaType: MediaType, step: StepName): EventType {
       return mediaType === "video" ? "wallpaper.poster.ready.v1" : "wallpaper.uploaded.v1";
     case "quality":
     case "color":
+    case "classify":
       return "wallpaper.variants.ready.v1";
     default: {
       const unknown: never = step;
@@ -40,7 +41,7 @@ export function triggerOf(mediaType: MediaType, step: StepName): EventType {
 
 /**
  * Enqueues, in the caller's transaction, the event that makes `step` run again for this wallpaper.
- * Handlers skip steps already done, so the steps sharing the event (quality and color) are unharmed.
+ * Handlers skip steps already done, so the steps sharing the event (quality, color and classify) are unharmed.
  */
 export async function enqueueStepTrigger(tx: Executor, target: TriggerTarget, step: StepName): Promise<void> {
   const type = triggerOf(target.mediaType, step);

@@ -15,6 +15,8 @@ const definition = {
   // Both read the analysis the variants step stored.
   quality: { mediaTypes: ["image", "video"], after: ["variants"] },
   color: { mediaTypes: ["image", "video"], after: ["variants"] },
+  // Content classes, suggested purity and embedding from the analysis picture (packages/vision).
+  classify: { mediaTypes: ["image", "video"], after: ["variants"] },
 } as const;
 
 export type StepName = keyof typeof definition;

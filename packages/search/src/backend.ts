@@ -50,6 +50,7 @@ export interface SearchPage {
 
 export type SimilarMatch =
   | { kind: "near_duplicate"; hammingDistance: number }
+  | { kind: "content"; contentDistance: number }
   | { kind: "palette"; paletteDistance: number };
 
 export interface SimilarItem {
@@ -66,7 +67,8 @@ export interface SearchBackend {
   readonly name: "postgres" | "opensearch";
   search(input: SearchInput, cursor?: string | null, scope?: ViewerScope): Promise<SearchPage>;
   /**
-   * near-duplicates (pHash) first, then visually close (palette), within the scope; null when the
+   * near-duplicates (pHash) first, then close in content (the classify step's embedding), then visually
+   * close (palette), within the scope; null when the
    * wallpaper itself is not visible (whether this viewer may open it is the wallpaper domain's rule)
    */
   similar(wallpaperId: string, limit: number, scope?: ViewerScope): Promise<SimilarItem[] | null>;

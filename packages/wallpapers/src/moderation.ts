@@ -1,7 +1,7 @@
 import type { Caller } from "@wallpaperdb/auth/roles";
 import { AppError } from "@wallpaperdb/core/errors";
 import type { Database, Executor } from "@wallpaperdb/db";
-import { auditLog, wallpaperNearDuplicates, wallpapers } from "@wallpaperdb/db";
+import { auditLog, wallpaperClassifications, wallpaperNearDuplicates, wallpapers } from "@wallpaperdb/db";
 import { enqueueWallpapersChanged } from "@wallpaperdb/events/outbox";
 import { aliasedTable, and, asc, count, desc, eq, inArray, ne, not, or, sql } from "drizzle-orm";
 
@@ -19,6 +19,19 @@ const card = {
   moderationReason: wallpapers.moderationReason,
   processedAt: wallpapers.processedAt,
   createdAt: wallpapers.createdAt,
+  purity: wallpapers.purity,
+  // Where the purity came from: a curator sees whether the model or a person set it.
+  puritySource: wallpapers.puritySource,
+  // The classify step's scores and suggestion (null until it ran), so a curator sees why.
+  classification: {
+    model: wallpaperClassifications.model,
+    suggestedPurity: wallpaperClassifications.suggestedPurity,
+    drawing: wallpaperClassifications.drawing,
+    hentai: wallpaperClassifications.hentai,
+    neutral: wallpaperClassifications.neutral,
+    porn: wallpaperClassifications.porn,
+    sexy: wallpaperClassifications.sexy,
+  },
 };
 
 /** Open near-duplicate flags: a flag whose newer copy is already rejected needs no decision any more. */
@@ -26,7 +39,8 @@ const openFlag = and(not(wallpaperNearDuplicates.resolved), ne(wallpapers.modera
 
 /**
  * The moderation queue: pending wallpapers oldest first (fair to uploaders), or the approved/rejected
- * ones newest first so a curator can revisit a decision. Open near-duplicate flags come along, oldest
+ * ones newest first so a curator can revisit a decision; each with its purity, where that came from,
+ * and the classify step's class scores and suggested purity. Open near-duplicate flags come along, oldest
  * first, a page at a time (`duplicatesOffset`, `duplicatesLimit`) with their total: an import can flag
  * hundreds.
  */
@@ -47,6 +61,7 @@ export async function moderationQueue(
     db
       .select(card)
       .from(wallpapers)
+      .leftJoin(wallpaperClassifications, eq(wallpaperClassifications.wallpaperId, wallpapers.id))
       .where(where)
       .orderBy(order, asc(wallpapers.id))
       .limit(query.limit)

@@ -1,5 +1,5 @@
 import { pgEnum } from "drizzle-orm/pg-core";
-import { purities } from "./purity.ts";
+import { purities, puritySources } from "./purity.ts";
 
 export const userRole = pgEnum("user_role", ["user", "curator", "admin"]);
 export const uploadState = pgEnum("upload_state", [
@@ -23,3 +23,4 @@ export const tagCategory = pgEnum("tag_category", [
 ]);
 export const tagSource = pgEnum("tag_source", ["human", "auto", "implied"]);
 export const wallpaperPurity = pgEnum("wallpaper_purity", purities);
+export const puritySource = pgEnum("purity_source", puritySources);

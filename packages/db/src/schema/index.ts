@@ -1,4 +1,5 @@
 export * from "./auth.ts";
+export * from "./classification.ts";
 export * from "./collections.ts";
 export * from "./enums.ts";
 export * from "./events.ts";

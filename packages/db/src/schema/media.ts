@@ -12,7 +12,14 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { mediaType, moderationStatus, stepState, uploadState, wallpaperPurity } from "./enums.ts";
+import {
+  mediaType,
+  moderationStatus,
+  puritySource,
+  stepState,
+  uploadState,
+  wallpaperPurity,
+} from "./enums.ts";
 import { users } from "./users.ts";
 
 export const wallpapers = pgTable(
@@ -35,6 +42,8 @@ export const wallpapers = pgTable(
     // sfw | sketchy | nsfw (purity.ts): set by the uploader, changed by the uploader or a curator.
     // Visitors see sfw only; an account sees what its settings opt in to (packages/search viewer-scope).
     purity: wallpaperPurity("purity").notNull().default("sfw"),
+    // Who set the purity (purity.ts puritySources): the classify step changes only `default`/`model`.
+    puritySource: puritySource("purity_source").notNull().default("default"),
     processedAt: timestamp("processed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -97,6 +106,8 @@ export const uploads = pgTable(
     declaredType: text("declared_type"),
     // The purity the uploader chose; the wallpaper this upload creates starts with it.
     purity: wallpaperPurity("purity").notNull().default("sfw"),
+    // `uploader` when the upload named a purity, `default` when it was left out (sfw until classified).
+    puritySource: puritySource("purity_source").notNull().default("default"),
     receivedBytes: bigint("received_bytes", { mode: "number" }).notNull().default(0),
     sha256: text("sha256"),
     storageKey: text("storage_key"),

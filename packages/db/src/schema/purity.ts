@@ -8,3 +8,11 @@ export type Purity = (typeof purities)[number];
 
 /** What anyone sees, signed in or not; the other levels are opted in to in the account's settings. */
 export const PUBLIC_PURITY: Purity = "sfw";
+
+/**
+ * Where a wallpaper's purity came from, so that a model's suggestion is never silently final: the
+ * uploader's explicit choice and a curator's decision win over the classify step, which may only set a
+ * purity nobody chose (`default`) or replace its own earlier suggestion (`model`).
+ */
+export const puritySources = ["default", "uploader", "curator", "model"] as const;
+export type PuritySource = (typeof puritySources)[number];

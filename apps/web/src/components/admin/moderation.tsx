@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
+import { ContentScores } from "./content-scores.tsx";
 import { AdminPreview } from "./preview.tsx";
 
 const tabs = ["pending", "approved", "rejected"] as const;
@@ -77,6 +78,11 @@ export function AdminModeration() {
                   {item.processedAt ? "" : " · still processing"}
                 </span>
                 {item.moderationReason ? <span>Reason: {item.moderationReason}</span> : null}
+                <ContentScores
+                  purity={item.purity}
+                  puritySource={item.puritySource}
+                  classification={item.classification}
+                />
                 <Link href={`/admin/tag/${item.id}`}>Tag it</Link>
               </div>
               <div className="moderation-actions">

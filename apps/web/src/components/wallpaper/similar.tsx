@@ -2,7 +2,7 @@ import Link from "next/link";
 import { caller } from "~/trpc/server.tsx";
 import { thumbhashDataUrl } from "./thumbhash.ts";
 
-/** Near-duplicates first, then palette neighbours (`wallpaper.similar`), rendered on the server. */
+/** Near-duplicates first, then content and palette neighbours (`wallpaper.similar`), rendered on the server. */
 export async function WallpaperSimilar({ id }: { id: string }) {
   const { items } = await caller.wallpaper.similar({ wallpaperId: id, limit: 12 });
   return (
@@ -26,11 +26,7 @@ export async function WallpaperSimilar({ id }: { id: string }) {
               className="gallery-tile"
               data-testid="similar-tile"
               style={{ flexGrow: ratio, flexBasis: `calc(var(--row-height) * ${ratio.toFixed(4)})` }}
-              title={
-                match.kind === "near_duplicate"
-                  ? `Near-duplicate (${match.hammingDistance} bits)`
-                  : "Similar colors"
-              }
+              title={matchTitle(match)}
             >
               <span
                 className="picture"
@@ -43,9 +39,7 @@ export async function WallpaperSimilar({ id }: { id: string }) {
                 <img src={thumb?.url} alt="" loading="lazy" decoding="async" />
               </span>
               <span className="gallery-tile-meta">
-                <span className="tile-badge">
-                  {match.kind === "near_duplicate" ? "near-duplicate" : "similar colors"}
-                </span>
+                <span className="tile-badge">{matchBadge[match.kind]}</span>
               </span>
             </Link>
           );
@@ -53,4 +47,23 @@ export async function WallpaperSimilar({ id }: { id: string }) {
       </div>
     </section>
   );
+}
+
+type Match = Awaited<ReturnType<typeof caller.wallpaper.similar>>["items"][number]["match"];
+
+const matchBadge: Record<Match["kind"], string> = {
+  near_duplicate: "near-duplicate",
+  content: "similar content",
+  palette: "similar colors",
+};
+
+function matchTitle(match: Match): string {
+  switch (match.kind) {
+    case "near_duplicate":
+      return `Near-duplicate (${match.hammingDistance} bits)`;
+    case "content":
+      return "Similar content";
+    case "palette":
+      return "Similar colors";
+  }
 }
