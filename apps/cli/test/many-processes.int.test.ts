@@ -12,6 +12,7 @@ import {
   type TestPostgresServer,
 } from "@wallpaperdb/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { componentNames } from "../../workers/src/registry.ts";
 import { cleanTally, tallyProcessing, waitOutboxDrained } from "../../workers/test/exactly-once.ts";
 import { noiseImage } from "../../workers/test/noise-image.ts";
 import { waitProcessed } from "../../workers/test/pipeline-harness.ts";
@@ -23,11 +24,14 @@ import { ensureWebBuild, type RunningWebApp, startWebApp } from "./web-app.ts";
 // spread over both web processes; PostgreSQL restarts in the middle of them; every upload ends processed
 // exactly once and every process recovers without being restarted itself.
 const COUNT = 24;
+const imageSteps = ["poster", "variants", "variants-video", "quality", "color"];
+const messaging = ["relay", "reconcile"];
+// The third process runs everything else, so a component added later is covered too.
 const componentSets = [
-  "relay,poster,variants,variants-video",
-  "quality,color,autotag,reconcile",
-  "index-search,index-search-changes,blob-cleanup,popularity",
-];
+  imageSteps,
+  messaging,
+  componentNames.filter((name) => !imageSteps.includes(name) && !messaging.includes(name)),
+].map((set) => set.join(","));
 let server: TestPostgresServer;
 let database: TestDatabase;
 let scratch: string;
