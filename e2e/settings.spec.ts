@@ -91,6 +91,8 @@ for (const size of sizes) {
       // At upload: NSFW for the next files.
       await page.goto("/upload");
       const nsfwName = `nsfw-${size.name}.jpg`;
+      // Nothing chosen until the uploader picks: "Auto" lets the content model suggest one.
+      await expect(page.getByTestId("upload-purity").getByLabel("Auto", { exact: true })).toBeChecked();
       await page.getByTestId("upload-purity").getByLabel("NSFW", { exact: true }).check();
       await page.screenshot({ path: test.info().outputPath(`${size.name}-upload-purity.png`) });
       await expectNoOverflow(page);

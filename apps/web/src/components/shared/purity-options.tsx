@@ -15,7 +15,8 @@ export function PurityOptions({
 }: {
   /** the radio group's name, unique on the page */
   name: string;
-  value: Purity;
+  /** null: none of the three is checked (the upload page's "Auto") */
+  value: Purity | null;
   disabled?: boolean;
   onChange(purity: Purity): void;
 }) {

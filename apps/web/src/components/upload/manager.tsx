@@ -31,8 +31,12 @@ function summaryText(items: readonly UploadItem[]): string {
 
 export function UploadManager({ mayUpload }: { mayUpload: boolean }) {
   const { items, restored, addFiles, reattach, dismiss, pause, resume, retry } = useUploads();
-  const [purity, setPurity] = useState<Purity>("sfw");
-  const addWithPurity = useCallback((files: Iterable<File>) => addFiles(files, purity), [addFiles, purity]);
+  // Not chosen until the uploader picks one: the content model suggests it then.
+  const [purity, setPurity] = useState<Purity | null>(null);
+  const addWithPurity = useCallback(
+    (files: Iterable<File>) => addFiles(files, purity ?? undefined),
+    [addFiles, purity],
+  );
   const dragging = usePageDrop(mayUpload ? addWithPurity : null);
   if (!mayUpload) {
     return (
