@@ -92,7 +92,7 @@ async function seedBatch(database: TestDatabase, from: number, to: number): Prom
       select gen_random_uuid(), encode(sha256(('bench' || g)::bytea), 'hex'),
         (case when g % 20 = 0 then 'video' else 'image' end)::media_type,
         case when g % 20 = 0 then 'video/mp4' else 'image/jpeg' end, 'originals/bench' || g,
-        500000 + (g * 7919) % 9000000,
+        500000 + (g::bigint * 7919) % 9000000,
         (array[1920, 2560, 3840, 3440, 1080, 1200, 7680, 2560, 1920, 5120])[1 + g % 10],
         (array[1080, 1440, 2160, 1440, 1920, 1200, 4320, 1600, 1200, 2880])[1 + g % 10],
         'approved'::moderation_status,
