@@ -24,6 +24,7 @@ export const pipelineComponents = [
   "variants-video",
   "quality",
   "color",
+  "detect",
   "autotag",
 ] as const;
 

@@ -7,10 +7,11 @@ describe("drivableSteps", () => {
     expect(drivableSteps("video", {})).toEqual(["poster"]);
   });
 
-  it("drives both siblings once their prerequisite is done", () => {
+  it("drives every sibling once their prerequisite is done", () => {
     expect(drivableSteps("image", { variants: "done", quality: "pending", color: "pending" })).toEqual([
       "quality",
       "color",
+      "detect",
     ]);
   });
 
@@ -23,7 +24,9 @@ describe("drivableSteps", () => {
   });
 
   it("drives nothing when every step is done", () => {
-    expect(drivableSteps("image", { variants: "done", quality: "done", color: "done" })).toEqual([]);
+    expect(
+      drivableSteps("image", { variants: "done", quality: "done", color: "done", detect: "done" }),
+    ).toEqual([]);
   });
 });
 

@@ -30,6 +30,7 @@ export function triggerOf(mediaType: MediaType, step: StepName): EventType {
       return mediaType === "video" ? "wallpaper.poster.ready.v1" : "wallpaper.uploaded.v1";
     case "quality":
     case "color":
+    case "detect":
       return "wallpaper.variants.ready.v1";
     default: {
       const unknown: never = step;

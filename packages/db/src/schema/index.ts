@@ -1,5 +1,6 @@
 export * from "./auth.ts";
 export * from "./collections.ts";
+export * from "./detection.ts";
 export * from "./enums.ts";
 export * from "./events.ts";
 export * from "./favorites.ts";
