@@ -18,6 +18,7 @@ import { getWallpaperTags, setTags } from "@wallpaperdb/tags";
 import { and, asc, eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { refreshAutoTags } from "../src/handlers/autotag.ts";
 import { WORKER_MALLOC_ENV, WORKER_NODE_FLAGS } from "../src/process-settings.ts";
 import {
   createPipelineHarness,
@@ -93,7 +94,9 @@ async function stored(wallpaperId: string) {
     .from(wallpaperObjects)
     .where(eq(wallpaperObjects.wallpaperId, wallpaperId))
     .orderBy(asc(wallpaperObjects.rank));
-  const tags = (await getWallpaperTags(db, wallpaperId)).map((tag) => `${tag.name} ${tag.sources.join("+")}`);
+  const tags = (await getWallpaperTags(db, wallpaperId)).map(
+    (tag) => `${tag.name} ${[...tag.sources].sort().join("+")}`,
+  );
   return { detection, objects, tags: tags.sort() };
 }
 
@@ -166,6 +169,26 @@ it("re-runs to the same rows, replacing only its own auto tags (never a curator'
   const after = await Promise.all([stored(person), stored(ladybird)]);
   expect(after).toEqual(before);
   expect(before[0].tags).toEqual(expect.arrayContaining(["dinner human", "people auto+human"]));
+});
+
+it("backfills wallpapers processed before the step existed (the re-drive of missing steps)", async () => {
+  const db = harness.database.db;
+  const before = await stored(person);
+  // As before migration 0022: no detect row, no detection, auto tags from the facts alone.
+  await db.delete(wallpaperDetections).where(eq(wallpaperDetections.wallpaperId, person));
+  await db
+    .delete(processingSteps)
+    .where(and(eq(processingSteps.wallpaperId, person), eq(processingSteps.step, "detect")));
+  await refreshAutoTags({ db }, person);
+  expect((await stored(person)).tags).not.toContain("people auto+human");
+
+  expect(await rerunStep(db, { step: "detect", scope: "missing" })).toEqual({ reset: 1, enqueued: 1 });
+  // No `processed` event follows for a processed wallpaper: the step refreshes the auto tags itself.
+  await waitFor("the backfilled detection", async () => ((await detectedAt(person)) > 0 ? true : undefined));
+  await waitFor("its auto tags", async () =>
+    (await stored(person)).tags.includes("people auto+human") ? true : undefined,
+  );
+  expect(await stored(person)).toEqual(before);
 });
 
 function startWorker(id: string): ChildProcess {

@@ -90,7 +90,7 @@ it("processes every upload exactly once in effect while workers are killed -9 an
     .select({ state: processingSteps.state, count: sql<number>`count(*)::int` })
     .from(processingSteps)
     .groupBy(processingSteps.state);
-  expect(steps).toEqual([{ state: "done", count: COUNT * 3 }]);
+  expect(steps).toEqual([{ state: "done", count: COUNT * 4 }]);
   const perWallpaper = await db
     .select({ wallpaperId: variants.wallpaperId, count: sql<number>`count(*)::int` })
     .from(variants)

@@ -70,6 +70,7 @@ describe("an image from the real corpus", () => {
     const steps = await stepsOf(harness, wallpaperId);
     expect(steps.map((s) => [s.step, s.state, s.attempts])).toEqual([
       ["color", "done", 1],
+      ["detect", "done", 1],
       ["quality", "done", 1],
       ["variants", "done", 1],
     ]);
@@ -178,6 +179,7 @@ describe("a generated video", () => {
     const steps = await stepsOf(harness, wallpaperId);
     expect(steps.map((s) => [s.step, s.state])).toEqual([
       ["color", "done"],
+      ["detect", "done"],
       ["poster", "done"],
       ["quality", "done"],
       ["variants", "done"],

@@ -27,6 +27,8 @@ describe("admin.jobs", () => {
       { step: "variants", pending: 0, running: 0, done: 2, failed: 2, missing: 2 },
       { step: "quality", pending: 1, running: 1, done: 1, failed: 1, missing: 2 },
       { step: "color", pending: 2, running: 0, done: 1, failed: 1, missing: 2 },
+      // The world predates the detect step (its rows are written by hand): every wallpaper misses it.
+      { step: "detect", pending: 0, running: 0, done: 0, failed: 0, missing: 6 },
     ]);
   });
 

@@ -20,6 +20,7 @@ const labels: Record<string, string> = {
   variants: "Variants",
   quality: "Quality",
   color: "Colors",
+  detect: "Objects",
   ready: "Ready",
 };
 
