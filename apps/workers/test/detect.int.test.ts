@@ -14,7 +14,7 @@ import {
 import { corpusFiles } from "@wallpaperdb/imaging/testing";
 import { rerunStep } from "@wallpaperdb/pipeline";
 import { parseSearchQuery } from "@wallpaperdb/search";
-import { getWallpaperTags, setTags } from "@wallpaperdb/tags";
+import { getWallpaperTags, setTags, suggestTags } from "@wallpaperdb/tags";
 import { and, asc, eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -135,6 +135,17 @@ it("finds the person, stores objects with normalized boxes, and tags `people` (a
   if (!query.ok) throw new Error("`people` does not parse");
   const found = await harness.deps.search.search(query.query);
   expect(found.items.map((item) => item.id)).toEqual([person]);
+});
+
+it("suggests what was detected where the auto tag is missing (a wallpaper at the tag limit gets none)", async () => {
+  const db = harness.database.db;
+  await db.execute(
+    sql`delete from wallpaper_tags where wallpaper_id = ${person} and tag_id = (select id from tags where name = 'people')`,
+  );
+  const suggested = await suggestTags(db, person);
+  expect(suggested.find((s) => s.name === "people")?.reasons).toEqual(["auto_derived"]);
+  await refreshAutoTags({ db }, person);
+  expect((await stored(person)).tags).toContain("people auto");
 });
 
 it("stores what a picture without people holds but tags nothing from it", async () => {
