@@ -38,8 +38,11 @@ describe("the detection tag rule", () => {
 
   it("tags confident objects that cover a meaningful part of the picture", () => {
     expect(detectionTagNames([object("dog", TAG_MIN_SCORE, TAG_MIN_AREA)], [])).toEqual(["dog"]);
-    // The corpus's false readings: an abstract shape as a kite, a detail as a bird.
+    // The corpus's false readings (on the step's input, the thumbnail): abstract shapes as a kite, a vase
+    // or a person, a detail as a bird.
     expect(detectionTagNames([object("kite", 0.42, 0.113)], [])).toEqual([]);
+    expect(detectionTagNames([object("vase", 0.49, 0.14)], [])).toEqual([]);
+    expect(detectionTagNames([object("person", 0.34, 0.91)], [])).toEqual([]);
     expect(detectionTagNames([object("bird", 0.39, 0.015)], [])).toEqual([]);
     expect(detectionTagNames([object("cup", 0.63, 0.014)], [])).toEqual([]);
   });
@@ -57,7 +60,7 @@ describe("the detection tag rule", () => {
   });
 
   it("counts people as confident person boxes, or faces when there are more of those", () => {
-    const persons = [object("person", 0.7, 0.3), object("person", 0.4, 0.1), object("person", 0.25, 0.1)];
+    const persons = [object("person", 0.7, 0.3), object("person", 0.45, 0.1), object("person", 0.3, 0.1)];
     expect(peopleCount(persons, [])).toBe(2);
     expect(
       peopleCount(
