@@ -69,6 +69,12 @@ beforeAll(async () => {
   person = await insertWallpaper(harness, { data: await photoWithPerson() });
   ladybird = await insertWallpaper(harness, { data: await readFile(ladybirdFile) });
   await waitProcessed(harness, [person, ladybird], 90_000);
+  // The auto tagger runs on the `processed` event, just after.
+  for (const id of [person, ladybird]) {
+    await waitFor("the auto tags", async () =>
+      (await getWallpaperTags(harness.database.db, id)).length > 0 ? true : undefined,
+    );
+  }
 }, 120_000);
 
 afterAll(async () => {
