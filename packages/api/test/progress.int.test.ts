@@ -13,7 +13,12 @@ describe("progress.wallpaper subscription", () => {
     const feed = await subscribe(id);
     const [snapshot] = await take(feed, 1);
     expect(snapshot?.data.change).toBeNull();
-    expect(view(snapshot)).toEqual(["variants:running:1", "quality:pending:0", "color:pending:0"]);
+    expect(view(snapshot)).toEqual([
+      "variants:running:1",
+      "quality:pending:0",
+      "color:pending:0",
+      "detect:pending:0",
+    ]);
 
     await finish(id, "variants");
     await start(id, "quality");
@@ -22,6 +27,8 @@ describe("progress.wallpaper subscription", () => {
     await start(id, "color");
     await finish(id, "quality");
     await finish(id, "color");
+    await start(id, "detect");
+    await finish(id, "detect");
 
     const live = await rest(feed);
     expect(changes(live)).toEqual([
@@ -32,6 +39,8 @@ describe("progress.wallpaper subscription", () => {
       "color:running:2",
       "quality:done:1",
       "color:done:2",
+      "detect:running:1",
+      "detect:done:1",
       "ready",
     ]);
     expect(live.at(-1)?.data.view.status).toBe("ready");
@@ -61,6 +70,8 @@ describe("progress.wallpaper subscription", () => {
     const second = await subscribe(id, lastEventId);
     const resumedHead = await take(second, 3);
     await finish(id, "quality");
+    await start(id, "detect");
+    await finish(id, "detect");
     const after = [...resumedHead, ...(await rest(second))];
 
     expect(after[0]?.data.change).not.toBeNull(); // no second snapshot: it continues the stream
@@ -71,6 +82,8 @@ describe("progress.wallpaper subscription", () => {
       "color:running:1",
       "color:done:1",
       "quality:done:1",
+      "detect:running:1",
+      "detect:done:1",
       "ready",
     ]);
   });
@@ -83,7 +96,12 @@ describe("progress.wallpaper subscription", () => {
     const first = await subscribe(id);
     const [snapshot] = await take(first, 1);
     await first.return?.();
-    expect(view(snapshot)).toEqual(["variants:done:1", "quality:pending:0", "color:pending:0"]);
+    expect(view(snapshot)).toEqual([
+      "variants:done:1",
+      "quality:pending:0",
+      "color:pending:0",
+      "detect:pending:0",
+    ]);
 
     await runRelay(); // now publishes variants pending, running and done after the snapshot's position
     await start(id, "quality");
