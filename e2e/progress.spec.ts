@@ -6,7 +6,7 @@ import { e2eEnv } from "./support/env.ts";
 import { holdVariantsStep, type ProcessingHold } from "./support/processing-hold.ts";
 
 const corpus = join(import.meta.dirname, "../.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate");
-const steps = ["stored", "variants", "quality", "color", "classify", "ready"];
+const steps = ["stored", "variants", "quality", "color", "classify", "detect", "ready"];
 
 async function dropImage(page: Page, relative: string): Promise<string> {
   const name = relative.split("/").pop() ?? relative;
@@ -192,7 +192,7 @@ test.describe("live processing progress", () => {
     expect(state.loadedOnce).toBe(true);
     expect(state.doneOrder[0]).toBe("stored");
     expect(state.doneOrder[1]).toBe("variants");
-    expect(new Set(state.doneOrder.slice(2, 5))).toEqual(new Set(["quality", "color", "classify"]));
+    expect(new Set(state.doneOrder.slice(2, 6))).toEqual(new Set(["quality", "color", "classify", "detect"]));
     expect(state.doneOrder.at(-1)).toBe("ready");
     expect(state.doneOrder).toHaveLength(steps.length);
     const rank = { pending: 0, running: 1, done: 2 } as Record<string, number>;
@@ -227,7 +227,7 @@ test.describe("live processing progress", () => {
     const state = await recordedStates(page);
     expect(state.loadedOnce).toBe(true);
     expect(state.doneOrder[0]).toBe("stored");
-    expect(state.doneOrder).toEqual(expect.arrayContaining(["variants", "quality", "color"]));
+    expect(state.doneOrder).toEqual(expect.arrayContaining(["variants", "quality", "color", "detect"]));
     expect(state.doneOrder.indexOf("variants")).toBeLessThan(state.doneOrder.indexOf("quality"));
   });
 });

@@ -5,7 +5,9 @@
 // (cpu-usage.ts). First, the variants step's formats before and after the medium variant and AVIF-only
 // storage (variant-sets.ts; `--variant-sets` runs only that part). Before that, the hash and quality CPU
 // per image, old pHash against the crop signature (hash-quality.ts; `--hash-quality` runs only that), then
-// the classify step's model load and CPU per image (classify-cost.ts; `--classify` stops after it). BENCH_WORKER_FLAGS adds Node flags to the worker (e.g. "--trace-gc", "--cpu-prof")
+// the classify step's model load and CPU per image (classify-cost.ts; `--classify` stops after it) and the
+// detect step's (detect.ts; `--detect` stops after it; the passes' worker runs both components, so its
+// peaks include both models). BENCH_WORKER_FLAGS adds Node flags to the worker (e.g. "--trace-gc", "--cpu-prof")
 // and shows its stdout; worker settings in its environment (WORKERS_*, PIPELINE_SHARP_*) reach the worker.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -29,6 +31,7 @@ import {
 } from "../test/pipeline-harness.ts";
 import { measureClassify } from "./classify-cost.ts";
 import { cpuGroups, describeCpu, describeThreads, sampleCpu, threadTicks } from "./cpu-usage.ts";
+import { measureDetect } from "./detect.ts";
 import { compareHashAndQuality } from "./hash-quality.ts";
 import { openIngestPath } from "./ingest-path.ts";
 import { compareVariantSets } from "./variant-sets.ts";
@@ -92,6 +95,11 @@ async function main(): Promise<void> {
     out,
   );
   if (process.argv.includes("--classify")) return;
+  await measureDetect(
+    files.map((file) => file.path),
+    out,
+  );
+  if (process.argv.includes("--detect")) return;
   await compareVariantSets(files, out);
   if (process.argv.includes("--variant-sets")) return;
 
@@ -135,7 +143,7 @@ async function main(): Promise<void> {
         BLOB_SIGNING_SECRET: "pipeline-bench-signing-secret-0123456789",
         WORKERS_HEALTH_PORT: "0",
         WORKER_ID: "bench",
-        WORKERS: "relay,poster,variants,variants-video,quality,color,classify",
+        WORKERS: "relay,poster,variants,variants-video,quality,color,classify,detect",
         PIPELINE_IMAGE_CONCURRENCY: String(IN_FLIGHT),
       },
       stdio: ["ignore", process.env.BENCH_WORKER_FLAGS ? "inherit" : "ignore", "inherit"],

@@ -19,6 +19,9 @@ const schema = z.object({
   WORKERS_ACK_WAIT_MS: z.coerce.number().int().min(1000).default(30_000),
   // Images decoded at once per process by the pipeline; sharp gets one thread each (see main.ts).
   PIPELINE_IMAGE_CONCURRENCY: z.coerce.number().int().min(1).default(availableParallelism()),
+  // Pictures in flight per process for the detect step. Its model runs one at a time per process (a
+  // second in flight only overlaps reading and decoding the thumbnail); scale out with more processes.
+  PIPELINE_DETECT_CONCURRENCY: z.coerce.number().int().min(1).default(1),
   // drizzle's statements as prepared statements (packages/db prepared-statements.ts); false behind a
   // transaction-mode PgBouncer unless it is >= 1.21 with max_prepared_statements set.
   WORKERS_PREPARED_STATEMENTS: envField.boolean().default(true),

@@ -81,6 +81,7 @@ async function main(): Promise<void> {
     logger: log,
     search: createSearchBackendFromEnv(db.db, log, envSource()),
     imageConcurrency: env.PIPELINE_IMAGE_CONCURRENCY,
+    detectConcurrency: env.PIPELINE_DETECT_CONCURRENCY,
   };
   const relay: OutboxRelay | null = components.includes("relay")
     ? await startOutboxRelay({ db, js, names, logger: log.child({ component: "relay" }) })

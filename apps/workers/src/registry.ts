@@ -9,6 +9,7 @@ import { handleProcessedAutotag } from "./handlers/autotag.ts";
 import { handleDeletedBlobCleanup } from "./handlers/blob-cleanup.ts";
 import { handleVariantsReadyClassify } from "./handlers/classify.ts";
 import { handleVariantsReadyColor } from "./handlers/color.ts";
+import { handleVariantsReadyDetect } from "./handlers/detect.ts";
 import { handleChangedIndexSearch, handleProcessedIndexSearch } from "./handlers/index-search.ts";
 import { handleUploadedPoster } from "./handlers/poster.ts";
 import { handleVariantsReadyQuality } from "./handlers/quality.ts";
@@ -26,6 +27,8 @@ export interface HandlerDeps {
   search: SearchBackend;
   /** Images in flight per process for the decode-heavy steps: about one per core (sharp uses 1 thread each). */
   imageConcurrency: number;
+  /** Pictures the detect step takes at once per process (PIPELINE_DETECT_CONCURRENCY; 1 when unset). */
+  detectConcurrency?: number;
 }
 
 export interface ConsumerComponent<T extends EventType = EventType> {
@@ -88,6 +91,15 @@ export const consumerComponents = {
     concurrency: 1,
     maxDeliver: PIPELINE_MAX_DELIVER,
     handle: handleVariantsReadyClassify,
+  }),
+  // Objects, people and faces by a model loaded once per process, on first use (@wallpaperdb/vision);
+  // its own component so it can run on machines of its own. The model runs one picture at a time.
+  detect: component({
+    durable: "pipeline-detect",
+    types: ["wallpaper.variants.ready.v1"],
+    concurrency: (deps) => deps.detectConcurrency ?? 1,
+    maxDeliver: PIPELINE_MAX_DELIVER,
+    handle: handleVariantsReadyDetect,
   }),
   // Search index (OpenSearch); a no-op ack with the PostgreSQL backend.
   "index-search": component({

@@ -71,6 +71,7 @@ describe("an image from the real corpus", () => {
     expect(steps.map((s) => [s.step, s.state, s.attempts])).toEqual([
       ["classify", "done", 1],
       ["color", "done", 1],
+      ["detect", "done", 1],
       ["quality", "done", 1],
       ["variants", "done", 1],
     ]);
@@ -180,6 +181,7 @@ describe("a generated video", () => {
     expect(steps.map((s) => [s.step, s.state])).toEqual([
       ["classify", "done"],
       ["color", "done"],
+      ["detect", "done"],
       ["poster", "done"],
       ["quality", "done"],
       ["variants", "done"],

@@ -25,6 +25,7 @@ export const pipelineComponents = [
   "quality",
   "color",
   "classify",
+  "detect",
   "autotag",
 ] as const;
 

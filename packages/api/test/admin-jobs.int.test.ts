@@ -27,8 +27,9 @@ describe("admin.jobs", () => {
       { step: "variants", pending: 0, running: 0, done: 2, failed: 2, missing: 2 },
       { step: "quality", pending: 1, running: 1, done: 1, failed: 1, missing: 2 },
       { step: "color", pending: 2, running: 0, done: 1, failed: 1, missing: 2 },
-      // The fixture has no classify rows: every wallpaper is missing it.
+      // The fixture predates the classify and detect steps: every wallpaper misses them.
       { step: "classify", pending: 0, running: 0, done: 0, failed: 0, missing: 6 },
+      { step: "detect", pending: 0, running: 0, done: 0, failed: 0, missing: 6 },
     ]);
   });
 

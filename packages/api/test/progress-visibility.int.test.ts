@@ -75,7 +75,12 @@ describe("progress.wallpaper visibility", () => {
         const feed = await subscribe(id, undefined, user);
         const first = await feed.next();
         expect(first.value?.data.change, `${moderation} ${user.id}`).toBeNull();
-        expect(view(first.value)).toEqual(["variants:pending:0", "quality:pending:0", "color:pending:0"]);
+        expect(view(first.value)).toEqual([
+          "variants:pending:0",
+          "quality:pending:0",
+          "color:pending:0",
+          "detect:pending:0",
+        ]);
         await feed.return?.();
       }
     }

@@ -18,6 +18,7 @@ describe("progress.wallpaper subscription", () => {
       "quality:pending:0",
       "color:pending:0",
       "classify:pending:0",
+      "detect:pending:0",
     ]);
 
     await finish(id, "variants");
@@ -29,6 +30,8 @@ describe("progress.wallpaper subscription", () => {
     await finish(id, "color");
     await start(id, "classify");
     await finish(id, "classify");
+    await start(id, "detect");
+    await finish(id, "detect");
 
     const live = await rest(feed);
     expect(changes(live)).toEqual([
@@ -41,6 +44,8 @@ describe("progress.wallpaper subscription", () => {
       "color:done:2",
       "classify:running:1",
       "classify:done:1",
+      "detect:running:1",
+      "detect:done:1",
       "ready",
     ]);
     expect(live.at(-1)?.data.view.status).toBe("ready");
@@ -72,6 +77,8 @@ describe("progress.wallpaper subscription", () => {
     await finish(id, "quality");
     await start(id, "classify");
     await finish(id, "classify");
+    await start(id, "detect");
+    await finish(id, "detect");
     const after = [...resumedHead, ...(await rest(second))];
 
     expect(after[0]?.data.change).not.toBeNull(); // no second snapshot: it continues the stream
@@ -84,6 +91,8 @@ describe("progress.wallpaper subscription", () => {
       "quality:done:1",
       "classify:running:1",
       "classify:done:1",
+      "detect:running:1",
+      "detect:done:1",
       "ready",
     ]);
   });
@@ -101,6 +110,7 @@ describe("progress.wallpaper subscription", () => {
       "quality:pending:0",
       "color:pending:0",
       "classify:pending:0",
+      "detect:pending:0",
     ]);
 
     await runRelay(); // now publishes variants pending, running and done after the snapshot's position

@@ -7,11 +7,12 @@ describe("drivableSteps", () => {
     expect(drivableSteps("video", {})).toEqual(["poster"]);
   });
 
-  it("drives both siblings once their prerequisite is done", () => {
+  it("drives every sibling once their prerequisite is done", () => {
     expect(drivableSteps("image", { variants: "done", quality: "pending", color: "pending" })).toEqual([
       "quality",
       "color",
       "classify",
+      "detect",
     ]);
   });
 
@@ -25,7 +26,13 @@ describe("drivableSteps", () => {
 
   it("drives nothing when every step is done", () => {
     expect(
-      drivableSteps("image", { variants: "done", quality: "done", color: "done", classify: "done" }),
+      drivableSteps("image", {
+        variants: "done",
+        quality: "done",
+        color: "done",
+        classify: "done",
+        detect: "done",
+      }),
     ).toEqual([]);
   });
 });

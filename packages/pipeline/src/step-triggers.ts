@@ -31,6 +31,7 @@ export function triggerOf(mediaType: MediaType, step: StepName): EventType {
     case "quality":
     case "color":
     case "classify":
+    case "detect":
       return "wallpaper.variants.ready.v1";
     default: {
       const unknown: never = step;

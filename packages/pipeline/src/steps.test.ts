@@ -3,9 +3,9 @@ import { mediaTypesOf, pipelineSteps, prerequisitesOf, stepNeeds, stepsFor } fro
 
 describe("the step definition", () => {
   it("lists every step in run order, and each media type's in the same order", () => {
-    expect(pipelineSteps).toEqual(["poster", "variants", "quality", "color", "classify"]);
-    expect(stepsFor("image")).toEqual(["variants", "quality", "color", "classify"]);
-    expect(stepsFor("video")).toEqual(["poster", "variants", "quality", "color", "classify"]);
+    expect(pipelineSteps).toEqual(["poster", "variants", "quality", "color", "classify", "detect"]);
+    expect(stepsFor("image")).toEqual(["variants", "quality", "color", "classify", "detect"]);
+    expect(stepsFor("video")).toEqual(["poster", "variants", "quality", "color", "classify", "detect"]);
   });
 
   it("waits only for steps the media type needs", () => {

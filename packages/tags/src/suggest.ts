@@ -114,12 +114,18 @@ async function autoDerivedNames(executor: Executor, wallpaperId: string): Promis
     executor,
     sql`select unnest(color_names) as name from wallpapers where id = ${wallpaperId}`,
   );
+  // What the detect step found (`people`, `dog`), by its one rule (packages/vision/src/detect/tags.ts).
+  const detected = await rows<{ name: string }>(
+    executor,
+    sql`select unnest(tag_names) as name from wallpaper_detections where wallpaper_id = ${wallpaperId}`,
+  );
   const raw = [
     facts.resolution_class,
     facts.aspect_name,
     facts.orientation,
     facts.media_type === "video" ? "video" : null,
     ...colors.map((c) => c.name),
+    ...detected.map((d) => d.name),
   ];
   return raw.flatMap((name) => {
     if (!name) return [];

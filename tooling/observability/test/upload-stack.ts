@@ -68,7 +68,7 @@ export async function openUploadStack() {
       handler: (event, ctx) => component.handle(handlerDeps, event, ctx),
       logger,
     });
-  for (const name of ["poster", "variants", "quality", "color"] as const) {
+  for (const name of ["poster", "variants", "quality", "color", "detect"] as const) {
     consumers.push(await start(consumerComponents[name]));
   }
 

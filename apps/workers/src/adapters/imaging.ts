@@ -2,6 +2,7 @@ import * as imaging from "@wallpaperdb/imaging";
 import { type MediaLimits, validateVideo } from "@wallpaperdb/media";
 import { BadMediaError } from "@wallpaperdb/pipeline";
 import { withSpan } from "@wallpaperdb/telemetry";
+import sharp from "sharp";
 
 /**
  * The one module that runs decoders (sharp, ffmpeg) for the pipeline. Anything they throw means the
@@ -67,3 +68,21 @@ export const {
 /** ffprobe facts (duration, codec, fps) under media's allow-lists; a refusal is a bad file. */
 export const probeVideo = (path: string, limits: MediaLimits) =>
   decoding("ffprobe video", "video cannot be probed", () => validateVideo(path, limits));
+
+/**
+ * A stored variant as the detect step's input: 8-bit RGB fitting in `edge` px (never enlarged). The
+ * variant, not the original, is decoded: ~640 px is all the detector looks at.
+ */
+export const decodeForDetection = (variant: Buffer, edge: number) =>
+  decoding("sharp detection input", "variant cannot be decoded", async () => {
+    const { data, info } = await sharp(variant)
+      .resize(edge, edge, { fit: "inside", withoutEnlargement: true })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return {
+      data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+      width: info.width,
+      height: info.height,
+    };
+  });

@@ -1,8 +1,8 @@
 import { AppError } from "@wallpaperdb/core/errors";
 import type { Database } from "@wallpaperdb/db";
-import { wallpaperFacts, wallpapers } from "@wallpaperdb/db";
+import { wallpaperDetections, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
 import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
-import { MAX_TAGS_PER_WALLPAPER, setAutoTags, systemActor } from "@wallpaperdb/tags";
+import { ensureTags, MAX_TAGS_PER_WALLPAPER, setAutoTags, systemActor } from "@wallpaperdb/tags";
 import { eq } from "drizzle-orm";
 import { autoTagNames } from "../pipeline/auto-tags.ts";
 
@@ -25,9 +25,15 @@ export async function handleProcessedAutotag(
 /** Sets one wallpaper's auto tags from its current facts and named colours (also the colour-names backfill). */
 export async function refreshAutoTags(deps: AutotagDeps, wallpaperId: string): Promise<HandlerResult> {
   const [row] = await deps.db
-    .select({ mediaType: wallpapers.mediaType, colorNames: wallpapers.colorNames, facts: wallpaperFacts })
+    .select({
+      mediaType: wallpapers.mediaType,
+      colorNames: wallpapers.colorNames,
+      detectedTagNames: wallpaperDetections.tagNames,
+      facts: wallpaperFacts,
+    })
     .from(wallpapers)
     .leftJoin(wallpaperFacts, eq(wallpaperFacts.wallpaperId, wallpapers.id))
+    .leftJoin(wallpaperDetections, eq(wallpaperDetections.wallpaperId, wallpapers.id))
     .where(eq(wallpapers.id, wallpaperId));
   if (!row) return { status: "skipped", reason: "wallpaper no longer exists" };
   const names = autoTagNames({
@@ -38,8 +44,13 @@ export async function refreshAutoTags(deps: AutotagDeps, wallpaperId: string): P
     brightness: row.facts?.brightness ?? null,
     monochrome: row.facts?.monochrome ?? null,
     colorNames: row.colorNames,
+    detectedTagNames: row.detectedTagNames,
   });
   try {
+    // What is in the picture is its subject; the other auto tags are created as `meta` (setAutoTags).
+    const detected = row.detectedTagNames ?? [];
+    if (detected.length > 0)
+      await deps.db.transaction((tx) => ensureTags(tx, detected, systemActor, "subject"));
     await setAutoTags(deps.db, wallpaperId, names, systemActor);
   } catch (error) {
     // Curators' tags come first: a wallpaper they filled to the limit keeps them and gets no auto tags

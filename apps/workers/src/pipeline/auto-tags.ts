@@ -8,6 +8,8 @@ export interface AutoTagInput {
   monochrome: boolean | null;
   /** `wallpapers.color_names`: the named colours by the one colour rule (imaging's namedColorsOf). */
   colorNames: readonly string[] | null;
+  /** `wallpaper_detections.tag_names`: what the detect step found, by its one rule (vision's tags.ts). */
+  detectedTagNames?: readonly string[] | null;
 }
 
 const tagName = (raw: string) => raw.trim().toLowerCase().replace(/\s+/g, "_");
@@ -18,7 +20,8 @@ export const colorTagName = tagName;
 /**
  * Tag names for the facts search and browsing need: `4k`, `16x9` (":" is query syntax), `landscape`,
  * `dark`/`light`, `monochrome`, `video`, and the wallpaper's named colours (`sky_blue`), exactly those
- * the colour step stored, so the tag and the swatch search find the same wallpapers.
+ * the colour step stored, so the tag and the swatch search find the same wallpapers, and what the detect
+ * step found (`dog`, `boat`, `people`).
  * Sorted and unique, so the same facts always give the same list.
  */
 export function autoTagNames(input: AutoTagInput): string[] {
@@ -30,5 +33,6 @@ export function autoTagNames(input: AutoTagInput): string[] {
   if (input.monochrome) names.add("monochrome");
   if (input.mediaType === "video") names.add("video");
   for (const name of input.colorNames ?? []) names.add(colorTagName(name));
+  for (const name of input.detectedTagNames ?? []) names.add(name);
   return [...names].sort();
 }

@@ -1,6 +1,7 @@
 export * from "./auth.ts";
 export * from "./classification.ts";
 export * from "./collections.ts";
+export * from "./detection.ts";
 export * from "./enums.ts";
 export * from "./events.ts";
 export * from "./favorites.ts";

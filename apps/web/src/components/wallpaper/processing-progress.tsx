@@ -21,6 +21,7 @@ const labels: Record<string, string> = {
   quality: "Quality",
   color: "Colors",
   classify: "Content",
+  detect: "Objects",
   ready: "Ready",
 };
 
