@@ -79,6 +79,7 @@ describe("progress.wallpaper visibility", () => {
           "variants:pending:0",
           "quality:pending:0",
           "color:pending:0",
+          "classify:pending:0",
           "detect:pending:0",
         ]);
         await feed.return?.();

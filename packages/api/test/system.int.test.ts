@@ -81,8 +81,8 @@ describe("system.overview", () => {
       ok: true,
       value: { ok: false, checks: [{ name: "blob_store", detail: "connection refused" }] },
     });
-    // The two changed events plus the failed wallpaper's six progress events (4 pending, running, failed).
-    expect(overview.outbox).toMatchObject({ ok: true, value: { backlog: 8 } });
+    // The two changed events plus the failed wallpaper's seven progress events (5 pending, running, failed).
+    expect(overview.outbox).toMatchObject({ ok: true, value: { backlog: 9 } });
     if (overview.outbox.ok) expect(overview.outbox.value.oldestAgeSeconds).toBeGreaterThanOrEqual(0);
     expect(overview.consumers).toMatchObject({
       ok: true,

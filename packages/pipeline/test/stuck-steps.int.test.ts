@@ -64,6 +64,7 @@ describe("redriveStuckSteps", () => {
         [videoAfterPoster, "variants", "wallpaper.poster.ready.v1"],
         [videoAtPoster, "poster", "wallpaper.uploaded.v1"],
         [siblings, "quality", "wallpaper.variants.ready.v1"],
+        [siblings, "classify", "wallpaper.variants.ready.v1"],
         [siblings, "detect", "wallpaper.variants.ready.v1"],
       ].sort(),
     );

@@ -13,6 +13,7 @@ import { createFileStaging } from "@wallpaperdb/ingest/staging";
 import { sendOverTus } from "@wallpaperdb/ingest/testing";
 import { createUploadHandler } from "@wallpaperdb/ingest/tus";
 import { configureSharp, loadMediaLimits } from "@wallpaperdb/media";
+import { pipelineSteps } from "@wallpaperdb/pipeline";
 import { createPostgresSearch } from "@wallpaperdb/search";
 import { createBlobStoreFromEnv } from "@wallpaperdb/storage/from-env";
 import { type ConsumerComponent, consumerComponents, type HandlerDeps } from "@wallpaperdb/workers/registry";
@@ -68,9 +69,8 @@ export async function openUploadStack() {
       handler: (event, ctx) => component.handle(handlerDeps, event, ctx),
       logger,
     });
-  for (const name of ["poster", "variants", "quality", "color", "detect"] as const) {
-    consumers.push(await start(consumerComponents[name]));
-  }
+  // Every step of the pipeline (each step has a consumer component of its name): processed waits for all.
+  for (const name of pipelineSteps) consumers.push(await start(consumerComponents[name]));
 
   return {
     database,
