@@ -1,6 +1,6 @@
 /**
- * `pnpm bench:search`: gallery search, color search and tag autocomplete over 100,000 generated
- * wallpapers, each timed through the tRPC layer (createCaller on appRouter) beside the raw page SQL the
+ * `pnpm bench:search`: gallery search, color search, tag autocomplete, related tags and "did you mean"
+ * over 100,000 generated wallpapers and 20,000 tags, each timed through the tRPC layer (createCaller on appRouter) beside the raw page SQL the
  * PostgreSQL adapter runs for it (the same statement, compiled by drizzle and sent alone through
  * postgres.js). Creates a fresh database and drops it at the end.
  */
@@ -17,6 +17,7 @@ import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { type ApiDeps, createCaller, createTRPCContext } from "../src/index.ts";
 import { blacklistCase } from "./blacklist-case.ts";
+import { tagPageCases } from "./tag-cases.ts";
 
 const ITERATIONS = 200;
 const WARMUP = 10;
@@ -24,6 +25,8 @@ const WARMUP = 10;
 const CASE_BUDGET_MS = 8_000;
 const GALLERY_P95_MS = 30;
 const AUTOCOMPLETE_P95_MS = 10;
+// Related tags and "did you mean" (issue #17).
+const TAGS_P95_MS = 20;
 
 const dialect = new PgDialect();
 
@@ -46,7 +49,7 @@ async function time(fn: (i: number) => Promise<unknown>): Promise<{ p50: number;
 
 export interface Case {
   name: string;
-  kind: "gallery" | "color" | "autocomplete";
+  kind: "gallery" | "color" | "autocomplete" | "tags";
   /** Through tRPC, variant i. */
   trpc: (i: number) => Promise<unknown>;
   /** The compiled raw SQL of the same variant. */
@@ -146,6 +149,8 @@ async function main(): Promise<void> {
       },
     });
 
+    cases.push(...(await tagPageCases(database, deps)));
+
     const rows: string[][] = [];
     for (const c of cases) {
       // Compile the raw statements up front so only the database round trip is timed.
@@ -154,7 +159,8 @@ async function main(): Promise<void> {
       const raw = await time((i) =>
         database.sql.unsafe(compiled[i]?.text ?? "", (compiled[i]?.params ?? []) as never[]),
       );
-      const target = c.kind === "autocomplete" ? AUTOCOMPLETE_P95_MS : GALLERY_P95_MS;
+      const target =
+        c.kind === "autocomplete" ? AUTOCOMPLETE_P95_MS : c.kind === "tags" ? TAGS_P95_MS : GALLERY_P95_MS;
       out(
         `  measured ${c.name}: tRPC p95 ${viaTrpc.p95.toFixed(2)} ms, SQL p95 ${raw.p95.toFixed(2)} ms (${load()})`,
       );

@@ -1,5 +1,5 @@
 import type { Executor } from "@wallpaperdb/db";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { TagCategory } from "./categories.ts";
 import { normalizePrefix } from "./normalize.ts";
 import { rows } from "./sql-helpers.ts";
@@ -19,6 +19,25 @@ export interface DidYouMeanHit {
 const CANDIDATES = 20;
 export const MAX_DID_YOU_MEAN = 10;
 
+/** The candidates of both sides for a normalized name; exported for `pnpm bench:search` and its EXPLAIN test. */
+export function didYouMeanQuery(name: string): SQL {
+  return sql`(select t.id, t.name, t.category, t.wallpaper_count, null::text as matched_alias,
+        similarity(t.name, ${name})::float8 as similarity
+      from tags t where t.name % ${name} and t.name <> ${name}
+      order by 6 desc, t.wallpaper_count desc limit ${CANDIDATES})
+    union all
+    (select t.id, t.name, t.category, t.wallpaper_count, a.name as matched_alias,
+        similarity(a.name, ${name})::float8 as similarity
+      from tag_aliases a join tags t on t.id = a.tag_id where a.name % ${name} and a.name <> ${name}
+      order by 6 desc, t.wallpaper_count desc limit ${CANDIDATES})`;
+}
+
+/** What `didYouMean` looks for: the name in canonical form without search prefixes; empty when too short. */
+export function didYouMeanName(rawName: string): string {
+  const name = normalizePrefix(rawName).replace(/^[-~]+|_+$/gu, "");
+  return name.length < 2 ? "" : name;
+}
+
 /**
  * "Did you mean": tags whose name or alias is close to an unknown name by trigram similarity (pg_trgm,
  * `%` above its similarity threshold of 0.3, answered from the GIN trigram indexes of migration 0022),
@@ -26,8 +45,8 @@ export const MAX_DID_YOU_MEAN = 10;
  * suggestion, the autocomplete's empty state and the suggestions in "unknown tag" API errors.
  */
 export async function didYouMean(executor: Executor, rawName: string, limit = 5): Promise<DidYouMeanHit[]> {
-  const name = normalizePrefix(rawName).replace(/^[-~]+|_+$/gu, "");
-  if (name.length < 2) return [];
+  const name = didYouMeanName(rawName);
+  if (name === "") return [];
   const found = await rows<{
     id: number;
     name: string;
@@ -35,18 +54,7 @@ export async function didYouMean(executor: Executor, rawName: string, limit = 5)
     wallpaper_count: number;
     matched_alias: string | null;
     similarity: number;
-  }>(
-    executor,
-    sql`(select t.id, t.name, t.category, t.wallpaper_count, null::text as matched_alias,
-          similarity(t.name, ${name})::float8 as similarity
-        from tags t where t.name % ${name} and t.name <> ${name}
-        order by 6 desc, t.wallpaper_count desc limit ${CANDIDATES})
-      union all
-      (select t.id, t.name, t.category, t.wallpaper_count, a.name as matched_alias,
-          similarity(a.name, ${name})::float8 as similarity
-        from tag_aliases a join tags t on t.id = a.tag_id where a.name % ${name} and a.name <> ${name}
-        order by 6 desc, t.wallpaper_count desc limit ${CANDIDATES})`,
-  );
+  }>(executor, didYouMeanQuery(name));
   const byTag = new Map<number, DidYouMeanHit>();
   for (const row of found) {
     const existing = byTag.get(row.id);

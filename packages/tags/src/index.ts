@@ -2,7 +2,14 @@
 export { addAlias, listAliases, removeAlias } from "./aliases.ts";
 export { type AutocompleteHit, autocompleteQuery, autocompleteTags } from "./autocomplete.ts";
 export { type TagCategory, tagCategories, tagCategoryInfo } from "./categories.ts";
-export { type DidYouMeanHit, didYouMean, didYouMeanAll, MAX_DID_YOU_MEAN } from "./did-you-mean.ts";
+export {
+  type DidYouMeanHit,
+  didYouMean,
+  didYouMeanAll,
+  didYouMeanName,
+  didYouMeanQuery,
+  MAX_DID_YOU_MEAN,
+} from "./did-you-mean.ts";
 export { type TagRuleReason, tagRuleError } from "./errors.ts";
 export { checkNewImplication, type Edge, findPath, impliedBy } from "./graph.ts";
 export { type HistoryEntry, type HistoryTarget, revertTagChange, tagHistory } from "./history.ts";
@@ -16,7 +23,13 @@ export {
   normalizeTagName,
   normalizeTagNameResult,
 } from "./normalize.ts";
-export { RELATED_SAMPLE, type RelatedTag, type RelatedTags, relatedTags } from "./related.ts";
+export {
+  RELATED_SAMPLE,
+  type RelatedTag,
+  type RelatedTags,
+  relatedTags,
+  relatedTagsQuery,
+} from "./related.ts";
 export { ensureTags, type ResolvedNames, resolveTagNames } from "./resolve.ts";
 export { type SuggestionReason, suggestTags, type TagSuggestion } from "./suggest.ts";
 export { createTag, getTagById, renameTag, type TagRow, updateTag } from "./tag-crud.ts";

@@ -1,5 +1,5 @@
 import type { Executor } from "@wallpaperdb/db";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { TagCategory } from "./categories.ts";
 import { rows } from "./sql-helpers.ts";
 
@@ -31,6 +31,38 @@ export interface RelatedTags {
  */
 export const RELATED_SAMPLE = 1000;
 
+/** The related-tags statement; exported for `pnpm bench:search` and its EXPLAIN test. */
+export function relatedTagsQuery(tagId: number, limit: number): SQL {
+  return sql`with sample as materialized (
+        select wt.wallpaper_id from wallpaper_tags wt where wt.tag_id = ${tagId}
+        group by wt.wallpaper_id order by wt.wallpaper_id limit ${RELATED_SAMPLE}
+      ),
+      seen as materialized (
+        select w.tag_ids from sample s join wallpapers w on w.id = s.wallpaper_id
+        where w.processed_at is not null and w.moderation = 'approved'
+      ),
+      own as (select greatest(wallpaper_count, 1)::float8 as n from tags where id = ${tagId}),
+      sizes as (select (select count(*) from sample)::int as sampled, (select count(*) from seen)::int as seen),
+      counted as (
+        select x as tag_id, count(*)::float8 as hits from seen, unnest(seen.tag_ids) as x
+        where x <> ${tagId} group by x
+      ),
+      scaled as (
+        select c.tag_id, c.hits * case when sz.sampled < ${RELATED_SAMPLE} then 1
+          else (select n from own) / sz.sampled end as shared
+        from counted c, sizes sz
+      ),
+      ranked as (
+        select t.id, t.name, t.category, t.wallpaper_count, s.shared,
+          s.shared / sqrt(greatest(t.wallpaper_count, 1)::float8 * (select n from own)) as score
+        from scaled s join tags t on t.id = s.tag_id
+        order by score desc, s.shared desc, t.name limit ${limit}
+      )
+    select r.*, sz.sampled
+    from sizes sz left join ranked r on true
+    order by r.score desc nulls last, r.shared desc, r.name`;
+}
+
 export async function relatedTags(executor: Executor, tagId: number, limit = 20): Promise<RelatedTags> {
   const capped = Math.max(1, Math.min(limit, 50));
   const found = await rows<{
@@ -41,39 +73,7 @@ export async function relatedTags(executor: Executor, tagId: number, limit = 20)
     shared: number | null;
     score: number | null;
     sampled: number;
-    seen: number;
-    own_count: number;
-  }>(
-    executor,
-    sql`with sample as materialized (
-          select wt.wallpaper_id from wallpaper_tags wt where wt.tag_id = ${tagId}
-          group by wt.wallpaper_id order by wt.wallpaper_id limit ${RELATED_SAMPLE}
-        ),
-        seen as materialized (
-          select w.tag_ids from sample s join wallpapers w on w.id = s.wallpaper_id
-          where w.processed_at is not null and w.moderation = 'approved'
-        ),
-        own as (select greatest(wallpaper_count, 1)::float8 as n from tags where id = ${tagId}),
-        sizes as (select (select count(*) from sample)::int as sampled, (select count(*) from seen)::int as seen),
-        counted as (
-          select x as tag_id, count(*)::float8 as hits from seen, unnest(seen.tag_ids) as x
-          where x <> ${tagId} group by x
-        ),
-        scaled as (
-          select c.tag_id, c.hits * case when sz.sampled < ${RELATED_SAMPLE} then 1
-            else (select n from own) / sz.sampled end as shared
-          from counted c, sizes sz
-        ),
-        ranked as (
-          select t.id, t.name, t.category, t.wallpaper_count, s.shared,
-            s.shared / sqrt(greatest(t.wallpaper_count, 1)::float8 * (select n from own)) as score
-          from scaled s join tags t on t.id = s.tag_id
-          order by score desc, s.shared desc, t.name limit ${capped}
-        )
-      select r.*, sz.sampled, sz.seen, (select n from own)::int as own_count
-      from sizes sz left join ranked r on true
-      order by r.score desc nulls last, r.shared desc, r.name`,
-  );
+  }>(executor, relatedTagsQuery(tagId, capped));
   const first = found[0];
   const sampled = first?.sampled ?? 0;
   const items: RelatedTag[] = [];
