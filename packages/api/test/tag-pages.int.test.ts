@@ -71,6 +71,12 @@ describe("tagPage.byName", () => {
       code: "not_found",
       details: { reason: "tag_not_found", name: "waterfal", suggestions: ["waterfall"] },
     });
+    // The API's own lookup answers the same way.
+    const viaTag = await (await anonymous()).tag.byName({ name: "forrest" }).then(
+      () => null,
+      (caught: { cause?: { details?: unknown } }) => caught.cause?.details,
+    );
+    expect(viaTag).toMatchObject({ reason: "tag_not_found", suggestions: ["forest"] });
   });
 });
 
