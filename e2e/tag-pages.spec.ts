@@ -109,6 +109,11 @@ for (const size of sizes) {
       // An alias has one address: its tag's.
       await page.goto("/tags/Waterfalls");
       await expect(page).toHaveURL(/\/tags\/waterfall$/u);
+      // A misspelt address offers the tag it probably meant.
+      await page.goto("/tags/waterfal");
+      await expect(page.getByTestId("tag-unknown-suggestions")).toContainText("Did you mean waterfall?");
+      await page.screenshot({ path: test.info().outputPath(`${size.name}-tag-unknown.png`) });
+      await expectNoOverflow(page);
       // The index: counts, a category filter, sorts.
       await page.goto("/tags?category=subject");
       await expect(page.getByTestId("tag-index-item")).toHaveCount(1);

@@ -80,32 +80,7 @@ export function TagPageContent({ tag, mayCurate }: { tag: TagPageView; mayCurate
         </div>
 
         <aside className="tag-page-side">
-          <section className="card" aria-labelledby="related-title" data-testid="tag-related">
-            <h2 id="related-title">Related tags</h2>
-            {tag.related.items.length === 0 ? (
-              <p className="muted">No other tag appears with it yet.</p>
-            ) : (
-              <ol className="tag-related-list">
-                {tag.related.items.map((related) => (
-                  <li key={related.id}>
-                    <TagLink name={related.name} category={related.category} testId="related-tag" />
-                    <span
-                      className="muted tag-related-shared"
-                      title={`${tag.related.estimated ? "About " : ""}${count(related.shared)} wallpapers have both tags`}
-                    >
-                      {tag.related.estimated ? "~" : ""}
-                      {count(related.shared)}
-                    </span>
-                  </li>
-                ))}
-              </ol>
-            )}
-            {tag.related.estimated ? (
-              <p className="muted tag-side-note">
-                From a sample of {count(tag.related.sampled)} of its wallpapers.
-              </p>
-            ) : null}
-          </section>
+          <RelatedTags related={tag.related} />
           <TagRefs
             title="Implies"
             hint="Tagging it adds these too."
@@ -129,6 +104,56 @@ export function TagPageContent({ tag, mayCurate }: { tag: TagPageView; mayCurate
         </aside>
       </div>
     </div>
+  );
+}
+
+/**
+ * Tags seen with this one, most related first, with how many wallpapers carry both. File facts (the
+ * meta category: ratio, resolution, colours, mostly auto tags) say little about a subject, so they sit
+ * apart in one compact list below.
+ */
+function RelatedTags({ related }: { related: TagPageView["related"] }) {
+  const subjects = related.items.filter((item) => item.category !== "meta");
+  const facts = related.items.filter((item) => item.category === "meta");
+  const shared = (n: number) => `${related.estimated ? "~" : ""}${count(n)}`;
+  const title = (n: number) => `${related.estimated ? "About " : ""}${count(n)} wallpapers have both tags`;
+  return (
+    <section className="card" aria-labelledby="related-title" data-testid="tag-related">
+      <h2 id="related-title">Related tags</h2>
+      {related.items.length === 0 ? <p className="muted">No other tag appears with it yet.</p> : null}
+      {subjects.length > 0 ? (
+        <ol className="tag-related-list">
+          {subjects.map((item) => (
+            <li key={item.id}>
+              <TagLink name={item.name} category={item.category} testId="related-tag" />
+              <span className="muted tag-related-shared" title={title(item.shared)}>
+                {shared(item.shared)}
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {facts.length > 0 ? (
+        <>
+          <h3 className="tag-related-facts-title">Often also</h3>
+          <ul className="tag-ref-list" data-testid="tag-related-facts">
+            {facts.map((item) => (
+              <li key={item.id} title={title(item.shared)}>
+                <TagLink
+                  name={item.name}
+                  category={item.category}
+                  count={item.shared}
+                  testId="related-fact"
+                />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {related.estimated ? (
+        <p className="muted tag-side-note">From a sample of {count(related.sampled)} of its wallpapers.</p>
+      ) : null}
+    </section>
   );
 }
 
