@@ -21,9 +21,18 @@ function detailsOf(error: unknown): { suggestions?: unknown } {
   return cause?.details ?? {};
 }
 
+/** The segment as typed; a malformed escape (`/tags/%E0`) is kept as it is rather than failing the page. */
+function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** The page's data, or the close names when the name is no tag or alias; one lookup for metadata and page. */
 const load = cache(async (raw: string) => {
-  const name = decodeURIComponent(raw);
+  const name = decodeSegment(raw);
   try {
     return { found: await caller.tagPage.byName({ name: name.slice(0, 200) }), name } as const;
   } catch (error) {
