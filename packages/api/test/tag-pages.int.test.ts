@@ -77,6 +77,15 @@ describe("tagPage.byName", () => {
       (caught: { cause?: { details?: unknown } }) => caught.cause?.details,
     );
     expect(viaTag).toMatchObject({ reason: "tag_not_found", suggestions: ["forest"] });
+    // And so does a blacklist naming a tag that does not exist.
+    const ctx = await createTRPCContext({ headers: new Headers(), deps: harness.deps });
+    const viaSettings = await createCaller({ ...ctx, user: curator })
+      .settings.update({ blacklist: ["waterfal"] })
+      .then(
+        () => null,
+        (caught: { cause?: { details?: unknown } }) => caught.cause?.details,
+      );
+    expect(viaSettings).toMatchObject({ reason: "unknown_tags", suggestions: { waterfal: ["waterfall"] } });
   });
 });
 
