@@ -53,10 +53,12 @@ export function relatedTagsQuery(tagId: number, limit: number): SQL {
         from counted c, sizes sz
       ),
       ranked as (
-        select t.id, t.name, t.category, t.wallpaper_count, s.shared,
-          s.shared / sqrt(greatest(t.wallpaper_count, 1)::float8 * (select n from own)) as score
-        from scaled s join tags t on t.id = s.tag_id
-        order by score desc, s.shared desc, t.name limit ${limit}
+        select t.id, t.name, t.category, t.wallpaper_count, b.shared,
+          b.shared / sqrt(greatest(t.wallpaper_count, 1)::float8 * (select n from own)) as score
+        -- A scaled count can never exceed either tag's own count (a rare tag met once in the sample).
+        from scaled s join tags t on t.id = s.tag_id,
+          lateral (select least(s.shared, t.wallpaper_count, (select n from own)) as shared) b
+        order by score desc, b.shared desc, t.name limit ${limit}
       )
     select r.*, sz.sampled
     from sizes sz left join ranked r on true

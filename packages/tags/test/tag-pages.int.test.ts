@@ -104,6 +104,16 @@ describe("related tags", () => {
     );
     // A random sample of 1,000 of 1,200: the estimate lands near the true count.
     expect(Math.abs(shared - (actual?.n ?? 0))).toBeLessThan(0.15 * (actual?.n ?? 1));
+
+    // A tag on one wallpaper of the sample (the first id in index order), under a tag counted ten times
+    // the sample: scaled up it would claim ten shared wallpapers, more than it has.
+    const rare = await createTag(db, { name: "rare_one" }, curator);
+    await db.execute(sql`insert into wallpaper_tags (wallpaper_id, tag_id)
+      select wallpaper_id, ${rare.id} from wallpaper_tags where tag_id = ${big.id} order by wallpaper_id limit 1`);
+    await db.execute(sql`update tags set wallpaper_count = case when id = ${rare.id} then 1 else 10000 end
+      where id in (${rare.id}, ${big.id})`);
+    const capped = await relatedTags(db, big.id, 50);
+    expect(capped.items.find((item) => item.name === "rare_one")?.shared).toBe(1);
   });
 });
 
