@@ -1,6 +1,7 @@
 /**
- * `pnpm bench:search [--size N]`: gallery search, color search and tag autocomplete over 100,000 (or N) generated
- * wallpapers, each timed through the tRPC layer (createCaller on appRouter) beside the raw page SQL the
+ * `pnpm bench:search [--size N]`: gallery search, color search, tag autocomplete, related tags, "did you
+ * mean" and the near-duplicate lookup over 100,000 (or N) generated wallpapers and 20,000 tags, each timed
+ * through the tRPC layer (createCaller on appRouter) beside the raw page SQL the
  * PostgreSQL adapter runs for it (the same statement, compiled by drizzle and sent alone through
  * postgres.js). Creates a fresh database and drops it at the end.
  */
@@ -18,6 +19,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import { type ApiDeps, createCaller, createTRPCContext } from "../src/index.ts";
 import { blacklistCase } from "./blacklist-case.ts";
 import { nearDuplicateCase } from "./near-duplicate-case.ts";
+import { tagPageCases } from "./tag-cases.ts";
 
 const ITERATIONS = 200;
 const WARMUP = 10;
@@ -29,6 +31,8 @@ const TARGETS: Record<Case["kind"], number> = {
   // No stated target: the gallery's is shown as a yardstick.
   color: GALLERY_P95_MS,
   autocomplete: 10,
+  // Related tags and "did you mean" (issue #17).
+  tags: 20,
   "near-duplicate": 20,
 };
 
@@ -53,7 +57,7 @@ async function time(fn: (i: number) => Promise<unknown>): Promise<{ p50: number;
 
 export interface Case {
   name: string;
-  kind: "gallery" | "color" | "autocomplete" | "near-duplicate";
+  kind: "gallery" | "color" | "autocomplete" | "tags" | "near-duplicate";
   /** Through tRPC (or the pipeline's own function where no procedure runs it), variant i. */
   trpc: (i: number) => Promise<unknown>;
   /** The compiled raw SQL of the same variant, where it is one statement. */
@@ -157,6 +161,7 @@ async function main(): Promise<void> {
       },
     });
 
+    cases.push(...(await tagPageCases(database, deps)));
     cases.push(nearDuplicateCase(database));
 
     const rows: string[][] = [];

@@ -10,6 +10,7 @@ import { wallpaperSearchProcedures } from "./router/search.ts";
 import { settingsRouter } from "./router/settings.ts";
 import { systemRouter } from "./router/system.ts";
 import { tagRouter } from "./router/tag.ts";
+import { tagPageRouter } from "./router/tag-pages.ts";
 import { uploadRouter } from "./router/upload.ts";
 import { userRouter } from "./router/user.ts";
 import { wallpaperRouter } from "./router/wallpaper.ts";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   upload: uploadRouter,
   user: userRouter,
   tag: tagRouter,
+  tagPage: tagPageRouter,
   // Tagging procedures live in their own file (curation side); merged into the gallery's wallpaper router.
   wallpaper: createTRPCRouter({
     ...wallpaperRouter._def.record,

@@ -188,6 +188,10 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
     input: () => ({ antecedent: "matrix_one", consequent: "matrix_three" }),
   },
   "tag.implication.list": { rule: "public", input: () => ({}) },
+  // The visitor's tag pages (router/tag-pages.ts): all public, wallpapers within the viewer's scope.
+  "tagPage.byName": { rule: "public", input: () => ({ name: "matrix_one" }) },
+  "tagPage.index": { rule: "public", input: () => ({ sort: "newest" }) },
+  "tagPage.didYouMean": { rule: "public", input: () => ({ names: ["matrix_onee"] }) },
   "wallpaper.byId": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
   // The detail page's view model; a hidden wallpaper is not_found through it (wallpaper-visibility test).
   "wallpaper.view": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },

@@ -10,7 +10,13 @@ import { hexToOklab, MIN_COLOR_FRACTION, namedColorsOf, namedPalette } from "@wa
 import { sql } from "drizzle-orm";
 
 export const WALLPAPERS = 100_000;
+/** The tags wallpapers are tagged with by Zipf's law (~6 each); the most used ones the cases query. */
 export const TAGS = 2_000;
+/**
+ * The whole vocabulary (issue #17: "did you mean" and related tags on 20k tags): beyond the Zipf head,
+ * a long tail of rare two-word tags on 1–3 wallpapers each, as a real vocabulary has.
+ */
+export const VOCABULARY = 20_000;
 const BATCH = 100_000;
 
 export const out = (line = "") => process.stdout.write(`${line}\n`);
@@ -53,6 +59,10 @@ export async function seed(database: TestDatabase, size = WALLPAPERS): Promise<v
     select (array[${sql.raw(WORDS.map((w) => `'${w}'`).join(","))}])[1 + (g - 1) % ${WORDS.length}]
       || case when g <= ${WORDS.length} then '' else '_' || g end
     from generate_series(1, ${TAGS}) g order by g`);
+  const words = sql.raw(`array[${WORDS.map((w) => `'${w}'`).join(",")}]`);
+  await db.execute(sql`insert into tags (name)
+    select (${words})[1 + g % ${WORDS.length}] || '_' || (${words})[1 + (g / ${WORDS.length}) % ${WORDS.length}] || '_' || g
+    from generate_series(${TAGS + 1}::int, ${VOCABULARY}::int) g order by g`);
   step("tags done");
   await db.execute(sql`insert into tag_aliases (name, tag_id)
     select 'alias_' || t.name, t.id from tags t where t.id % 10 = 0`);
@@ -65,6 +75,15 @@ export async function seed(database: TestDatabase, size = WALLPAPERS): Promise<v
     step(`wallpapers ${to.toLocaleString("en")} of ${size.toLocaleString("en")}`);
   }
   await db.execute(sql`drop table bench_batch`);
+  // The long tail: each rare tag on 1–3 random wallpapers.
+  await db.execute(sql`
+    insert into wallpaper_tags (wallpaper_id, tag_id, source)
+    select n.id, p.tag_id, 'human'::tag_source
+    from (select t.id as tag_id, 1 + floor(random() * ${size})::int as pick
+          from tags t cross join generate_series(1, 1 + t.id % 3) k where t.id > ${TAGS}) p
+    join (select id, row_number() over (order by id) as n from wallpapers) n on n.n = p.pick
+    on conflict do nothing`);
+  step("long-tail tags done");
   await db.execute(sql`update tags t set wallpaper_count = c.n
     from (select tag_id, count(distinct wallpaper_id)::int as n from wallpaper_tags group by tag_id) c
     where c.tag_id = t.id`);
@@ -77,7 +96,7 @@ export async function seed(database: TestDatabase, size = WALLPAPERS): Promise<v
     (select count(*)::int from wallpapers) as w, (select count(*)::int from wallpaper_tags) as wt,
     (select count(*)::int from wallpaper_colors) as c, (select count(*)::int from tag_aliases) as a`);
   out(
-    `seeded ${counts?.w} wallpapers, ${counts?.wt} tag rows, ${counts?.c} colors, ${TAGS} tags, ${counts?.a} aliases ` +
+    `seeded ${counts?.w} wallpapers, ${counts?.wt} tag rows, ${counts?.c} colors, ${VOCABULARY} tags, ${counts?.a} aliases ` +
       `in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 }

@@ -2,11 +2,20 @@
 export { addAlias, listAliases, removeAlias } from "./aliases.ts";
 export { type AutocompleteHit, autocompleteQuery, autocompleteTags } from "./autocomplete.ts";
 export { type TagCategory, tagCategories, tagCategoryInfo } from "./categories.ts";
+export {
+  type DidYouMeanHit,
+  didYouMean,
+  didYouMeanAll,
+  didYouMeanName,
+  didYouMeanQuery,
+  MAX_DID_YOU_MEAN,
+} from "./did-you-mean.ts";
 export { type TagRuleReason, tagRuleError } from "./errors.ts";
 export { checkNewImplication, type Edge, findPath, impliedBy } from "./graph.ts";
 export { type HistoryEntry, type HistoryTarget, revertTagChange, tagHistory } from "./history.ts";
 export { addImplication, listImplications, removeImplication } from "./implications.ts";
 export { getTagByName, type ListTagsInput, listTags } from "./list.ts";
+export { linkedTagNames, type MarkupInline, type MarkupParagraph, parseTagMarkup } from "./markup.ts";
 export { type MergePreview, mergeTags, previewMerge } from "./merge.ts";
 export {
   MAX_TAG_NAME_LENGTH,
@@ -14,10 +23,18 @@ export {
   normalizeTagName,
   normalizeTagNameResult,
 } from "./normalize.ts";
+export {
+  RELATED_SAMPLE,
+  type RelatedTag,
+  type RelatedTags,
+  relatedTags,
+  relatedTagsQuery,
+} from "./related.ts";
 export { ensureTags, type ResolvedNames, resolveTagNames } from "./resolve.ts";
 export { type SuggestionReason, suggestTags, type TagSuggestion } from "./suggest.ts";
 export { createTag, getTagById, renameTag, type TagRow, updateTag } from "./tag-crud.ts";
 export { detachWallpaperTags, MAX_TAGS_PER_WALLPAPER, type WallpaperTagDiff } from "./tag-engine.ts";
+export { loadTagPage, type TagPage, type TagRef } from "./tag-page.ts";
 export { type Actor, systemActor, type TagSource, type TagSummary } from "./types.ts";
 export {
   type BulkTarget,

@@ -9,7 +9,7 @@ export interface ListTagsInput {
   category?: TagCategory;
   /** Substring of the name, in canonical form. */
   query?: string;
-  sort?: "count" | "name";
+  sort?: "count" | "name" | "newest";
   limit?: number;
   offset?: number;
 }
@@ -22,7 +22,12 @@ export async function listTags(executor: Executor, input: ListTagsInput = {}) {
   const where = filters.length > 0 ? and(...filters) : undefined;
   const limit = Math.min(input.limit ?? 50, 200);
   const offset = input.offset ?? 0;
-  const order = input.sort === "name" ? [asc(tags.name)] : [desc(tags.wallpaperCount), asc(tags.name)];
+  const order =
+    input.sort === "name"
+      ? [asc(tags.name)]
+      : input.sort === "newest"
+        ? [desc(tags.createdAt), desc(tags.id)]
+        : [desc(tags.wallpaperCount), asc(tags.name)];
   const items = await executor
     .select({
       id: tags.id,
@@ -30,6 +35,7 @@ export async function listTags(executor: Executor, input: ListTagsInput = {}) {
       category: tags.category,
       description: tags.description,
       wallpaperCount: tags.wallpaperCount,
+      createdAt: tags.createdAt,
     })
     .from(tags)
     .where(where)

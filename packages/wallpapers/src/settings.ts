@@ -3,7 +3,7 @@ import { AppError } from "@wallpaperdb/core/errors";
 import { accountSettings, type Executor, tags } from "@wallpaperdb/db";
 import type { Purity } from "@wallpaperdb/db/purity";
 import type { SortOrder } from "@wallpaperdb/search/query";
-import { resolveTagNames } from "@wallpaperdb/tags";
+import { didYouMeanAll, resolveTagNames } from "@wallpaperdb/tags";
 import { eq, inArray } from "drizzle-orm";
 import {
   type AccountSettings,
@@ -77,10 +77,19 @@ async function blacklistIds(db: Executor, names: readonly string[]): Promise<num
   if (names.length === 0) return [];
   const resolved = await resolveTagNames(db, names);
   if (resolved.unknown.length > 0) {
+    // Each unknown name with its close names (didYouMean), so the form can offer the one meant.
+    const answers = await didYouMeanAll(db, resolved.unknown, 3);
+    const suggestions = Object.fromEntries(
+      answers.map((answer) => [answer.name, answer.suggestions.map((hit) => hit.name)]),
+    );
+    const described = answers.map((answer) =>
+      answer.suggestions[0] ? `${answer.name} (did you mean ${answer.suggestions[0].name}?)` : answer.name,
+    );
     throw new AppError("validation_failed", `No tag is called ${resolved.unknown.join(", ")}.`, {
       reason: "unknown_tags",
       unknown: resolved.unknown,
-      fieldErrors: { blacklist: [`Unknown tags: ${resolved.unknown.join(", ")}`] },
+      suggestions,
+      fieldErrors: { blacklist: [`Unknown tags: ${described.join(", ")}`] },
     });
   }
   return resolved.tagIds;

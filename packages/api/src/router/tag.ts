@@ -1,4 +1,3 @@
-import { AppError } from "@wallpaperdb/core/errors";
 import {
   addAlias,
   addImplication,
@@ -20,6 +19,7 @@ import {
 import { z } from "zod";
 import { createTRPCRouter, curatorProcedure, publicProcedure } from "../trpc.ts";
 import { tagHistoryFor } from "./tag-history-view.ts";
+import { unknownTagError } from "./tag-pages.ts";
 
 // Names are checked and normalized by the tag rules; here only their size is bounded.
 const tagName = z.string().min(1).max(200);
@@ -82,11 +82,8 @@ export const tagRouter = createTRPCRouter({
 
   byName: publicProcedure.input(z.object({ name: tagName }).strict()).query(async ({ ctx, input }) => {
     const tag = await getTagByName(ctx.db, input.name);
-    if (!tag)
-      throw new AppError("not_found", "No tag or alias with that name.", {
-        reason: "tag_not_found",
-        name: input.name,
-      });
+    // not_found, reason tag_not_found, with the close names in details.suggestions (tag-pages.ts).
+    if (!tag) throw await unknownTagError(ctx, input.name);
     return tag;
   }),
 

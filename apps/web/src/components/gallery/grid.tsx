@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRef } from "react";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { queryErrorLabel } from "~/components/shared/error-messages.ts";
+import { UnknownTagsHint } from "~/components/tag-pages/did-you-mean.tsx";
 import { useTRPC } from "~/trpc/react.tsx";
 import { useGalleryBrowse } from "./browse-context.ts";
 import { gallerySearchOptions } from "./search-options.ts";
@@ -94,9 +95,7 @@ export function GalleryGrid({ query, hasFilters, colorCount = 0 }: Props) {
               ? "Remove a filter or two, or try another color."
               : "Upload the first ones and they appear here once processed."}
         </p>
-        {first?.unknownTags.length ? (
-          <p className="muted">Unknown tags: {first.unknownTags.join(", ")}</p>
-        ) : null}
+        {first?.unknownTags.length ? <UnknownTagsHint names={first.unknownTags} /> : null}
         <Link className="button" href={hasFilters ? "/" : "/upload"}>
           {hasFilters ? "Clear filters" : "Upload wallpapers"}
         </Link>
@@ -105,6 +104,8 @@ export function GalleryGrid({ query, hasFilters, colorCount = 0 }: Props) {
   }
   return (
     <>
+      {/* An unknown tag in an exclusion or an "or" group leaves results: say so here too. */}
+      {first?.unknownTags.length ? <UnknownTagsHint names={first.unknownTags} /> : null}
       <p className="gallery-count muted" data-testid="gallery-count" aria-live="polite">
         {first?.totalIsEstimate ? "about " : ""}
         {first?.total.toLocaleString("en")} wallpaper{first?.total === 1 ? "" : "s"}

@@ -95,3 +95,12 @@ export function SettingsIcon() {
     </Icon>
   );
 }
+
+export function TagIcon() {
+  return (
+    <Icon>
+      <path d="M20.6 13.4 13.4 20.6a2 2 0 0 1-2.8 0L3 13V3h10l7.6 7.6a2 2 0 0 1 0 2.8Z" />
+      <circle cx="7.5" cy="7.5" r="1.5" />
+    </Icon>
+  );
+}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AdminNavLink } from "~/components/admin/nav-link.tsx";
 import { CollectionsNavLink } from "~/components/collections/nav-link.tsx";
-import { GalleryIcon, HeartIcon, UploadIcon } from "./icons.tsx";
+import { GalleryIcon, HeartIcon, TagIcon, UploadIcon } from "./icons.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
 /**
@@ -20,6 +20,10 @@ export function SiteHeader() {
         <Link href="/" className="nav-link" aria-label="Gallery">
           <GalleryIcon />
           <span className="nav-label">Gallery</span>
+        </Link>
+        <Link href="/tags" className="nav-link" aria-label="Tags">
+          <TagIcon />
+          <span className="nav-label">Tags</span>
         </Link>
         <Link href="/favorites" className="nav-link" aria-label="Favorites">
           <HeartIcon />

@@ -55,9 +55,22 @@ export function TagAutocomplete(props: Props) {
   const hits = (prefix.length > 0 ? (query.data ?? []) : []).filter(
     (hit) => hit.name.startsWith(prefix) || (hit.matchedAlias?.startsWith(prefix) ?? false),
   );
+  // Empty state: when nothing starts with the text, the closest names ("did you mean", trigram
+  // similarity); none is highlighted, so Enter still takes the text as typed (it may be a new tag).
+  const settled = prefix.length > 0 && query.isSuccess && !query.isPlaceholderData;
+  const wantsSuggestions = settled && hits.length === 0 && prefix.replace(/^_+|_+$/gu, "").length >= 3;
+  const fuzzy = useQuery(
+    trpc.tagPage.didYouMean.queryOptions(wantsSuggestions ? { names: [prefix], limit: 5 } : skipToken, {
+      staleTime: 30_000,
+    }),
+  );
+  const answer = fuzzy.data?.[0];
+  const suggestions = wantsSuggestions && answer?.name === prefix ? answer.suggestions : [];
+  const suggesting = hits.length === 0 && suggestions.length > 0;
+  const options = suggesting ? suggestions : hits;
   const exact = hits.findIndex((hit) => hit.name === prefix || hit.matchedAlias === prefix);
-  const active = moved ?? Math.max(exact, 0);
-  const shown = open && hits.length > 0;
+  const active = moved ?? (suggesting ? -1 : Math.max(exact, 0));
+  const shown = open && options.length > 0;
   const optionId = (index: number) => `${listId}-option-${index}`;
 
   const reset = () => {
@@ -74,14 +87,14 @@ export function TagAutocomplete(props: Props) {
     if (event.key === "ArrowDown") {
       event.preventDefault();
       setOpen(true);
-      setMoved(Math.min(active + 1, hits.length - 1));
+      setMoved(Math.min(active + 1, options.length - 1));
     } else if (event.key === "ArrowUp") {
       event.preventDefault();
       setMoved(Math.max(active - 1, -1));
     } else if (event.key === "Enter") {
       if (prefix.length === 0) return;
       event.preventDefault();
-      const highlighted = shown && active >= 0 ? hits[active] : undefined;
+      const highlighted = shown && active >= 0 ? options[active] : undefined;
       pick(highlighted?.name ?? prefix);
     } else if (event.key === "Escape") {
       event.preventDefault();
@@ -90,9 +103,9 @@ export function TagAutocomplete(props: Props) {
         reset();
         props.onEscape?.();
       }
-    } else if (event.key === "Tab" && shown && hits[active]) {
+    } else if (event.key === "Tab" && shown && options[active]) {
       event.preventDefault();
-      setText(`${negated ? "-" : ""}${hits[active]?.name ?? ""}`);
+      setText(`${negated ? "-" : ""}${options[active]?.name ?? ""}`);
       setMoved(null);
     } else if (event.key === "Backspace" && text === "" && props.onEmptyBackspace) {
       event.preventDefault();
@@ -124,9 +137,21 @@ export function TagAutocomplete(props: Props) {
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <div className="tag-autocomplete-list" id={listId} role="listbox" hidden={!shown}>
+      <div
+        className="tag-autocomplete-list"
+        id={listId}
+        role="listbox"
+        hidden={!shown}
+        aria-label={suggesting ? "Did you mean" : undefined}
+        data-testid={suggesting ? "autocomplete-did-you-mean" : undefined}
+      >
+        {shown && suggesting ? (
+          <div className="tag-autocomplete-hint muted" aria-hidden="true">
+            No tag starts with “{prefix}”. Did you mean:
+          </div>
+        ) : null}
         {shown
-          ? hits.map((hit, index) => (
+          ? options.map((hit, index) => (
               <div
                 key={`${hit.id}-${hit.matchedAlias ?? ""}`}
                 id={optionId(index)}

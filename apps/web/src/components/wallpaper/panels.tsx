@@ -2,6 +2,7 @@ import { namedColorByName } from "@wallpaperdb/imaging/colors";
 import type { WallpaperView } from "@wallpaperdb/wallpapers";
 import Link from "next/link";
 import { formatBytes } from "~/components/shared/format.ts";
+import { tagPageHref } from "~/components/tag-pages/links.ts";
 import { uploaderHref } from "~/components/users/uploader-query.ts";
 
 export function WallpaperPalette({ palette, colorNames }: Pick<WallpaperView, "palette" | "colorNames">) {
@@ -119,7 +120,7 @@ export function WallpaperTags({ tags }: { tags: WallpaperView["tags"] }) {
               return (
                 <Link
                   key={tag.tagId}
-                  href={`/?tags=${encodeURIComponent(tag.name)}`}
+                  href={tagPageHref(tag.name)}
                   className="tag-pill"
                   data-source={source}
                   data-testid="wallpaper-tag"
