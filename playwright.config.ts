@@ -52,7 +52,8 @@ export default defineConfig({
   globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${e2eEnv.webPort}`,
-    trace: "retain-on-failure",
+    // Recorded when a test is retried (CI retries once): a failure that repeats comes with its trace.
+    trace: "on-first-retry",
     screenshot: "only-on-failure",
   },
   projects: [
