@@ -1,18 +1,16 @@
 // The classify step through the real pipeline (PostgreSQL, JetStream, the real nsfwjs model on WASM) on
 // three corpus wallpapers, a redelivery after kill -9 of a worker in the middle of classifying, and the
 // rule that the uploader's and the curator's purity win over the model's suggestion.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { processingSteps, wallpaperClassifications, wallpapers } from "@wallpaperdb/db";
 import { corpusFile } from "@wallpaperdb/imaging/testing";
 import { contentClasses } from "@wallpaperdb/vision/classify";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleVariantsReadyClassify, storeClassification } from "../src/handlers/classify.ts";
-import { WORKER_MALLOC_ENV, WORKER_NODE_FLAGS } from "../src/process-settings.ts";
 import {
   createPipelineHarness,
   insertWallpaper,
@@ -20,13 +18,13 @@ import {
   waitFor,
   waitProcessed,
 } from "./pipeline-harness.ts";
+import { spawnWorker } from "./worker-process.ts";
 
 const photos = [
   "mate-backgrounds/usr/share/backgrounds/mate/nature/LadyBird.jpg",
   "mate-backgrounds/usr/share/backgrounds/mate/nature/Dune.jpg",
   "gnome-backgrounds/usr/share/backgrounds/gnome/wood-d.webp",
 ];
-const mainPath = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 let harness: PipelineHarness;
 const children = new Set<ChildProcess>();
 
@@ -163,24 +161,13 @@ describe("the suggestion is never silently final", () => {
 });
 
 function startWorker(id: string): ChildProcess {
-  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, mainPath], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      LOG_LEVEL: "error",
-      DATABASE_URL: harness.database.url,
-      NATS_URL: process.env.NATS_URL ?? "nats://127.0.0.1:4222",
-      EVENTS_NAMESPACE: harness.bus.names.namespace,
-      BLOB_STORE: "local",
-      BLOB_DIR: harness.blobDir,
-      BLOB_SIGNING_SECRET: "pipeline-test-signing-secret",
-      WORKERS_HEALTH_PORT: "0",
-      WORKER_ID: id,
-      WORKERS_ACK_WAIT_MS: "3000",
-      ...WORKER_MALLOC_ENV,
-      PIPELINE_IMAGE_CONCURRENCY: "1",
-    },
-    stdio: ["ignore", "ignore", "ignore"],
+  const child = spawnWorker({
+    id,
+    databaseUrl: harness.database.url,
+    natsUrl: process.env.NATS_URL ?? "nats://127.0.0.1:4222",
+    namespace: harness.bus.names.namespace,
+    blobDir: harness.blobDir,
+    env: { PIPELINE_IMAGE_CONCURRENCY: "1" },
   });
   children.add(child);
   return child;

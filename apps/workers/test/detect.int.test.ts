@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import {
   eventFailures,
   processingSteps,
@@ -19,7 +18,6 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { refreshAutoTags } from "../src/handlers/autotag.ts";
-import { WORKER_MALLOC_ENV, WORKER_NODE_FLAGS } from "../src/process-settings.ts";
 import {
   createPipelineHarness,
   insertWallpaper,
@@ -27,6 +25,7 @@ import {
   waitFor,
   waitProcessed,
 } from "./pipeline-harness.ts";
+import { spawnWorker } from "./worker-process.ts";
 
 /**
  * The detect step through the real pipeline: real PostgreSQL, NATS, sharp and the real model (Human on
@@ -40,7 +39,6 @@ import {
  * small and unsure to be tagged.
  */
 
-const mainPath = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const require = createRequire(import.meta.url);
 const humanAssets = join(
   dirname(dirname(createRequire(require.resolve("@wallpaperdb/vision/detect")).resolve("@vladmandic/human"))),
@@ -209,25 +207,16 @@ it("backfills wallpapers processed before the step existed (the re-drive of miss
 });
 
 function startWorker(id: string): ChildProcess {
-  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, mainPath], {
+  const child = spawnWorker({
+    id,
+    databaseUrl: harness.database.url,
+    natsUrl: process.env.NATS_URL ?? "nats://127.0.0.1:4222",
+    namespace: harness.bus.names.namespace,
+    blobDir: harness.blobDir,
     env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      LOG_LEVEL: "error",
-      DATABASE_URL: harness.database.url,
-      NATS_URL: process.env.NATS_URL ?? "nats://127.0.0.1:4222",
-      EVENTS_NAMESPACE: harness.bus.names.namespace,
-      BLOB_STORE: "local",
-      BLOB_DIR: harness.blobDir,
-      BLOB_SIGNING_SECRET: "pipeline-test-signing-secret",
-      WORKERS_HEALTH_PORT: "0",
-      WORKER_ID: id,
-      // The detect component alone, as on a machine of its own; a killed worker's event comes back after 3 s.
+      // The detect component alone, as on a machine of its own.
       WORKERS: "relay,detect,autotag",
-      WORKERS_ACK_WAIT_MS: "3000",
-      ...WORKER_MALLOC_ENV,
     },
-    stdio: ["ignore", "ignore", "ignore"],
   });
   children.add(child);
   return child;

@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chown, mkdtemp, readdir, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "@wallpaperdb/core/free-port";
 import postgres from "postgres";
 import { createDb, type DbHandle } from "./client.ts";
 import { loadDbEnv } from "./env.ts";
@@ -61,17 +61,6 @@ export interface TestPostgresServer {
   /** An immediate restart, as after a crash: every connection drops, the server recovers from its WAL. */
   restart(): Promise<void>;
   dispose(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject()));
-    });
-  });
 }
 
 /**

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager } from "@nats-io/jetstream";
+import { freePort } from "@wallpaperdb/core/free-port";
 import { busNames, type EventBusNames } from "./catalog.ts";
 import { connectNats, type NatsConnection } from "./connect.ts";
 import { loadEventsEnv } from "./env.ts";
@@ -49,20 +49,6 @@ export interface TestNatsServer {
   kill(): Promise<void>;
   /** Stops it and deletes its store. */
   dispose(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === "object") resolve(address.port);
-        else reject(new Error("no port"));
-      });
-    });
-  });
 }
 
 const NATS_SERVER = "/usr/sbin/nats-server";

@@ -8,9 +8,9 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
+import { freePort } from "@wallpaperdb/core/free-port";
 import { createLocalBlobStore } from "@wallpaperdb/storage/local";
 import { ensureWebBuild, repoRoot, startWebApp } from "../../../apps/cli/test/web-app.ts";
 import { PIPELINE_FORMATS, seedWallpaper } from "../test/seed-wallpaper.ts";
@@ -35,17 +35,6 @@ const load = () =>
   `load ${loadavg()
     .map((n) => n.toFixed(2))
     .join(" ")} on ${cpus().length} cores`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 /** deploy/nginx's template with this run's values, the same `${VAR}` substitution the nginx image does. */
 async function renderEdge(values: Record<string, string>): Promise<string> {
