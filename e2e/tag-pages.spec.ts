@@ -15,7 +15,8 @@ const sizes = [
 const hostile = "<img src=x onerror=window.__xss=1>";
 const description = `Water falling from a height, often in a [[forest]] or [[Cascades|the cascades]].\n\nNot to be confused with [[no_such_tag_yet]]. ${hostile}`;
 // A tag name may hold < > = / (normalized: lower case, `_` for spaces); its page shows it as text.
-const hostileName = "<img_src=x_onerror=window._xss=1>";
+// Not the name xss.spec.ts creates: both specs run against one database.
+const hostileName = "<img_src=tp_onerror=window._xss=1>";
 const state = { ids: [] as string[] };
 
 test.describe.configure({ mode: "serial" });
