@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { setThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { oneSetUpAtATime } from "./one-at-a-time.ts";
 
 /**
  * The TensorFlow.js runtime every vision model of the workers shares: one per process, the WASM backend,
@@ -44,7 +45,7 @@ async function setUp(): Promise<void> {
 
 /** Starts the shared runtime once per process (WASM backend, files from disk). */
 export function useVisionRuntime(): Promise<void> {
-  ready ??= setUp().catch((error: unknown) => {
+  ready ??= oneSetUpAtATime(setUp).catch((error: unknown) => {
     ready = undefined;
     throw error;
   });

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Config, Human } from "@vladmandic/human";
+import { oneSetUpAtATime } from "../one-at-a-time.ts";
 
 /**
  * The one place that sets up `@vladmandic/human` (face detection + CenterNet objects) on TensorFlow.js's
@@ -113,7 +114,7 @@ let loading: Promise<Human> | null = null;
  * next call tries again.
  */
 export function loadHuman(): Promise<Human> {
-  loading ??= (async () => {
+  loading ??= oneSetUpAtATime(async () => {
     const { Human: HumanConstructor } = require(join(humanDist, "human.node-wasm.js")) as {
       Human: HumanClass;
     };
@@ -128,7 +129,7 @@ export function loadHuman(): Promise<Human> {
       );
     }
     return human;
-  })().catch((error: unknown) => {
+  }).catch((error: unknown) => {
     loading = null;
     throw error;
   });
