@@ -18,7 +18,7 @@ export interface ProcessingTally {
   extraSteps: number;
   /** Wallpapers whose stored variants are not exactly the expected set. */
   wrongVariants: number;
-  /** Outbox rows the relay never published. */
+  /** Outbox rows the relay did not publish within 30 s (waitOutboxDrained throws first if any stay). */
   unpublished: number;
 }
 
@@ -53,10 +53,9 @@ export async function tallyProcessing(db: Database, ids: readonly string[]): Pro
     })
     .from(outbox)
     .where(eq(outbox.type, "wallpaper.processed.v1"));
-  const [unpublished] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(outbox)
-    .where(isNull(outbox.publishedAt));
+  // Events keep coming after the last step (tag changes, index updates): the relay must publish them
+  // all within the wait, or a row is stuck.
+  const unpublished = await waitOutboxDrained(db);
   const needed = ids.length * stepsFor("image").length;
   const done = steps.find((row) => row.state === "done")?.count ?? 0;
   return {
@@ -67,7 +66,7 @@ export async function tallyProcessing(db: Database, ids: readonly string[]): Pro
     stepsNotDone: stepRows - done,
     extraSteps: Math.max(0, stepRows - needed),
     wrongVariants: variantSets?.wrong ?? 0,
-    unpublished: unpublished?.count ?? 0,
+    unpublished,
   };
 }
 
@@ -85,15 +84,15 @@ export function cleanTally(uploads: number): ProcessingTally {
   };
 }
 
-/** Resolves once the relay has published every outbox row (the last events trail the last step). */
-export async function waitOutboxDrained(db: Database, timeoutMs = 30_000): Promise<void> {
+/** Resolves (with 0) once the relay has published every outbox row (the last events trail the last step). */
+export async function waitOutboxDrained(db: Database, timeoutMs = 30_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [row] = await db
       .select({ count: sql<number>`count(*)::int` })
       .from(outbox)
       .where(isNull(outbox.publishedAt));
-    if ((row?.count ?? 0) === 0) return;
+    if ((row?.count ?? 0) === 0) return 0;
     if (Date.now() > deadline) throw new Error(`${row?.count} outbox rows still unpublished`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
