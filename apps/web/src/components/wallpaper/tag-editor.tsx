@@ -1,0 +1,208 @@
+"use client";
+
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { WallpaperView } from "@wallpaperdb/wallpapers";
+import { useState } from "react";
+import { describeError, errorReason } from "~/components/shared/describe-error.ts";
+import { TagAutocomplete } from "~/components/tags/autocomplete.tsx";
+import { useTRPC } from "~/trpc/react.tsx";
+import { WallpaperTags } from "./panels.tsx";
+import {
+  addToDraft,
+  draftChips,
+  emptyDraft,
+  isDraftEmpty,
+  previewTagName,
+  removeFromDraft,
+  replaceInDraft,
+  type TagDraft,
+} from "./tag-editor-draft.ts";
+
+/**
+ * The tags panel for a viewer who may change the wallpaper's tags (`view.mayChange`, the rule
+ * `wallpaper.setTags` enforces): "Edit tags" turns it into chips and the one tag combobox; Save sends
+ * the delta through `wallpaper.setTags` and the panel shows the saved tags without a reload.
+ */
+export function WallpaperTagEditor({
+  wallpaperId,
+  tags,
+}: {
+  wallpaperId: string;
+  tags: WallpaperView["tags"];
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const live = useQuery({ ...trpc.wallpaper.tags.queryOptions({ wallpaperId }), initialData: tags });
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<TagDraft>(emptyDraft);
+  const [typed, setTyped] = useState("");
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const save = useMutation(
+    trpc.wallpaper.setTags.mutationOptions({
+      onSuccess: async (result) => {
+        queryClient.setQueryData(trpc.wallpaper.tags.queryKey({ wallpaperId }), result.tags);
+        setDraft(emptyDraft);
+        setEditing(false);
+        // Every wallpaper query (the gallery's searches too, see gallery-freshness) and tag counts.
+        await queryClient.invalidateQueries({ queryKey: trpc.wallpaper.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.tag.pathKey() });
+      },
+    }),
+  );
+  const human = live.data.filter((tag) => tag.sources.includes("human")).map((tag) => tag.name);
+  const current = new Set(human);
+
+  const toggle = (
+    <button
+      type="button"
+      className="button button-ghost button-small"
+      aria-expanded={editing}
+      onClick={() => {
+        setEditing(!editing);
+        setDraft(emptyDraft);
+        setRefusal(null);
+        save.reset();
+      }}
+    >
+      {editing ? "Close editor" : "Edit tags"}
+    </button>
+  );
+  if (!editing) return <WallpaperTags tags={live.data} action={toggle} />;
+
+  const onPick = (raw: string) => {
+    const preview = previewTagName(raw);
+    if (!preview) return;
+    if (!preview.ok) {
+      setRefusal(preview.message);
+      return;
+    }
+    setRefusal(null);
+    setDraft((old) => addToDraft(old, preview.name, current));
+  };
+  const preview = previewTagName(typed);
+  const others = live.data.filter((tag) => !tag.sources.includes("human"));
+
+  return (
+    <WallpaperTags tags={live.data} action={toggle}>
+      <div className="tag-edit" data-testid="tag-editor">
+        <ul className="tag-edit-chips" aria-label="Tags after saving">
+          {draftChips(human, draft).map((chip) => (
+            <li key={chip.name} className="tag-edit-chip" data-added={chip.added} data-testid="tag-edit-chip">
+              <span>{chip.name}</span>
+              {chip.added ? (
+                <NewTagNote
+                  name={chip.name}
+                  onReplace={(to) => setDraft((old) => replaceInDraft(old, chip.name, to, current))}
+                />
+              ) : null}
+              <button
+                type="button"
+                className="tag-edit-remove"
+                aria-label={`Remove tag ${chip.name}`}
+                onClick={() => setDraft((old) => removeFromDraft(old, chip.name, current))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        <TagAutocomplete
+          label="Add tag"
+          placeholder="add a tag: Enter or comma"
+          commaPicks
+          disabled={save.isPending}
+          onTextChange={setTyped}
+          onPick={({ name }) => onPick(name)}
+          onEmptyBackspace={() => {
+            const last = draftChips(human, draft).at(-1);
+            if (last) setDraft((old) => removeFromDraft(old, last.name, current));
+          }}
+        />
+        <p className="tag-edit-preview muted" data-testid="tag-edit-preview" aria-live="polite">
+          {preview === null ? (
+            "Names are saved in lower case with _ for spaces."
+          ) : preview.ok ? (
+            <>
+              As typed, saved as <code>{preview.name}</code>
+            </>
+          ) : (
+            <span className="tag-edit-invalid">{preview.message}</span>
+          )}
+        </p>
+        {draft.remove.length > 0 ? (
+          <p className="muted tag-edit-summary">Removing: {draft.remove.join(", ")}</p>
+        ) : null}
+        {others.length > 0 ? (
+          <p className="muted tag-edit-summary">
+            Auto and implied tags follow the file and the other tags; they are not edited here.
+          </p>
+        ) : null}
+        {refusal ? (
+          <p className="notice notice-bad" role="alert" data-reason="invalid_tag_name">
+            {refusal}
+          </p>
+        ) : null}
+        {save.error ? (
+          <p className="notice notice-bad" role="alert" data-reason={errorReason(save.error) ?? undefined}>
+            {describeError(save.error)}
+          </p>
+        ) : null}
+        <div className="tag-edit-actions">
+          <button
+            type="button"
+            className="button"
+            disabled={isDraftEmpty(draft) || save.isPending}
+            onClick={() => save.mutate({ wallpaperId, add: draft.add, remove: draft.remove })}
+          >
+            {save.isPending ? "Saving…" : "Save tags"}
+          </button>
+          <button
+            type="button"
+            className="button button-ghost"
+            onClick={() => {
+              setDraft(emptyDraft);
+              setRefusal(null);
+              setEditing(false);
+              save.reset();
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      </div>
+    </WallpaperTags>
+  );
+}
+
+/**
+ * A pending name that is neither a tag nor an alias becomes a new tag on save (as Danbooru does); the
+ * chip says so and offers the close names (`tagPage.didYouMean`), one click swapping the name.
+ */
+function NewTagNote({ name, onReplace }: { name: string; onReplace(to: string): void }) {
+  const trpc = useTRPC();
+  const [known, close] = useQueries({
+    queries: [
+      trpc.tag.autocomplete.queryOptions({ prefix: name, limit: 20 }, { staleTime: 30_000 }),
+      trpc.tagPage.didYouMean.queryOptions({ names: [name], limit: 3 }, { staleTime: 30_000 }),
+    ],
+  });
+  if (!known.data) return null;
+  if (known.data.some((hit) => hit.name === name || hit.matchedAlias === name)) return null;
+  const suggestions = close.data?.[0]?.suggestions ?? [];
+  return (
+    <span className="tag-edit-new" data-testid="tag-edit-new">
+      new tag
+      {suggestions.map((hit) => (
+        <button
+          key={hit.id}
+          type="button"
+          className="tag-edit-suggestion"
+          data-testid="tag-edit-did-you-mean"
+          onClick={() => onReplace(hit.name)}
+        >
+          {hit.name}?
+        </button>
+      ))}
+    </span>
+  );
+}
