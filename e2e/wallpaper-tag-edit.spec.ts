@@ -99,12 +99,18 @@ for (const size of sizes) {
       await box.fill("seascape_clifs");
       await box.press(",");
       const typo = chips.filter({ hasText: "seascape_clifs" });
-      await expect(typo.getByTestId("tag-edit-new")).toContainText("new tag");
+      await expect(typo.getByTestId("tag-edit-new")).toHaveText("new");
+      const notice = editor.getByTestId("tag-edit-new-notice");
+      await expect(notice).toContainText("seascape_clifs is not a tag yet; saving creates it.");
       await expect(editor.getByRole("alert")).toHaveCount(0);
-      await typo.getByTestId("tag-edit-did-you-mean").filter({ hasText: "seascape_cliffs" }).click();
+      await box.fill("Bad Tag!");
+      await panel.screenshot({ path: test.info().outputPath(`${size.name}-tag-panel-typo.png`) });
+      await notice.getByTestId("tag-edit-did-you-mean").filter({ hasText: "seascape_cliffs" }).click();
       await expect(chips.filter({ hasText: "seascape_cliffs" })).toHaveAttribute("data-added", "true");
       await expect(chips.filter({ hasText: "seascape_clifs" })).toHaveCount(0);
+      await expect(notice).toHaveCount(0);
 
+      await box.fill("");
       await editor.getByRole("button", { name: "Remove tag te_old_tag" }).click();
       await expect(chips.filter({ hasText: "te_old_tag" })).toHaveCount(0);
       await page.screenshot({ path: test.info().outputPath(`${size.name}-tag-editor.png`), fullPage: true });

@@ -89,12 +89,7 @@ export function WallpaperTagEditor({
           {draftChips(human, draft).map((chip) => (
             <li key={chip.name} className="tag-edit-chip" data-added={chip.added} data-testid="tag-edit-chip">
               <span>{chip.name}</span>
-              {chip.added ? (
-                <NewTagNote
-                  name={chip.name}
-                  onReplace={(to) => setDraft((old) => replaceInDraft(old, chip.name, to, current))}
-                />
-              ) : null}
+              {chip.added ? <NewTagBadge name={chip.name} /> : null}
               <button
                 type="button"
                 className="tag-edit-remove"
@@ -106,6 +101,13 @@ export function WallpaperTagEditor({
             </li>
           ))}
         </ul>
+        {draft.add.map((name) => (
+          <NewTagNotice
+            key={name}
+            name={name}
+            onReplace={(to) => setDraft((old) => replaceInDraft(old, name, to, current))}
+          />
+        ))}
         <TagAutocomplete
           label="Add tag"
           placeholder="add a tag: Enter or comma"
@@ -175,10 +177,10 @@ export function WallpaperTagEditor({
 }
 
 /**
- * A pending name that is neither a tag nor an alias becomes a new tag on save (as Danbooru does); the
- * chip says so and offers the close names (`tagPage.didYouMean`), one click swapping the name.
+ * Whether a pending name is neither a tag nor an alias (an exact hit of `tag.autocomplete`), and the
+ * close names `tagPage.didYouMean` finds for it. The badge and the notice of one name share the queries.
  */
-function NewTagNote({ name, onReplace }: { name: string; onReplace(to: string): void }) {
+function useNewTag(name: string) {
   const trpc = useTRPC();
   const [known, close] = useQueries({
     queries: [
@@ -186,12 +188,28 @@ function NewTagNote({ name, onReplace }: { name: string; onReplace(to: string): 
       trpc.tagPage.didYouMean.queryOptions({ names: [name], limit: 3 }, { staleTime: 30_000 }),
     ],
   });
-  if (!known.data) return null;
-  if (known.data.some((hit) => hit.name === name || hit.matchedAlias === name)) return null;
-  const suggestions = close.data?.[0]?.suggestions ?? [];
-  return (
+  const isNew = known.data
+    ? !known.data.some((hit) => hit.name === name || hit.matchedAlias === name)
+    : false;
+  return { isNew, suggestions: isNew ? (close.data?.[0]?.suggestions ?? []) : [] };
+}
+
+function NewTagBadge({ name }: { name: string }) {
+  return useNewTag(name).isNew ? (
     <span className="tag-edit-new" data-testid="tag-edit-new">
-      new tag
+      new
+    </span>
+  ) : null;
+}
+
+/** A new name is created on save (as Danbooru does); the panel says so and offers the close names. */
+function NewTagNotice({ name, onReplace }: { name: string; onReplace(to: string): void }) {
+  const { isNew, suggestions } = useNewTag(name);
+  if (!isNew) return null;
+  return (
+    <p className="tag-edit-summary" data-testid="tag-edit-new-notice">
+      <code>{name}</code> is not a tag yet; saving creates it.
+      {suggestions.length > 0 ? " Did you mean " : null}
       {suggestions.map((hit) => (
         <button
           key={hit.id}
@@ -200,9 +218,10 @@ function NewTagNote({ name, onReplace }: { name: string; onReplace(to: string): 
           data-testid="tag-edit-did-you-mean"
           onClick={() => onReplace(hit.name)}
         >
-          {hit.name}?
+          {hit.name}
         </button>
       ))}
-    </span>
+      {suggestions.length > 0 ? "?" : null}
+    </p>
   );
 }
