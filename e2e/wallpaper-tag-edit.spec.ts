@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { signIn } from "./accounts.ts";
+import { signIn, signUp } from "./accounts.ts";
 import { watchForProblems } from "./support/problems.ts";
 import { uniqueJpeg } from "./unique-image.ts";
 import { expectNoOverflow, uploadThroughPage } from "./upload-page.ts";
@@ -72,6 +72,7 @@ for (const size of sizes) {
       const editor = panel.getByTestId("tag-editor");
       const box = editor.getByRole("combobox", { name: "Add tag" });
       const preview = editor.getByTestId("tag-edit-preview");
+      await expect(box).toBeFocused();
 
       // The shared autocomplete: a prefix finds the tag, Enter adds the highlighted completion.
       await box.fill("Lighthouse");
@@ -134,6 +135,20 @@ for (const size of sizes) {
       await expect(page).toHaveURL(/\/tags\/lighthouse_at_dusk$/u);
       await expect(page.getByTestId("tag-page-title")).toHaveText("lighthouse at dusk");
       await expect(page.getByTestId("tag-newest").getByTestId("gallery-tile").first()).toBeVisible();
+      expect(problems).toEqual([]);
+    });
+
+    test("another member, neither uploader nor curator, sees no editor", async ({ page }) => {
+      const stamp = `${size.name}-${Date.now()}`;
+      await signUp(page, {
+        name: `Tag Reader ${stamp}`,
+        email: `te-${stamp}@example.test`,
+        password: "a long enough passphrase",
+      });
+      const problems = watchForProblems(page);
+      await page.goto(`/wallpapers/${state.ids[size.name]}`);
+      await expect(page.getByTestId("wallpaper-tag").filter({ hasText: "te_meadow" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Edit tags" })).toHaveCount(0);
       expect(problems).toEqual([]);
     });
 

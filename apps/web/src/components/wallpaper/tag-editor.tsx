@@ -2,7 +2,7 @@
 
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { WallpaperView } from "@wallpaperdb/wallpapers";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { describeError, errorReason } from "~/components/shared/describe-error.ts";
 import { TagAutocomplete } from "~/components/tags/autocomplete.tsx";
 import { useTRPC } from "~/trpc/react.tsx";
@@ -37,6 +37,11 @@ export function WallpaperTagEditor({
   const [draft, setDraft] = useState<TagDraft>(emptyDraft);
   const [typed, setTyped] = useState("");
   const [refusal, setRefusal] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // Opening the editor is asking to type: the combobox takes the focus.
+  useEffect(() => {
+    if (editing) input.current?.focus();
+  }, [editing]);
   const save = useMutation(
     trpc.wallpaper.setTags.mutationOptions({
       onSuccess: async (result) => {
@@ -109,6 +114,7 @@ export function WallpaperTagEditor({
           />
         ))}
         <TagAutocomplete
+          inputRef={input}
           label="Add tag"
           placeholder="add a tag: Enter or comma"
           commaPicks
@@ -184,7 +190,9 @@ function useNewTag(name: string) {
   const trpc = useTRPC();
   const [known, close] = useQueries({
     queries: [
-      trpc.tag.autocomplete.queryOptions({ prefix: name, limit: 20 }, { staleTime: 30_000 }),
+      // The most used 50 (the endpoint's maximum) of the names starting with it: an exact name or
+      // alias is among them unless 50 longer ones are used more, then the badge is wrongly shown.
+      trpc.tag.autocomplete.queryOptions({ prefix: name, limit: 50 }, { staleTime: 30_000 }),
       trpc.tagPage.didYouMean.queryOptions({ names: [name], limit: 3 }, { staleTime: 30_000 }),
     ],
   });
