@@ -25,6 +25,10 @@ interface Props {
   inputRef?: RefObject<HTMLInputElement | null>;
   disabled?: boolean;
   limit?: number;
+  /** A comma picks as Enter does (tag lists typed as `a, b`); `,` is never part of a tag name. */
+  commaPicks?: boolean;
+  /** The text as typed, for callers that preview it (the wallpaper page shows its normalized form). */
+  onTextChange?(text: string): void;
 }
 
 // What the server's normalizePrefix does, closely enough to drop completions of an older prefix.
@@ -75,6 +79,7 @@ export function TagAutocomplete(props: Props) {
 
   const reset = () => {
     setText("");
+    props.onTextChange?.("");
     setMoved(null);
     setOpen(false);
   };
@@ -91,7 +96,7 @@ export function TagAutocomplete(props: Props) {
     } else if (event.key === "ArrowUp") {
       event.preventDefault();
       setMoved(Math.max(active - 1, -1));
-    } else if (event.key === "Enter") {
+    } else if (event.key === "Enter" || (props.commaPicks && event.key === ",")) {
       if (prefix.length === 0) return;
       event.preventDefault();
       const highlighted = shown && active >= 0 ? options[active] : undefined;
@@ -105,7 +110,9 @@ export function TagAutocomplete(props: Props) {
       }
     } else if (event.key === "Tab" && shown && options[active]) {
       event.preventDefault();
-      setText(`${negated ? "-" : ""}${options[active]?.name ?? ""}`);
+      const completed = `${negated ? "-" : ""}${options[active]?.name ?? ""}`;
+      setText(completed);
+      props.onTextChange?.(completed);
       setMoved(null);
     } else if (event.key === "Backspace" && text === "" && props.onEmptyBackspace) {
       event.preventDefault();
@@ -131,6 +138,7 @@ export function TagAutocomplete(props: Props) {
         spellCheck={false}
         onChange={(event) => {
           setText(event.target.value);
+          props.onTextChange?.(event.target.value);
           setMoved(null);
           setOpen(true);
         }}

@@ -1,6 +1,7 @@
 import { namedColorByName } from "@wallpaperdb/imaging/colors";
 import type { WallpaperView } from "@wallpaperdb/wallpapers";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { formatBytes } from "~/components/shared/format.ts";
 import { tagPageHref } from "~/components/tag-pages/links.ts";
 import { uploaderHref } from "~/components/users/uploader-query.ts";
@@ -100,46 +101,63 @@ export function WallpaperQuality({ facts }: { facts: WallpaperView["facts"] }) {
   );
 }
 
-export function WallpaperTags({ tags }: { tags: WallpaperView["tags"] }) {
+/**
+ * The tags by category, each a link to its tag page. `action` sits beside the title (the editor's
+ * toggle); `children`, when given, take the list's place (the editor itself, tag-editor.tsx).
+ */
+export function WallpaperTags({
+  tags,
+  action,
+  children,
+}: {
+  tags: WallpaperView["tags"];
+  action?: ReactNode;
+  children?: ReactNode;
+}) {
   const groups = new Map<string, WallpaperView["tags"]>();
   for (const tag of tags) groups.set(tag.category, [...(groups.get(tag.category) ?? []), tag]);
   return (
     <section className="card" aria-labelledby="tags-title" data-testid="wallpaper-tags">
-      <h2 id="tags-title">Tags</h2>
-      {tags.length === 0 ? <p className="muted">No tags yet.</p> : null}
-      {[...groups].map(([category, list]) => (
-        <div key={category} className="tag-group">
-          <h3>{category}</h3>
-          <div className="tag-list">
-            {list.map((tag) => {
-              const source = tag.sources.includes("human")
-                ? "human"
-                : tag.sources.includes("auto")
-                  ? "auto"
-                  : "implied";
-              return (
-                <Link
-                  key={tag.tagId}
-                  href={tagPageHref(tag.name)}
-                  className="tag-pill"
-                  data-source={source}
-                  data-testid="wallpaper-tag"
-                  title={
-                    source === "human"
-                      ? "Tagged by a person"
-                      : source === "auto"
-                        ? "Suggested automatically"
-                        : "Implied by another tag"
-                  }
-                >
-                  {tag.name}
-                  {source !== "human" ? <span className="muted"> · {source}</span> : null}
-                </Link>
-              );
-            })}
-          </div>
-        </div>
-      ))}
+      <div className="tags-head">
+        <h2 id="tags-title">Tags</h2>
+        {action}
+      </div>
+      {children ?? (tags.length === 0 ? <p className="muted">No tags yet.</p> : null)}
+      {children
+        ? null
+        : [...groups].map(([category, list]) => (
+            <div key={category} className="tag-group">
+              <h3>{category}</h3>
+              <div className="tag-list">
+                {list.map((tag) => {
+                  const source = tag.sources.includes("human")
+                    ? "human"
+                    : tag.sources.includes("auto")
+                      ? "auto"
+                      : "implied";
+                  return (
+                    <Link
+                      key={tag.tagId}
+                      href={tagPageHref(tag.name)}
+                      className="tag-pill"
+                      data-source={source}
+                      data-testid="wallpaper-tag"
+                      title={
+                        source === "human"
+                          ? "Tagged by a person"
+                          : source === "auto"
+                            ? "Suggested automatically"
+                            : "Implied by another tag"
+                      }
+                    >
+                      {tag.name}
+                      {source !== "human" ? <span className="muted"> · {source}</span> : null}
+                    </Link>
+                  );
+                })}
+              </div>
+            </div>
+          ))}
     </section>
   );
 }

@@ -20,6 +20,7 @@ import {
 import { WallpaperPurity } from "~/components/wallpaper/purity.tsx";
 import { WallpaperSimilar } from "~/components/wallpaper/similar.tsx";
 import { WallpaperStage } from "~/components/wallpaper/stage.tsx";
+import { WallpaperTagEditor } from "~/components/wallpaper/tag-editor.tsx";
 import { caller, getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
 import "~/components/gallery/gallery.css";
 import "~/components/wallpaper/wallpaper.css";
@@ -124,7 +125,11 @@ export default async function WallpaperPage({ params }: { params: Params }) {
             ) : null}
             <WallpaperPalette palette={view.palette} colorNames={view.colorNames} />
             <WallpaperQuality facts={view.facts} />
-            <WallpaperTags tags={view.tags} />
+            {view.mayChange ? (
+              <WallpaperTagEditor wallpaperId={view.id} tags={view.tags} />
+            ) : (
+              <WallpaperTags tags={view.tags} />
+            )}
             <WallpaperFacts view={view} />
             <WallpaperPurity wallpaperId={view.id} purity={view.purity} mayChange={view.mayChange} />
             {view.mayChange ? <WallpaperDelete wallpaperId={view.id} /> : null}
