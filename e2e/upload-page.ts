@@ -55,3 +55,21 @@ export function setUploadSpeed(cdp: CDPSession, bytesPerSecond: number) {
 export function row(page: Page, name: string) {
   return page.locator(`[data-testid=upload-row][data-filename="${name}"]`);
 }
+
+/**
+ * Files chosen the way a person does with a keyboard: focus the drop zone, press Enter, pick in the file
+ * chooser (the user gesture browsers require before a leave-page warning). Waits for the zone to be
+ * hydrated first: before that, Enter does nothing and no chooser ever opens.
+ */
+export async function chooseFilesWithKeyboard(page: Page, paths: string | string[]): Promise<void> {
+  const zone = page.getByRole("button", { name: /Add wallpapers/ });
+  await expect(zone).toHaveAttribute("data-ready", "true");
+  // Under load, Chromium sometimes shows no chooser for the first Enter of a long-lived browser (seen in
+  // full runs only; the retry always passed): press again after a few seconds, as a person would.
+  await expect(async () => {
+    await zone.focus();
+    const chooser = page.waitForEvent("filechooser", { timeout: 5_000 });
+    await page.keyboard.press("Enter");
+    await (await chooser).setFiles(paths);
+  }).toPass({ timeout: 45_000 });
+}

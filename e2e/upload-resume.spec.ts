@@ -2,7 +2,7 @@ import { copyFileSync, utimesSync } from "node:fs";
 import { expect, type Locator, type Page, type Request, test } from "@playwright/test";
 import { largeJpeg, paddedJpeg } from "./large-image.ts";
 import { watchForProblems } from "./support/problems.ts";
-import { expectNoOverflow, row, setUploadSpeed } from "./upload-page.ts";
+import { chooseFilesWithKeyboard, expectNoOverflow, row, setUploadSpeed } from "./upload-page.ts";
 
 // Upload that cannot lose work, with files large enough to be in flight for seconds: moving around
 // the app keeps both transfers running, and a reload keeps the rows and resumes the bytes.
@@ -104,10 +104,7 @@ test.describe("reload, then another file under the same name (desktop)", () => {
     await page.goto("/upload");
     const cdp = await page.context().newCDPSession(page);
     await setUploadSpeed(cdp, 32 * 1024);
-    await page.getByRole("button", { name: /Add wallpapers/ }).focus();
-    const chooser = page.waitForEvent("filechooser");
-    await page.keyboard.press("Enter");
-    await (await chooser).setFiles(first);
+    await chooseFilesWithKeyboard(page, first);
     const uploadRow = row(page, name);
     await expect.poll(() => percentOf(uploadRow), { timeout: 30_000 }).toBeGreaterThan(10);
     await page.reload();
@@ -152,10 +149,7 @@ for (const size of sizes) {
       const cdp = await page.context().newCDPSession(page);
       await setUploadSpeed(cdp, 2 * MB);
       // Chosen the way a person does (keyboard, file chooser): the gesture that arms the leave warning.
-      await page.getByRole("button", { name: /Add wallpapers/ }).focus();
-      const chooser = page.waitForEvent("filechooser");
-      await page.keyboard.press("Enter");
-      await (await chooser).setFiles(file.path);
+      await chooseFilesWithKeyboard(page, file.path);
       const uploadRow = row(page, name);
       await expect.poll(() => percentOf(uploadRow), { timeout: 45_000 }).toBeGreaterThan(30);
       const sentBefore = await percentOf(uploadRow);

@@ -3,7 +3,13 @@ import { createWallpaperClient } from "@wallpaperdb/client";
 import { e2eAdmin } from "./accounts.ts";
 import { watchForProblems } from "./support/problems.ts";
 import { uniqueJpeg } from "./unique-image.ts";
-import { dragFilesOnto, expectNoOverflow, row, setUploadSpeed } from "./upload-page.ts";
+import {
+  chooseFilesWithKeyboard,
+  dragFilesOnto,
+  expectNoOverflow,
+  row,
+  setUploadSpeed,
+} from "./upload-page.ts";
 
 // Upload that cannot lose work: sign in before the drop, a warning before leaving mid-transfer, drops
 // anywhere on the page, and a queue that survives moving around the app.
@@ -23,10 +29,7 @@ async function startSlowUpload(page: Page, name: string): Promise<{ finish: () =
   const cdp = await page.context().newCDPSession(page);
   await setUploadSpeed(cdp, 16 * 1024);
   const path = await uniqueJpeg(name);
-  await page.getByRole("button", { name: /Add wallpapers/ }).focus();
-  const chooser = page.waitForEvent("filechooser");
-  await page.keyboard.press("Enter");
-  await (await chooser).setFiles(path);
+  await chooseFilesWithKeyboard(page, path);
   await expect(row(page, name)).toHaveAttribute("data-state", "uploading", { timeout: 15_000 });
   return { finish: () => setUploadSpeed(cdp, -1) };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import { chooseFilesWithKeyboard } from "./upload-page.ts";
 
 const corpus = join(import.meta.dirname, "../.cache/corpus/mate-backgrounds/usr/share/backgrounds/mate");
 const mimeByExtension: Record<string, string> = {
@@ -173,11 +174,7 @@ test.describe("upload page", () => {
       uploadThroughput: 512 * 1024,
     });
 
-    const zone = page.getByRole("button", { name: /Add wallpapers/ });
-    await zone.focus();
-    const chooser = page.waitForEvent("filechooser");
-    await page.keyboard.press("Enter");
-    await (await chooser).setFiles(join(corpus, "nature/Blinds.jpg"));
+    await chooseFilesWithKeyboard(page, join(corpus, "nature/Blinds.jpg"));
 
     const blinds = row(page, "Blinds.jpg");
     await expect(blinds).toHaveAttribute("data-state", "uploading", { timeout: 15_000 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { type DragEvent, type KeyboardEvent, useRef, useState } from "react";
+import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 
 interface Props {
   onFiles: (files: File[]) => void;
@@ -11,6 +11,9 @@ interface Props {
 export function UploadDropzone({ onFiles, pageDragging }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+  // Until the page's script runs, Enter and clicks on the zone do nothing: say so (tests wait for it).
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   function onDrop(event: DragEvent<HTMLDivElement>) {
     event.preventDefault();
@@ -31,6 +34,8 @@ export function UploadDropzone({ onFiles, pageDragging }: Props) {
     <div
       className={`dropzone${over || pageDragging ? " dropzone-over" : ""}`}
       data-testid="dropzone"
+      data-ready={ready}
+      aria-busy={!ready}
       role="button"
       tabIndex={0}
       aria-describedby="dropzone-hint"
