@@ -1,6 +1,7 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./accounts.ts";
 import { watchForProblems } from "./support/problems.ts";
+import { trpc } from "./support/trpc.ts";
 import { uniqueJpeg } from "./unique-image.ts";
 import { expectNoOverflow, uploadThroughPage } from "./upload-page.ts";
 
@@ -21,23 +22,6 @@ const state = { ids: [] as string[] };
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
-
-/** A tRPC call as the browser makes it (superjson envelope, the page's cookies). "vocabulary" setup
- * calls accept 409: a retried seed finds its tags, aliases and implications already there. */
-async function trpc<T>(
-  request: APIRequestContext,
-  path: string,
-  input: unknown,
-  kind: "query" | "mutation" | "vocabulary",
-) {
-  const response =
-    kind === "query"
-      ? await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
-      : await request.post(`/api/trpc/${path}`, { data: { json: input } });
-  if (kind === "vocabulary" && response.status() === 409) return undefined as T;
-  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
 
 test("seed: three wallpapers, tags with a description, an alias and an implication", async ({ page }) => {
   await signIn(page);

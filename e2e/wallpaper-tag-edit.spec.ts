@@ -1,6 +1,7 @@
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signIn, signUp } from "./accounts.ts";
 import { watchForProblems } from "./support/problems.ts";
+import { trpc } from "./support/trpc.ts";
 import { uniqueJpeg } from "./unique-image.ts";
 import { expectNoOverflow, uploadThroughPage } from "./upload-page.ts";
 
@@ -15,22 +16,6 @@ const state = { ids: {} as Record<string, string> };
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
-
-/** A tRPC call as the browser makes it; "vocabulary" accepts 409 (a retried seed finds its tags). */
-async function trpc<T>(
-  request: APIRequestContext,
-  path: string,
-  input: unknown,
-  kind: "query" | "mutation" | "vocabulary",
-) {
-  const response =
-    kind === "query"
-      ? await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
-      : await request.post(`/api/trpc/${path}`, { data: { json: input } });
-  if (kind === "vocabulary" && response.status() === 409) return undefined as T;
-  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
 
 test("seed: one wallpaper per size with two tags, and the tags to add", async ({ page }) => {
   await signIn(page);
