@@ -23,8 +23,24 @@ const state = { ids: [] as string[] };
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
 
+/**
+ * The wallpapers an earlier attempt tagged: CI retries a failed serial group in the same database, so
+ * the seed first takes its tags off them and the counts below stay those of this attempt's three.
+ */
+async function clearEarlierAttempts(page: Page) {
+  for (const name of ["cascade", "waterfall", "forest", "river"]) {
+    const input = encodeURIComponent(JSON.stringify({ json: { q: name, limit: 100 } }));
+    const response = await page.request.get(`/api/trpc/wallpaper.search?input=${input}`);
+    if (response.status() !== 200) continue; // no such tag yet: the first attempt
+    const found = (await response.json()) as { result: { data: { json: { items: { id: string }[] } } } };
+    for (const { id } of found.result.data.json.items)
+      await trpc(page.request, "wallpaper.setTags", { wallpaperId: id, remove: [name] }, "mutation");
+  }
+}
+
 test("seed: three wallpapers, tags with a description, an alias and an implication", async ({ page }) => {
   await signIn(page);
+  await clearEarlierAttempts(page);
   const files = await Promise.all(["tp-a.jpg", "tp-b.jpg", "tp-c.jpg"].map((name) => uniqueJpeg(name)));
   const ids = await uploadThroughPage(page, files);
   state.ids = ["tp-a.jpg", "tp-b.jpg", "tp-c.jpg"].map((name) => ids[name] ?? "");
@@ -121,9 +137,12 @@ for (const size of sizes) {
       await page.screenshot({ path: test.info().outputPath(`${size.name}-tag-unknown.png`) });
       await expectNoOverflow(page);
       // The index: counts, a category filter, sorts.
+      // Only subject tags: cascade, never the general waterfall (the detect step may have made subject
+      // tags of its own from other specs' pictures, so the list is not cascade alone).
       await page.goto("/tags?category=subject");
-      await expect(page.getByTestId("tag-index-item")).toHaveCount(1);
-      await expect(page.getByTestId("tag-index-item")).toHaveAttribute("data-tag", "cascade");
+      const subjects = page.getByTestId("tag-index-item");
+      await expect(subjects.and(page.locator('[data-tag="cascade"]'))).toHaveCount(1);
+      await expect(subjects.and(page.locator('[data-tag="waterfall"]'))).toHaveCount(0);
       await page.goto("/tags");
       await expect(page.getByTestId("tag-index-item").first()).toBeVisible();
       await page.screenshot({ path: test.info().outputPath(`${size.name}-tag-index.png`), fullPage: true });
