@@ -125,10 +125,11 @@ export function useGalleryBrowse(query: string, grid: RefObject<HTMLElement | nu
     const record = readBrowseRecord();
     if (!record?.returning || record.query !== query) return;
     writeBrowseRecord({ ...record, returning: false });
+    holdFocus(record.lastViewed);
     const restore = () => {
       window.scrollTo({ top: record.scrollY, behavior: "instant" });
-      const tile = grid.current?.querySelector(`[data-id="${CSS.escape(record.lastViewed)}"]`);
-      if (!(tile instanceof HTMLElement)) return;
+      const tile = tileIn(grid.current, record.lastViewed);
+      if (!tile) return;
       tile.scrollIntoView({ block: "nearest", behavior: "instant" });
       tile.focus({ preventScroll: true });
     };
@@ -137,4 +138,47 @@ export function useGalleryBrowse(query: string, grid: RefObject<HTMLElement | nu
     const frame = requestAnimationFrame(restore);
     return () => cancelAnimationFrame(frame);
   }, [grid, query, ready]);
+
+  // A refetch that lands just after the return (new wallpapers processed meanwhile) may re-render the
+  // tiles, or the grid itself, and drop the focus to the page; for a moment the tile takes it back,
+  // until the person does anything themselves.
+  useEffect(() => {
+    const element = grid.current;
+    if (!ready || !element || !focusHeld()) return;
+    const keep = () => {
+      const held = focusHeld();
+      if (!held) return observer.disconnect();
+      const active = document.activeElement;
+      if (active && active !== document.body) return;
+      tileIn(element, held)?.focus({ preventScroll: true });
+    };
+    const observer = new MutationObserver(keep);
+    observer.observe(element, { childList: true, subtree: true });
+    keep();
+    return () => observer.disconnect();
+  }, [grid, ready]);
+}
+
+const FOCUS_HOLD_MS = 2000;
+let heldFocus: { id: string; until: number } | null = null;
+
+function holdFocus(id: string): void {
+  heldFocus = { id, until: Date.now() + FOCUS_HOLD_MS };
+  const release = () => {
+    heldFocus = null;
+    for (const type of ["keydown", "pointerdown", "wheel", "touchstart"])
+      window.removeEventListener(type, release);
+  };
+  for (const type of ["keydown", "pointerdown", "wheel", "touchstart"])
+    window.addEventListener(type, release, { once: true, passive: true });
+}
+
+function focusHeld(): string | null {
+  if (heldFocus && Date.now() > heldFocus.until) heldFocus = null;
+  return heldFocus?.id ?? null;
+}
+
+function tileIn(grid: HTMLElement | null, id: string): HTMLElement | null {
+  const tile = grid?.querySelector(`[data-id="${CSS.escape(id)}"]`);
+  return tile instanceof HTMLElement ? tile : null;
 }
