@@ -15,7 +15,11 @@ export interface DidYouMeanHit {
   similarity: number;
 }
 
-/** How many candidates each side (names, aliases) brings before one hit per tag is kept. */
+/**
+ * How many candidates each side (names, aliases) brings before one hit per tag is kept. Each side is read
+ * nearest first (`<->` is 1 − similarity) from a GiST trigram index, which stops after these; the
+ * tie-break by use among equally close names is made below, within them.
+ */
 const CANDIDATES = 20;
 export const MAX_DID_YOU_MEAN = 10;
 
@@ -24,12 +28,12 @@ export function didYouMeanQuery(name: string): SQL {
   return sql`(select t.id, t.name, t.category, t.wallpaper_count, null::text as matched_alias,
         similarity(t.name, ${name})::float8 as similarity
       from tags t where t.name % ${name} and t.name <> ${name}
-      order by 6 desc, t.wallpaper_count desc limit ${CANDIDATES})
+      order by t.name <-> ${name} limit ${CANDIDATES})
     union all
     (select t.id, t.name, t.category, t.wallpaper_count, a.name as matched_alias,
         similarity(a.name, ${name})::float8 as similarity
       from tag_aliases a join tags t on t.id = a.tag_id where a.name % ${name} and a.name <> ${name}
-      order by 6 desc, t.wallpaper_count desc limit ${CANDIDATES})`;
+      order by a.name <-> ${name} limit ${CANDIDATES})`;
 }
 
 /** What `didYouMean` looks for: the name in canonical form without search prefixes; empty when too short. */
@@ -40,7 +44,7 @@ export function didYouMeanName(rawName: string): string {
 
 /**
  * "Did you mean": tags whose name or alias is close to an unknown name by trigram similarity (pg_trgm,
- * `%` above its similarity threshold of 0.3, answered from the GIN trigram indexes of migration 0022),
+ * `%` above its similarity threshold of 0.3, read nearest first from the GiST trigram indexes of migration 0025),
  * most similar first and, among equally similar ones, the most used. The one home for the query bar's
  * suggestion, the autocomplete's empty state and the suggestions in "unknown tag" API errors.
  */
