@@ -58,9 +58,8 @@ function qTerm(word: string, search: WallhavenSearch, terms: string[]): void {
   else if (key === "id" && rest.length > 0) {
     if (!/^\d{1,9}$/u.test(value)) throw badParameter("q", "id: takes a tag id, as in id:1.");
     search.tagIds.push(Number(value));
-  } else if (key === "type" && rest.length > 0) {
+  } else if (key === "type" && /^(png|jpe?g)$/iu.test(value)) {
     // WallpaperDB filters by media type, not by file format: png and jpg both mean "an image".
-    if (!/^(png|jpe?g)$/iu.test(value)) throw badParameter("q", "type: takes png or jpg.");
     terms.push("type:image");
   } else if (key === "like" && rest.length > 0) terms.push(`sort:similar:${value}`);
   else terms.push(word);
