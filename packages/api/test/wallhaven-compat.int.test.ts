@@ -82,6 +82,8 @@ describe("GET /api/v1/search replays wallhaven's documented parameters as the sa
 
   it("pages by number: page 2 and 3 are the tRPC search's second and third 24", async () => {
     await expectSameAsTrpc(await get("/api/v1/search?page=2"), "", 2);
+    // Past item 100: the walk takes a step of 100 and one of 20, yet lands where 24-item pages do.
+    await expectSameAsTrpc(await get("/api/v1/search?page=6"), "", 6);
     const third = await expectSameAsTrpc(await get("/api/v1/search?q=nature&page=3"), "nature", 3);
     expect(third.meta.current_page).toBe(3);
     const past = searchSchema.parse((await get("/api/v1/search?q=nature&page=40")).body);

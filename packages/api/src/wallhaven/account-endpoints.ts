@@ -1,7 +1,9 @@
 import { AppError } from "@wallpaperdb/core/errors";
+import { MAX_PAGE_SIZE } from "@wallpaperdb/search/query";
 import { wallhavenCollection, wallhavenSettings } from "./account-shapes.ts";
 import { badParameter } from "./errors.ts";
 import { listingItems } from "./facts.ts";
+import { pageByNumber } from "./paging.ts";
 import type { WallhavenCall } from "./request.ts";
 import { WALLHAVEN_PER_PAGE } from "./search-params.ts";
 import { pageMeta } from "./shapes.ts";
@@ -53,24 +55,13 @@ export async function wallhavenCollectionItems(
   if (!/^\d{1,4}$/u.test(pageText) || page < 1 || page > MAX_COLLECTION_PAGE) {
     throw badParameter("page", `page is a whole number from 1 to ${MAX_COLLECTION_PAGE}.`);
   }
-  let cursor: string | null = null;
-  let skipped = 0;
-  const offset = (page - 1) * WALLHAVEN_PER_PAGE;
-  while (skipped < offset) {
-    const step = await call.caller.collection.items({
-      collectionId: summary.id,
-      cursor,
-      limit: Math.min(100, offset - skipped),
-    });
-    skipped += step.items.length;
-    cursor = step.nextCursor;
-    if (cursor === null) break;
-  }
-  const items =
-    skipped < offset
-      ? []
-      : (await call.caller.collection.items({ collectionId: summary.id, cursor, limit: WALLHAVEN_PER_PAGE }))
-          .items;
+  const { page: found } = await pageByNumber(
+    (limit, cursor) => call.caller.collection.items({ collectionId: summary.id, cursor, limit }),
+    (page - 1) * WALLHAVEN_PER_PAGE,
+    WALLHAVEN_PER_PAGE,
+    MAX_PAGE_SIZE,
+  );
+  const items = found?.items ?? [];
   return {
     data: await listingItems(call.ctx.db, items, origin),
     meta: pageMeta(page, WALLHAVEN_PER_PAGE, summary.itemCount),

@@ -2,6 +2,7 @@ import { tags } from "@wallpaperdb/db";
 import { MAX_PAGE_SIZE } from "@wallpaperdb/search/query";
 import { inArray } from "drizzle-orm";
 import { listingItems } from "./facts.ts";
+import { pageByNumber } from "./paging.ts";
 import type { WallhavenCall } from "./request.ts";
 import { translateSearchParams, WALLHAVEN_PER_PAGE } from "./search-params.ts";
 import { seedText } from "./seed.ts";
@@ -40,27 +41,14 @@ export async function wallhavenSearch(call: WallhavenCall, origin: string) {
     return { data: [], meta: pageMeta(search.page, WALLHAVEN_PER_PAGE, 0, { query, seed: search.seed }) };
   }
   const q = [...search.terms, ...names].join(" ");
-  const offset = (search.page - 1) * WALLHAVEN_PER_PAGE;
-  let cursor: string | null = null;
-  let skipped = 0;
-  let total: number | null = null;
-  let seed: number | null = null;
-  while (skipped < offset) {
-    const step = await call.caller.wallpaper.search({
-      q,
-      limit: Math.min(MAX_PAGE_SIZE, offset - skipped),
-      cursor,
-    });
-    total ??= step.total;
-    seed ??= step.seed;
-    skipped += step.items.length;
-    cursor = step.nextCursor;
-    if (cursor === null) break;
-  }
-  const past = skipped < offset;
-  const page = past ? null : await call.caller.wallpaper.search({ q, limit: WALLHAVEN_PER_PAGE, cursor });
-  total ??= page?.total ?? 0;
-  seed ??= page?.seed ?? null;
+  const { first, page } = await pageByNumber(
+    (limit, cursor) => call.caller.wallpaper.search({ q, limit, cursor }),
+    (search.page - 1) * WALLHAVEN_PER_PAGE,
+    WALLHAVEN_PER_PAGE,
+    MAX_PAGE_SIZE,
+  );
+  const total = first?.total ?? 0;
+  const seed = first?.seed ?? null;
   const chosenSeed = search.random ? (search.seed ?? (seed === null ? null : seedText(seed))) : null;
   return {
     data: await listingItems(call.ctx.db, page?.items ?? [], origin),
