@@ -1,8 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { readdir } from "node:fs/promises";
 import { type Caller, createApiKey, createAuthServices, loadAuthSettings } from "@wallpaperdb/auth";
-import { wallpapers } from "@wallpaperdb/db";
+import { users, wallpapers } from "@wallpaperdb/db";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createCaller, createTRPCContext } from "../src/index.ts";
+import { wallhavenApi } from "../src/wallhaven/index.ts";
 import { seedUsers } from "./seed-users.ts";
 import { openUploadHarness, type UploadHarness } from "./upload-harness.ts";
 
@@ -454,4 +457,78 @@ describe("roles and limits", () => {
       uploadId: expect.any(String),
     });
   });
+});
+
+describe("authorization matrix: every wallhaven API v1 route (/api/v1) × every kind of caller", () => {
+  // The wallhaven surface knows API keys only (cookies are dropped), so its callers are: none, the
+  // owner's key (as X-API-Key), and a key that is not valid. Statuses as wallhaven answers them.
+  type HttpWho = "anonymous" | "apiKey" | "badKey";
+  const routes: Record<
+    string,
+    { call: (request: Request) => Promise<Response>; expected: Record<HttpWho, number> }
+  > = {
+    "search/route.ts": {
+      call: (request) => wallhavenApi.search(h.deps, request, "https://matrix.example"),
+      expected: { anonymous: 200, apiKey: 200, badKey: 401 },
+    },
+    "w/[id]/route.ts": {
+      call: (request) => wallhavenApi.wallpaper(h.deps, request, f.wallpaperId, "https://matrix.example"),
+      expected: { anonymous: 200, apiKey: 200, badKey: 401 },
+    },
+    "tag/[id]/route.ts": {
+      call: (request) => wallhavenApi.tag(h.deps, request, String(f.tagId)),
+      expected: { anonymous: 200, apiKey: 200, badKey: 401 },
+    },
+    "settings/route.ts": {
+      call: (request) => wallhavenApi.settings(h.deps, request),
+      expected: { anonymous: 401, apiKey: 200, badKey: 401 },
+    },
+    "collections/[[...path]]/route.ts": {
+      call: (request) => wallhavenApi.collections(h.deps, request, [], "https://matrix.example"),
+      expected: { anonymous: 401, apiKey: 200, badKey: 401 },
+    },
+    "collections/[[...path]]/route.ts <username>": {
+      call: async (request) =>
+        wallhavenApi.collections(h.deps, request, [await ownerName()], "https://matrix.example"),
+      expected: { anonymous: 200, apiKey: 200, badKey: 401 },
+    },
+    "collections/[[...path]]/route.ts <username>/<id>": {
+      call: async (request) =>
+        wallhavenApi.collections(
+          h.deps,
+          request,
+          [await ownerName(), f.collectionId],
+          "https://matrix.example",
+        ),
+      expected: { anonymous: 200, apiKey: 200, badKey: 401 },
+    },
+  };
+  const ownerName = async () =>
+    (await h.deps.db.select({ username: users.username }).from(users).where(eq(users.id, people.owner.id)))[0]
+      ?.username ?? "";
+  let address = 0;
+  const request = (who: HttpWho) => {
+    const headers = new Headers({ "x-forwarded-for": `198.51.100.${(address++ % 250) + 1}` });
+    if (who === "apiKey") headers.set("x-api-key", ownerKey);
+    if (who === "badKey") headers.set("x-api-key", "wpdb_not_a_key");
+    return new Request("https://matrix.example/api/v1/x", { headers });
+  };
+
+  it("has an entry for every route file under apps/web/src/app/api/v1", async () => {
+    const root = new URL("../../../apps/web/src/app/api/v1/", import.meta.url);
+    const files = (await readdir(root, { recursive: true }))
+      .filter((file) => file.endsWith("route.ts"))
+      .sort();
+    const listed = [...new Set(Object.keys(routes).map((name) => name.split(" ")[0]))].sort();
+    expect(listed).toEqual(files);
+  });
+
+  for (const [name, route] of Object.entries(routes)) {
+    it(name, async () => {
+      const actual: Record<string, number> = {};
+      for (const who of ["anonymous", "apiKey", "badKey"] as const)
+        actual[who] = (await route.call(request(who))).status;
+      expect(actual).toEqual(route.expected);
+    });
+  }
 });
