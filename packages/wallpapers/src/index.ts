@@ -79,5 +79,11 @@ export {
 export { getAccountSettings, updateAccountSettings } from "./settings.ts";
 export * from "./settings-shape.ts";
 export { loadUploaderProfile, requirePublicAccount, type UploaderProfile } from "./uploader.ts";
+export {
+  loadPalette,
+  type PaletteEntry,
+  requireWallpaperAnswer,
+  type WallpaperAnswer,
+} from "./palette.ts";
 export { loadWallpaperView, type ViewVariant, type WallpaperView } from "./view.ts";
 export { loadViewerScope } from "./viewer-scope.ts";
