@@ -55,6 +55,12 @@ export {
 export { variantUrl } from "./media-url.ts";
 export { moderateWallpapers, moderationQueue, resolveDuplicate } from "./moderation.ts";
 export {
+  loadPalette,
+  type PaletteEntry,
+  requireWallpaperAnswer,
+  type WallpaperAnswer,
+} from "./palette.ts";
+export {
   countView,
   isPersonViewing,
   loadPopularity,
@@ -79,11 +85,5 @@ export {
 export { getAccountSettings, updateAccountSettings } from "./settings.ts";
 export * from "./settings-shape.ts";
 export { loadUploaderProfile, requirePublicAccount, type UploaderProfile } from "./uploader.ts";
-export {
-  loadPalette,
-  type PaletteEntry,
-  requireWallpaperAnswer,
-  type WallpaperAnswer,
-} from "./palette.ts";
 export { loadWallpaperView, type ViewVariant, type WallpaperView } from "./view.ts";
 export { loadViewerScope } from "./viewer-scope.ts";

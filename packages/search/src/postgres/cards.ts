@@ -23,7 +23,9 @@ const variantsJson = (wallpaperId: SQL) => sql`(select coalesce(json_agg(json_bu
     )}))`;
 
 /** A video's clip as `{format, contentHash}`, or null (images, or the poster step has not run). */
-const clipJson = (wallpaperId: SQL) => sql`(select json_build_object('format', v.format, 'contentHash', v.content_hash)
+const clipJson = (
+  wallpaperId: SQL,
+) => sql`(select json_build_object('format', v.format, 'contentHash', v.content_hash)
   from variants v where v.wallpaper_id = ${wallpaperId} and v.kind = 'clip' limit 1)`;
 
 interface ClipRow {

@@ -37,8 +37,8 @@ export function ApiKeysPanel() {
       </div>
       <p className="muted">
         Scripts and the CLI send a key as <code>authorization: Bearer &lt;key&gt;</code> (
-        <code>--api-key</code> or <code>WALLPAPERDB_API_KEY</code>). A key acts as you, with your role.
-        From a terminal, <code>wallpaperdb login</code> signs in and stores a key for the CLI.
+        <code>--api-key</code> or <code>WALLPAPERDB_API_KEY</code>). A key acts as you, with your role. From a
+        terminal, <code>wallpaperdb login</code> signs in and stores a key for the CLI.
       </p>
       <form className="inline-form" onSubmit={submit}>
         <input
