@@ -50,7 +50,7 @@ for (const size of sizes) {
       await expectNoOverflow(page);
 
       const me = await createWallpaperClient({ baseUrl: baseURL ?? "", apiKey: copied }).account.me.query();
-      expect(me.email).toBe(`keys-${stamp}@example.test`);
+      expect(me?.email).toBe(`keys-${stamp}@example.test`);
       // The confirmation goes away by itself; the key stays on screen until the page is left.
       await expect(copy).toHaveText("Copy", { timeout: 6000 });
       expect(problems).toEqual([]);
