@@ -218,7 +218,7 @@ describe("wallpaperdb login, import, logout", () => {
 });
 
 describe("uploadFile under the server's rate limit", () => {
-  it("answers rate_limited with the server's wait, thrown (not counted as the file's fault) once the bounds are spent", async () => {
+  it("rate_limited carries the server's wait: uploadFile throws past its bounds, the CLI waits it out and adds the file", async () => {
     // The script's way to a key without a browser: signInForApiKey (what `wallpaperdb login` calls).
     const { apiKey } = await signInForApiKey({
       baseUrl: app.baseUrl,
@@ -246,5 +246,18 @@ describe("uploadFile under the server's rate limit", () => {
     expect(rateLimitOf(bounded)).not.toBeNull();
     expect(waits).toEqual([]);
     expect(Date.now() - started).toBeLessThan(5000);
-  });
+
+    // The CLI with the same (still limited) key waits the server's Retry-After out, says so, and adds the file.
+    const one = join(scratch, "one");
+    await execute("mkdir", ["-p", one]);
+    const [file] = corpusFiles()
+      .filter((f) => f.size < 900_000 && !f.path.endsWith(".gif"))
+      .slice(-1);
+    if (!file) throw new Error("corpus has no small files");
+    await copyFile(file.path, join(one, basename(file.path)));
+    const run = await wallpaperdb(["import", one, "--url", app.baseUrl, "--api-key", apiKey]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^waiting \d+ s: the server limits uploads per minute$/m);
+    expect(run.stdout).toMatch(/^ {2}added {6}1$/m);
+  }, 150_000);
 });
