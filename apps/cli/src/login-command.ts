@@ -9,7 +9,7 @@ import {
 } from "@wallpaperdb/client";
 import type { CliEnv } from "./env.ts";
 import { chooseServer } from "./import-command.ts";
-import { ask, readStdin } from "./prompt.ts";
+import { ask, askHidden, readStdin } from "./prompt.ts";
 import { describeError, exitCodes, fatalOf } from "./server-errors.ts";
 
 export interface LoginFlags {
@@ -26,7 +26,7 @@ async function credentialsFrom(flags: LoginFlags, env: CliEnv): Promise<{ email:
   if (!email) throw new UsageError("login needs --email (or WALLPAPERDB_EMAIL) when not run on a terminal");
   const password = flags.passwordStdin
     ? await readStdin()
-    : (env.password ?? (interactive ? await ask("Password: ", true) : ""));
+    : (env.password ?? (interactive ? await askHidden("Password: ") : ""));
   if (!password) {
     throw new UsageError("login needs --password-stdin (or WALLPAPERDB_PASSWORD) when not run on a terminal");
   }
