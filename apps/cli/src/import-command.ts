@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { defaultApiKey, normalizeBaseUrl, readCredentials } from "@wallpaperdb/client";
 import type { CliEnv } from "./env.ts";
 import { importFolders } from "./import-folders.ts";
@@ -21,6 +22,17 @@ export async function chooseServer(flag: string | undefined, env: CliEnv): Promi
 }
 
 export async function runImport(folders: string[], flags: ImportFlags, env: CliEnv): Promise<number> {
+  // A mistyped folder is bad usage, said before anything else happens (not a stack of ENOENT).
+  for (const folder of folders) {
+    const missing = await stat(folder).then(
+      () => null,
+      (error: NodeJS.ErrnoException) => error.code ?? error.message,
+    );
+    if (missing) {
+      process.stderr.write(`wallpaperdb: cannot read ${folder} (${missing})\n`);
+      return exitCodes.usage;
+    }
+  }
   const baseUrl = await chooseServer(flags.url, env);
   // The flag wins; defaultApiKey reads WALLPAPERDB_API_KEY, then the key stored for this very server.
   const apiKey = flags.apiKey ?? (await defaultApiKey(baseUrl));

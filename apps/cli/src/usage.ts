@@ -25,7 +25,7 @@ Exit status:
      too big, rejected by the server); login/logout succeeded
   1  some file could not be sent (network or server failure mid-run, a rate limit outlasting the
      waits); listed under "failed"
-  2  bad usage
+  2  bad usage, or a folder or file named on the command line that cannot be read
   3  no API key, or the server refused it (login: wrong email or password); nothing more was sent
   4  the server cannot be reached at that URL, or is not a WallpaperDB server
 `;

@@ -91,5 +91,8 @@ describe("wallpaperdb import", () => {
   it("refuses bad usage with exit status 2", async () => {
     const result = await run(process.execPath, [cli, "import"]).catch((error: { code: number }) => error);
     expect((result as { code: number }).code).toBe(2);
+    const missing = await importFolder(join(folder, "no-such-folder"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^wallpaperdb: cannot read \S+no-such-folder \(ENOENT\)$/m);
   });
 });
