@@ -1,6 +1,5 @@
 import { basename } from "node:path";
-import type { UploadResult } from "@wallpaperdb/client";
-import { formatBytes } from "./summary.ts";
+import { type FileOutcome, formatBytes } from "./summary.ts";
 
 export interface ProgressState {
   filesDone: number;
@@ -22,20 +21,18 @@ export function progressLine(state: ProgressState, now: number, width = 28): str
   );
 }
 
-export function resultLine(
-  path: string,
-  result: UploadResult | undefined,
-  error: string | undefined,
-): string {
-  const name = basename(path);
-  if (!result) return `failed     ${name}: ${error ?? "unknown error"}`;
-  switch (result.status) {
+/** One finished file; an added or known wallpaper ends with the link to its page. */
+export function resultLine(outcome: FileOutcome): string {
+  const name = basename(outcome.path);
+  switch (outcome.outcome) {
     case "added":
-      return `added      ${name} (${formatBytes(result.bytes)}) → ${result.wallpaperId ?? "?"}`;
+      return `added      ${name} (${formatBytes(outcome.bytes)}) ${outcome.url}`;
     case "duplicate":
-      return `duplicate  ${name} → ${result.wallpaperId ?? "?"}`;
-    case "rejected":
-      return `rejected   ${name}: ${result.code ?? ""} ${result.message ?? ""}`.trimEnd();
+      return `duplicate  ${name} ${outcome.url}`;
+    case "skipped":
+      return `skipped    ${name}: ${[outcome.code ?? outcome.reason, outcome.message].filter(Boolean).join(": ")}`;
+    case "failed":
+      return `failed     ${name}: ${outcome.message}`;
   }
 }
 
@@ -61,13 +58,19 @@ export class ProgressReporter {
     this.#inFlight.set(path, bytesSent);
   }
 
-  fileDone(path: string, size: number, result: UploadResult | undefined, error?: string): void {
+  fileDone(path: string, size: number, outcome: FileOutcome): void {
     this.#inFlight.delete(path);
     this.#state.filesDone += 1;
     this.#state.bytesDone += size;
-    const line = resultLine(path, result, error);
+    const line = resultLine(outcome);
     if (this.#tty) this.#out.write(`\r\x1b[2K${line}\n`);
     else this.#out.write(`[${this.#state.filesDone}/${this.#state.filesTotal}] ${line}\n`);
+    this.#draw();
+  }
+
+  /** A line about the run itself (a wait), above the bar. */
+  note(line: string): void {
+    this.#out.write(this.#tty ? `\r\x1b[2K${line}\n` : `${line}\n`);
     this.#draw();
   }
 

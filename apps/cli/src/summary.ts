@@ -1,50 +1,52 @@
-import type { UploadResult } from "@wallpaperdb/client";
+import type { SkipReason } from "./walk.ts";
 
-export interface FileOutcome {
-  path: string;
-  result?: UploadResult;
-  /** A transport or server failure: the file's fate is unknown, so the run fails. */
-  error?: string;
-}
+/** Why a file was not added: found on disk (walk.ts), or said by the server. */
+export type SkippedReason = SkipReason | "too_big" | "rejected";
+
+/** What happened to one file; the JSON output lists these as they are. */
+export type FileOutcome =
+  | { path: string; outcome: "added"; bytes: number; wallpaperId: string; url: string }
+  | { path: string; outcome: "duplicate"; bytes: number; wallpaperId: string; url: string }
+  | { path: string; outcome: "skipped"; reason: SkippedReason; code?: string; message?: string }
+  /** A transport or server failure (or a rate limit outlasting the waits): the file's fate is unknown. */
+  | { path: string; outcome: "failed"; reason: "rate_limited" | "error"; message: string };
 
 export interface ImportSummary {
-  files: number;
-  bytes: number;
+  /** Bytes of the files added by this run only (duplicates and skipped files are not counted). */
+  bytesAdded: number;
   seconds: number;
   added: number;
   duplicate: number;
-  rejected: number;
+  skipped: number;
   failed: number;
-  rejectionsByCode: Map<string, { path: string; message: string }[]>;
-  failures: { path: string; error: string }[];
+  skippedByReason: Partial<Record<SkippedReason, number>>;
 }
+
+/** Most actionable first: what the user can fix on disk, then what the server refused. */
+const reasonOrder: SkippedReason[] = ["broken_link", "unreadable", "unsupported_type", "too_big", "rejected"];
+const reasonLabel: Record<SkippedReason, string> = {
+  broken_link: "broken link",
+  unreadable: "unreadable",
+  unsupported_type: "not an image or video",
+  too_big: "too big",
+  rejected: "rejected by the server",
+};
 
 export function summarize(outcomes: readonly FileOutcome[], seconds: number): ImportSummary {
   const summary: ImportSummary = {
-    files: outcomes.length,
-    bytes: 0,
+    bytesAdded: 0,
     seconds,
     added: 0,
     duplicate: 0,
-    rejected: 0,
+    skipped: 0,
     failed: 0,
-    rejectionsByCode: new Map(),
-    failures: [],
+    skippedByReason: {},
   };
   for (const outcome of outcomes) {
-    const { result } = outcome;
-    if (!result) {
-      summary.failed += 1;
-      summary.failures.push({ path: outcome.path, error: outcome.error ?? "unknown error" });
-      continue;
-    }
-    summary.bytes += result.bytes;
-    summary[result.status] += 1;
-    if (result.status === "rejected") {
-      const code = result.code ?? "rejected";
-      const list = summary.rejectionsByCode.get(code) ?? [];
-      list.push({ path: outcome.path, message: result.message ?? code });
-      summary.rejectionsByCode.set(code, list);
+    summary[outcome.outcome] += 1;
+    if (outcome.outcome === "added") summary.bytesAdded += outcome.bytes;
+    if (outcome.outcome === "skipped") {
+      summary.skippedByReason[outcome.reason] = (summary.skippedByReason[outcome.reason] ?? 0) + 1;
     }
   }
   return summary;
@@ -57,21 +59,33 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
 
-export function formatSummary(summary: ImportSummary): string {
-  const rate = summary.seconds > 0 ? summary.bytes / 1024 / 1024 / summary.seconds : 0;
+const row = (label: string, count: number) => `  ${label.padEnd(11)}${count}`;
+
+/** The text summary on stdout: counts, then every file that was not added or found, with why. */
+export function formatSummary(summary: ImportSummary, outcomes: readonly FileOutcome[]): string {
+  const { added, bytesAdded, seconds } = summary;
+  const rate = seconds > 0 ? bytesAdded / 1024 / 1024 / seconds : 0;
   const lines = [
-    `Imported ${summary.files} file${summary.files === 1 ? "" : "s"} (${formatBytes(summary.bytes)}) in ${summary.seconds.toFixed(1)} s, ${rate.toFixed(1)} MB/s`,
-    `  added      ${summary.added}`,
-    `  duplicate  ${summary.duplicate}`,
-    `  rejected   ${summary.rejected}`,
+    `Imported ${added} file${added === 1 ? "" : "s"} (${formatBytes(bytesAdded)}) in ${seconds.toFixed(1)} s, ${rate.toFixed(1)} MB/s`,
+    row("added", added),
+    row("duplicate", summary.duplicate),
+    row("skipped", summary.skipped),
   ];
-  for (const [code, files] of [...summary.rejectionsByCode.entries()].sort()) {
-    lines.push(`    ${code} (${files.length})`);
-    for (const file of files) lines.push(`      ${file.path}: ${file.message}`);
+  for (const reason of reasonOrder) {
+    const files = outcomes.filter((o) => o.outcome === "skipped" && o.reason === reason);
+    if (files.length === 0) continue;
+    lines.push(`    ${reasonLabel[reason]} (${files.length})`);
+    for (const file of files) {
+      if (file.outcome !== "skipped") continue;
+      const why = [file.code, file.message].filter(Boolean).join(": ");
+      lines.push(`      ${file.path}${why ? `: ${why}` : ""}`);
+    }
   }
   if (summary.failed > 0) {
-    lines.push(`  failed     ${summary.failed}`);
-    for (const failure of summary.failures) lines.push(`      ${failure.path}: ${failure.error}`);
+    lines.push(row("failed", summary.failed));
+    for (const file of outcomes) {
+      if (file.outcome === "failed") lines.push(`      ${file.path}: ${file.message}`);
+    }
   }
   return `${lines.join("\n")}\n`;
 }

@@ -17,9 +17,12 @@ describe("client settings", () => {
     expect(() => normalizeBaseUrl("ftp://example.org")).toThrow(/http/);
   });
 
-  it("remembers how each client connects, for the byte uploads", () => {
+  it("remembers how each client connects, for the byte uploads", async () => {
     const client = createWallpaperClient({ baseUrl: "http://127.0.0.1:9/", apiKey: "secret" });
-    expect(connectionOf(client)).toMatchObject({ baseUrl: "http://127.0.0.1:9", apiKey: "secret" });
+    expect(connectionOf(client)).toMatchObject({ baseUrl: "http://127.0.0.1:9" });
+    expect(await connectionOf(client)?.apiKey()).toBe("secret");
+    const anonymous = createWallpaperClient({ baseUrl: "http://127.0.0.1:9/", apiKey: null });
+    expect(await connectionOf(anonymous)?.apiKey()).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@ import { basename } from "node:path";
 import type { Purity } from "@wallpaperdb/db/purity";
 import {
   authHeaders,
+  type Connection,
   connectionOf,
   createWallpaperClient,
   type WallpaperClient,
@@ -33,7 +34,15 @@ export interface UploadFileOptions {
   chunkSize?: number;
   onProgress?: (progress: UploadProgress) => void;
   signal?: AbortSignal;
+  /**
+   * A `rate_limited` answer is waited out for the server's Retry-After, at most `retries` times (3) and
+   * `maxWaitSeconds` (120) each; past that it throws (`rateLimitOf(error)` tells it apart). `retries: 0`
+   * throws at once.
+   */
+  rateLimit?: { retries?: number; maxWaitSeconds?: number; onWait?: (seconds: number) => void };
 }
+
+const defaultRateLimit = { retries: 3, maxWaitSeconds: 120 };
 
 export type UploadStatus = "added" | "duplicate" | "rejected";
 
@@ -50,10 +59,7 @@ export interface UploadResult {
   filename: string;
 }
 
-function resolveTarget(target: UploadTarget): {
-  client: WallpaperClient;
-  connection: WallpaperClientOptions;
-} {
+function resolveTarget(target: UploadTarget): { client: WallpaperClient; connection: Connection } {
   const known = connectionOf(target as WallpaperClient);
   if (known) return { client: target as WallpaperClient, connection: known };
   const options = target as WallpaperClientOptions;
@@ -61,7 +67,9 @@ function resolveTarget(target: UploadTarget): {
     throw new TypeError("uploadFile needs a client made by createWallpaperClient, or its options");
   }
   const client = createWallpaperClient(options);
-  return { client, connection: connectionOf(client) ?? options };
+  const connection = connectionOf(client);
+  if (!connection) throw new Error("createWallpaperClient did not register its connection");
+  return { client, connection };
 }
 
 /** A path is hashed and sent as streams (never read whole); bytes in memory are used as they are. */
@@ -88,8 +96,8 @@ async function describe(input: UploadInput, filename: string | undefined) {
 
 /**
  * The upload protocol (runUpload) with Node's ports: a streamed hash and tus from a file stream. A
- * file the server refuses is a result ("rejected" with its code); only transport and server failures
- * throw, so a batch import can keep going past bad files.
+ * file the server refuses is a result ("rejected" with its code); a rate limit is waited out (bounded);
+ * only transport and server failures throw, so a batch import can keep going past bad files.
  */
 export async function uploadFile(
   target: UploadTarget,
@@ -110,7 +118,7 @@ export async function uploadFile(
           target: to,
           baseUrl: connection.baseUrl,
           input: body,
-          headers: authHeaders(connection.apiKey),
+          headers: authHeaders(await connection.apiKey()),
           ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
           signal,
           onProgress: onBytes,
@@ -132,6 +140,7 @@ export async function uploadFile(
       ...(options.signal ? { signal: options.signal } : {}),
       onPhase: (phase) => report(phase, phase === "processing" ? file.size : 0),
       onBytes: (sent) => report("uploading", sent),
+      rateLimit: { ...defaultRateLimit, ...options.rateLimit },
     },
   );
   return { ...outcome, bytes: file.size, filename: file.filename };

@@ -33,6 +33,11 @@ export interface WallpaperCard {
   colors: string[];
   createdAt: Date;
   variants: CardVariant[];
+  /**
+   * A video's short muted preview (`/media/<id>/clip.<format>?v=<contentHash>`), for a tile that plays
+   * on hover; null for images and for a video whose clip is not made yet.
+   */
+  clipUrl: string | null;
 }
 
 export interface SearchPage {

@@ -55,6 +55,12 @@ export {
 export { variantUrl } from "./media-url.ts";
 export { moderateWallpapers, moderationQueue, resolveDuplicate } from "./moderation.ts";
 export {
+  loadPalette,
+  type PaletteEntry,
+  requireWallpaperAnswer,
+  type WallpaperAnswer,
+} from "./palette.ts";
+export {
   countView,
   isPersonViewing,
   loadPopularity,

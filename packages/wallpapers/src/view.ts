@@ -1,8 +1,9 @@
 import type { Caller } from "@wallpaperdb/auth/roles";
-import { type Database, users, variants, wallpaperColors, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
+import { type Database, users, variants, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
 import { getWallpaperTags, type WallpaperTag } from "@wallpaperdb/tags";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { variantUrl } from "./media-url.ts";
+import { loadPalette, type PaletteEntry } from "./palette.ts";
 import { loadWallpaperRecord, type WallpaperRecord } from "./record.ts";
 
 export interface ViewVariant {
@@ -28,7 +29,7 @@ export interface WallpaperView extends WallpaperRecord {
     codec: string | null;
   } | null;
   /** The dominant colours, largest first. */
-  palette: { hex: string; fraction: number }[];
+  palette: PaletteEntry[];
   /**
    * The named colours the wallpaper has, as the colour step stored them by the one colour rule: the same
    * list its auto colour tags and the swatch search use, in the named palette's order.
@@ -70,11 +71,7 @@ export async function loadWallpaperView(
       })
       .from(wallpaperFacts)
       .where(eq(wallpaperFacts.wallpaperId, id)),
-    db
-      .select({ hex: wallpaperColors.hex, fraction: wallpaperColors.fraction })
-      .from(wallpaperColors)
-      .where(eq(wallpaperColors.wallpaperId, id))
-      .orderBy(asc(wallpaperColors.rank)),
+    loadPalette(db, id),
     getWallpaperTags(db, id),
     db
       .select({

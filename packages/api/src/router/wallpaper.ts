@@ -3,7 +3,7 @@ import {
   assertMayChangeWallpaper,
   deleteWallpaper,
   loadWallpaperView,
-  requireViewableWallpaper,
+  requireWallpaperAnswer,
   wallpaperNotFound,
 } from "@wallpaperdb/wallpapers";
 import { z } from "zod";
@@ -12,10 +12,13 @@ import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc.t
 const byWallpaperId = z.object({ wallpaperId: z.uuid() }).strict();
 
 export const wallpaperRouter = createTRPCRouter({
-  /** The facts of one wallpaper; the storage key and the uploader's id stay private. */
+  /**
+   * The facts of one wallpaper and its palette with each colour's fraction; the storage key and the
+   * uploader's id stay private.
+   */
   byId: publicProcedure
     .input(byWallpaperId)
-    .query(({ ctx, input }) => requireViewableWallpaper(ctx.db, input.wallpaperId, ctx.user)),
+    .query(({ ctx, input }) => requireWallpaperAnswer(ctx.db, input.wallpaperId, ctx.user)),
   /** Everything the detail page shows, for this caller (`mayChange`: offer tagging and deletion). */
   view: publicProcedure.input(byWallpaperId).query(async ({ ctx, input }) => {
     const view = await loadWallpaperView(ctx.db, input.wallpaperId, ctx.user);

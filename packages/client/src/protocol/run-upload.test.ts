@@ -23,6 +23,8 @@ function tusError(status: number): DetailedError {
 interface FakeServer {
   existing?: { sha256: string; wallpaperId: string }[];
   createError?: unknown;
+  /** Thrown by create once each, in order, before it succeeds (a rate limit that passes). */
+  createErrors?: unknown[];
   completeError?: unknown;
   duplicateOnComplete?: boolean;
   upload?: { rejectCode: string | null; rejectMessage: string | null };
@@ -49,6 +51,8 @@ function fakePorts(server: FakeServer = {}) {
       mutate: async (input) => {
         calls.push(`create ${input.filename} ${input.size} ${input.type ?? "-"}`);
         if (server.createError) throw server.createError;
+        const once = server.createErrors?.shift();
+        if (once) throw once;
         created += 1;
         return { uploadId: `u${created}`, endpoint: "/api/upload/tus" };
       },
@@ -229,5 +233,37 @@ describe("runUpload", () => {
     };
     await expect(runUpload(source, ports, { signal: controller.signal })).rejects.toBe(reason);
     expect(calls).toEqual(["hash"]);
+  });
+
+  it("waits out a rate-limited create for the server's Retry-After, within the bounds, then goes on", async () => {
+    const limited = (seconds: number) =>
+      Object.assign(new Error(`Too many uploads; try again in ${seconds} s.`), {
+        data: { code: "rate_limited", details: { retryAfterSeconds: seconds } },
+      });
+    const waits: number[] = [];
+    const passes = fakePorts({ createErrors: [limited(0.02), limited(0.01)] });
+    const outcome = await runUpload(source, passes.ports, {
+      rateLimit: { retries: 3, maxWaitSeconds: 1, onWait: (seconds) => waits.push(seconds) },
+    });
+    expect(outcome).toMatchObject({ status: "added", wallpaperId: "w1" });
+    expect(waits).toEqual([0.02, 0.01]);
+    expect(passes.calls.filter((call) => call.startsWith("create"))).toHaveLength(3);
+
+    // Past the number of retries, or asked to wait longer than the bound: the error is thrown.
+    const third = limited(0.01);
+    const persistent = fakePorts({ createErrors: [limited(0.01), limited(0.01), third] });
+    await expect(
+      runUpload(source, persistent.ports, { rateLimit: { retries: 2, maxWaitSeconds: 1 } }),
+    ).rejects.toBe(third);
+    const long = limited(300);
+    await expect(
+      runUpload(source, fakePorts({ createErrors: [long] }).ports, {
+        rateLimit: { retries: 3, maxWaitSeconds: 60 },
+      }),
+    ).rejects.toBe(long);
+
+    // The page's way (no rateLimit option): thrown at once, so it can offer Retry.
+    const first = limited(0.01);
+    await expect(runUpload(source, fakePorts({ createErrors: [first] }).ports)).rejects.toBe(first);
   });
 });

@@ -1,4 +1,5 @@
 import type { Purity } from "@wallpaperdb/db/purity";
+import { rateLimitOf, sleep } from "./rate-limit.ts";
 import { isRejectionCode, type Rejection, rejectionFromError } from "./rejection.ts";
 import { abortReason, type TransferTarget, tusStatus } from "./tus.ts";
 
@@ -72,6 +73,12 @@ export interface RunUploadOptions {
   signal?: AbortSignal;
   onPhase?: (phase: UploadPhase) => void;
   onBytes?: (bytesSent: number) => void;
+  /**
+   * How a `rate_limited` answer to create is met: waited out (the server's Retry-After) at most
+   * `retries` times, each wait at most `maxWaitSeconds`; past either bound the error is thrown. The
+   * page leaves it out (0 retries): it shows the message with a Retry button instead of waiting unseen.
+   */
+  rateLimit?: { retries: number; maxWaitSeconds: number; onWait?: (seconds: number) => void };
 }
 
 interface Sent {
@@ -123,16 +130,7 @@ export async function runUpload(
     if (found) return { status: "duplicate", wallpaperId: found.wallpaperId, sha256, bytesSent: 0 };
 
     if (!memo.uploadId || !memo.endpoint) {
-      const { type, purity } = source;
-      const created = await ports.api.create.mutate(
-        {
-          filename: source.filename,
-          size: source.size,
-          ...(type ? { type } : {}),
-          ...(purity ? { purity } : {}),
-        },
-        { signal },
-      );
+      const created = await createWithinRateLimit(ports.api, source, options);
       memo.uploadId = created.uploadId;
       memo.endpoint = created.endpoint;
     }
@@ -158,6 +156,32 @@ export async function runUpload(
     const rejection = rejectionFromError(error) ?? (await askWhy(ports.api, memo.uploadId, error));
     if (rejection) return { status: "rejected", ...rejection, sha256, bytesSent };
     throw error;
+  }
+}
+
+async function createWithinRateLimit(
+  api: UploadApi,
+  source: UploadSource,
+  options: RunUploadOptions,
+): Promise<{ uploadId: string; endpoint: string }> {
+  const { type, purity } = source;
+  const input = {
+    filename: source.filename,
+    size: source.size,
+    ...(type ? { type } : {}),
+    ...(purity ? { purity } : {}),
+  };
+  const { signal, rateLimit } = options;
+  for (let waits = 0; ; waits += 1) {
+    try {
+      return await api.create.mutate(input, { signal });
+    } catch (error) {
+      const limited = rateLimitOf(error);
+      if (!limited || !rateLimit || waits >= rateLimit.retries) throw error;
+      if (limited.retryAfterSeconds > rateLimit.maxWaitSeconds) throw error;
+      rateLimit.onWait?.(limited.retryAfterSeconds);
+      await sleep(limited.retryAfterSeconds * 1000, signal);
+    }
   }
 }
 

@@ -22,6 +22,20 @@ const variantsJson = (wallpaperId: SQL) => sql`(select coalesce(json_agg(json_bu
       sql`, `,
     )}))`;
 
+/** A video's clip as `{format, contentHash}`, or null (images, or the poster step has not run). */
+const clipJson = (
+  wallpaperId: SQL,
+) => sql`(select json_build_object('format', v.format, 'contentHash', v.content_hash)
+  from variants v where v.wallpaper_id = ${wallpaperId} and v.kind = 'clip' limit 1)`;
+
+interface ClipRow {
+  format: string;
+  contentHash: string;
+}
+
+const clipUrlOf = (id: string, clip: ClipRow | null): string | null =>
+  clip ? mediaUrl(id, "clip", clip.format, clip.contentHash) : null;
+
 const withUrls = (id: string, variants: VariantRow[]): CardVariant[] =>
   variants.map((variant) => ({
     ...variant,
@@ -51,6 +65,7 @@ export async function loadCards(db: Executor, ids: readonly string[]): Promise<W
       viewCount: sql<number>`coalesce(${wallpaperPopularity.views}, 0)::int`,
       colors: sql<string[]>`${colorsJson(sql`${wallpapers.id}`)}`,
       variants: sql<VariantRow[]>`${variantsJson(sql`${wallpapers.id}`)}`,
+      clip: sql<ClipRow | null>`${clipJson(sql`${wallpapers.id}`)}`,
     })
     .from(wallpapers)
     .leftJoin(wallpaperFacts, eq(wallpaperFacts.wallpaperId, wallpapers.id))
@@ -60,7 +75,8 @@ export async function loadCards(db: Executor, ids: readonly string[]): Promise<W
   return list.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
-    return [{ ...row, variants: withUrls(id, row.variants) }];
+    const { clip, ...card } = row;
+    return [{ ...card, variants: withUrls(id, row.variants), clipUrl: clipUrlOf(id, clip) }];
   });
 }
 
@@ -82,6 +98,7 @@ export interface PageCardRow extends Record<string, unknown> {
   view_count: number;
   colors: string[];
   variants: VariantRow[];
+  clip: ClipRow | null;
 }
 
 /**
@@ -98,7 +115,8 @@ export function withCards(page: SQL, keyCount: number, descending: boolean): SQL
       to_char(cw.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
       cf.aspect_name, cf.orientation, cf.quality_score, cf.thumbhash,
       coalesce(cp.favorites, 0)::int as favorite_count, coalesce(cp.views, 0)::int as view_count,
-      ${colorsJson(sql`cw.id`)} as colors, ${variantsJson(sql`cw.id`)} as variants
+      ${colorsJson(sql`cw.id`)} as colors, ${variantsJson(sql`cw.id`)} as variants,
+      ${clipJson(sql`cw.id`)} as clip
     from (${page}) p
     join wallpapers cw on cw.id = p.id::uuid
     left join wallpaper_facts cf on cf.wallpaper_id = cw.id
@@ -123,5 +141,6 @@ export function cardFromRow(row: PageCardRow): WallpaperCard {
     viewCount: row.view_count,
     colors: row.colors,
     variants: withUrls(row.id, row.variants),
+    clipUrl: clipUrlOf(row.id, row.clip),
   };
 }

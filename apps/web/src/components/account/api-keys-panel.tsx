@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
+import { CopyButton } from "./copy-button.tsx";
 
 const when = (date: Date | null) => (date ? date.toLocaleString() : "never");
 
@@ -36,7 +37,8 @@ export function ApiKeysPanel() {
       </div>
       <p className="muted">
         Scripts and the CLI send a key as <code>authorization: Bearer &lt;key&gt;</code> (
-        <code>--api-key</code> or <code>WALLPAPERDB_API_KEY</code>). A key acts as you, with your role.
+        <code>--api-key</code> or <code>WALLPAPERDB_API_KEY</code>). A key acts as you, with your role. From a
+        terminal, <code>wallpaperdb login</code> signs in and stores a key for the CLI.
       </p>
       <form className="inline-form" onSubmit={submit}>
         <input
@@ -58,6 +60,7 @@ export function ApiKeysPanel() {
           <code className="secret" data-testid="new-api-key">
             {created.key}
           </code>
+          <CopyButton text={created.key} label={`Copy the key ${created.name}`} />
         </div>
       ) : null}
       <ul className="key-list">
