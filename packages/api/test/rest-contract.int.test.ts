@@ -1,13 +1,15 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { createApiKey } from "@wallpaperdb/auth";
+import { TRPCError } from "@trpc/server";
+import { createApiKey, createAuthServices, loadAuthSettings } from "@wallpaperdb/auth";
 import { wallpapers } from "@wallpaperdb/db";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { classifyError } from "../src/errors.ts";
 import { createCaller, createTRPCContext } from "../src/index.ts";
-import { buildOpenApiDocument, restOperations } from "../src/rest/index.ts";
+import { buildOpenApiDocument, type RestOperation, restOperations } from "../src/rest/index.ts";
 import { type RestCall, restRequest } from "./rest-client.ts";
 import { seedUsers } from "./seed-users.ts";
 import { openUploadHarness, tusCreate, tusPatch, type UploadHarness } from "./upload-harness.ts";
@@ -41,6 +43,33 @@ function declared(path: string, method: string, status: number) {
 
 function schemaOf(schema: Record<string, unknown>): Record<string, unknown> {
   return schema.$ref === "#/components/schemas/Problem" ? document.components.schemas.Problem : schema;
+}
+
+/** The input the REST call hands its procedure: path parameters, then query or body, then fixed fields. */
+function procedureInputOf(operation: RestOperation, example: Example): Record<string, unknown> {
+  const names = [...operation.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? "");
+  const pattern = new RegExp(`^${operation.path.replace(/\{[^}]+\}/g, "([^/]+)")}$`);
+  const values = pattern.exec(example.path)?.slice(1) ?? [];
+  const params = Object.fromEntries(
+    names.map((name, index) => [name, decodeURIComponent(values[index] ?? "")]),
+  );
+  const sent = (operation.method === "GET" ? example.query : example.body) as
+    | Record<string, unknown>
+    | undefined;
+  return { ...sent, ...params, ...operation.fixed };
+}
+
+/** The stable code the tRPC API gives the same caller for the same input (what its error formatter sends). */
+async function trpcCodeOf(operation: RestOperation, example: Example): Promise<string> {
+  const headers = new Headers(keys[example.who] ? { authorization: `Bearer ${keys[example.who]}` } : {});
+  let target: unknown = createCaller(await createTRPCContext({ headers, deps: h.deps }));
+  for (const part of operation.procedure.split(".")) target = (target as Record<string, unknown>)[part];
+  try {
+    await (target as (input: unknown) => Promise<unknown>)(procedureInputOf(operation, example));
+    return "ok";
+  } catch (error) {
+    return error instanceof TRPCError ? classifyError(error).code : "not a TRPCError";
+  }
 }
 
 /** Every operation, called as the kinds of callers it is for, with the answer each must give. */
@@ -255,10 +284,40 @@ describe("every REST operation answers as the document says", () => {
         expect(content, `${label}: ${mediaType} is not documented for ${response.status}`).toBeDefined();
         const validate = ajv.compile(schemaOf(content?.schema ?? {}));
         expect(validate(body) ? [] : validate.errors, label).toEqual([]);
-        if (example.code) expect((body as { code?: string }).code, label).toBe(example.code);
+        if (example.code) {
+          expect((body as { code?: string }).code, label).toBe(example.code);
+          // The same refusal, with the same stable code, as the procedure called over tRPC.
+          expect(await trpcCodeOf(operation, example), `${label} over tRPC`).toBe(example.code);
+        }
       }
     });
   }
+});
+
+describe("rate limits are the procedure's", () => {
+  it("upload.create's per-account limit answers rate_limited with Retry-After over REST too", async () => {
+    const auth = createAuthServices({
+      db: h.deps.db,
+      settings: loadAuthSettings({ UPLOAD_RATE_LIMIT_PER_MINUTE: "2" }),
+      logger: h.deps.logger,
+    });
+    await seedUsers(h.deps.db, [{ id: "rest_limited" }]);
+    const key = (await createApiKey(h.deps.db, "rest_limited", "limited")).key;
+    const deps = { ...h.deps, auth };
+    const create = () =>
+      restRequest(deps, "POST", "/uploads", { apiKey: key, body: { filename: "a.png", size: 10 } });
+    expect((await create()).status).toBe(201);
+    // The counter is the procedure's, shared with tRPC: the second create goes through the tRPC caller.
+    const ctx = await createTRPCContext({ headers: new Headers({ authorization: `Bearer ${key}` }), deps });
+    await createCaller(ctx).upload.create({ filename: "b.png", size: 10 });
+    const refused = await create();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    const problem = (await refused.json()) as { code: string; retryAfterSeconds: number };
+    expect(problem).toMatchObject({ code: "rate_limited", retryAfterSeconds: expect.any(Number) });
+    const validate = ajv.compile(document.components.schemas.Problem);
+    expect(validate(problem)).toBe(true);
+  });
 });
 
 describe("HTTP-level refusals are problems with stable codes", () => {
