@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { TRPCError } from "@trpc/server";
 import { createApiKey, createAuthServices, loadAuthSettings } from "@wallpaperdb/auth";
@@ -28,7 +28,14 @@ addFormats.default(ajv);
 
 let h: UploadHarness;
 const keys: Record<Who, string | undefined> = { visitor: undefined, member: "", curator: "" };
-const f = { wallpaperId: "", collectionId: "", spareCollectionId: "", uploadId: "", completeId: "" };
+const f = {
+  wallpaperId: "",
+  collectionId: "",
+  spareCollectionId: "",
+  uploadId: "",
+  completeId: "",
+  sentSha256: "",
+};
 const missing = randomUUID();
 
 /** The declared answer for this status (exact, else its 4XX/5XX range) and its schema. */
@@ -97,6 +104,34 @@ const examples: Record<string, () => Example[]> = {
     { who: "member", path: `/wallpapers/${f.wallpaperId}/similar`, query: { limit: 4 }, status: 200 },
   ],
   getWallpaperTags: () => [{ who: "visitor", path: `/wallpapers/${f.wallpaperId}/tags`, status: 200 }],
+  changeWallpaperTags: () => [
+    {
+      who: "visitor",
+      path: `/wallpapers/${f.wallpaperId}/tags`,
+      body: { add: ["contract_one"] },
+      status: 401,
+      code: "unauthorized",
+    },
+    {
+      who: "member",
+      path: `/wallpapers/${f.wallpaperId}/tags`,
+      body: { add: ["contract_one"] },
+      status: 200,
+    },
+    {
+      who: "curator",
+      path: `/wallpapers/${f.wallpaperId}/tags`,
+      body: { remove: ["contract_none"] },
+      status: 200,
+    },
+    {
+      who: "member",
+      path: `/wallpapers/${f.wallpaperId}/tags`,
+      body: { add: "x" },
+      status: 400,
+      code: "validation_failed",
+    },
+  ],
   getFavoriteState: () => [
     { who: "visitor", path: `/wallpapers/${f.wallpaperId}/favorite`, status: 200 },
     { who: "member", path: `/wallpapers/${f.wallpaperId}/favorite`, status: 200 },
@@ -176,6 +211,16 @@ const examples: Record<string, () => Example[]> = {
     { who: "member", path: `/favorites/${f.wallpaperId}`, status: 200 },
   ],
   removeFavorite: () => [{ who: "member", path: `/favorites/${f.wallpaperId}`, status: 200 }],
+  checkUploads: () => [
+    {
+      who: "visitor",
+      path: "/uploads/check",
+      body: { sha256: ["0".repeat(64)] },
+      status: 401,
+      code: "unauthorized",
+    },
+    { who: "member", path: "/uploads/check", body: { sha256: [f.sentSha256, "0".repeat(64)] }, status: 200 },
+  ],
   createUpload: () => [
     {
       who: "visitor",
@@ -239,6 +284,7 @@ beforeAll(async () => {
   const image = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#3a6" } })
     .png()
     .toBuffer();
+  f.sentSha256 = createHash("sha256").update(image).digest("hex");
   f.completeId = (await member.upload.create({ filename: "sent.png", size: image.length })).uploadId;
   // The bytes travel over tus, as the member (the upload is theirs), between create and complete.
   const auth = { authorization: `Bearer ${keys.member}` };

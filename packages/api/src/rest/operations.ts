@@ -82,6 +82,17 @@ export const restOperations: readonly RestOperation[] = [
     response: out.wallpaperTags,
   },
   {
+    operationId: "changeWallpaperTags",
+    method: "PATCH",
+    path: "/wallpapers/{wallpaperId}/tags",
+    procedure: "wallpaper.setTags",
+    tag: "Tags",
+    summary: "Add and remove tags as a delta (its uploader or a curator)",
+    description:
+      "Concurrent edits both survive; send `expectedVersion` to refuse (conflict) when someone changed the tags since you read them.",
+    response: out.tagsChanged,
+  },
+  {
     operationId: "getFavoriteState",
     method: "GET",
     path: "/wallpapers/{wallpaperId}/favorite",
@@ -223,6 +234,16 @@ export const restOperations: readonly RestOperation[] = [
     summary: "Let a wallpaper go (idempotent)",
     description: signedIn,
     response: out.favoriteState,
+  },
+  {
+    operationId: "checkUploads",
+    method: "POST",
+    path: "/uploads/check",
+    procedure: "upload.check",
+    tag: "Uploads",
+    summary: "Which of these SHA-256 hashes are already wallpapers (skip sending those bytes)",
+    description: signedIn,
+    response: out.existingHashes,
   },
   {
     operationId: "createUpload",

@@ -89,6 +89,13 @@ export const wallpaperTags = z.array(
   }),
 );
 
+export const tagsChanged = z.looseObject({
+  version: z.number().int(),
+  changed: z.looseObject({}).nullable().meta({ description: "what the delta changed; null when nothing" }),
+  auditId: z.number().int().nullable(),
+  tags: wallpaperTags,
+});
+
 const tag = z.looseObject({ id: z.number().int(), name: z.string(), category: z.string() });
 export const tagDetail = tag;
 export const tagList = z.looseObject({
@@ -121,6 +128,9 @@ export const createdUpload = z.looseObject({
   endpoint: z.string().meta({ description: "the tus 1.0 endpoint that takes the bytes (`/api/uploads`)" }),
   maxBytes: z.number().int(),
   expiresAt: isoDate,
+});
+export const existingHashes = z.looseObject({
+  existing: z.array(z.looseObject({ sha256: z.string(), wallpaperId: uuid })),
 });
 export const completedUpload = z.looseObject({
   wallpaperId: uuid,
