@@ -377,6 +377,8 @@ describe("HTTP-level refusals are problems with stable codes", () => {
   it("an unknown path is not_found, a wrong method bad_request", async () => {
     expect(await problemOf(await restRequest(h.deps, "GET", "/nothing-here"))).toBe("not_found");
     expect(await problemOf(await restRequest(h.deps, "PUT", "/search"))).toBe("bad_request");
+    // A malformed escape in a path parameter is the procedure's validation_failed, not a crash.
+    expect(await problemOf(await restRequest(h.deps, "GET", "/wallpapers/%zz"))).toBe("validation_failed");
   });
   it("a bearer token that is no live API key is unauthorized, even on a public operation", async () => {
     const response = await restRequest(h.deps, "GET", "/tags", { apiKey: "wpdb_not_a_key" });

@@ -45,6 +45,15 @@ function operations(): CompiledOperation[] {
   return compiled;
 }
 
+/** A malformed escape (`%zz`) stays as sent, and the procedure's schema refuses it as validation_failed. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function match(method: string, path: string) {
   const allowed: string[] = [];
   for (const entry of operations()) {
@@ -55,7 +64,7 @@ function match(method: string, path: string) {
       continue;
     }
     const params = Object.fromEntries(
-      entry.names.map((name, index) => [name, decodeURIComponent(found[index + 1] ?? "")]),
+      entry.names.map((name, index) => [name, decodePathSegment(found[index + 1] ?? "")]),
     );
     return { entry, params, allowed };
   }
