@@ -33,6 +33,9 @@ for (const size of sizes) {
       });
       await expect(page.getByText("WallpaperDB REST API", { exact: false }).first()).toBeVisible();
 
+      await expectNoOverflow(page);
+      await page.screenshot({ path: test.info().outputPath(`${size.name}-api-reference-top.png`) });
+
       // One operation opened: its query parameters come from the procedure's own input schema.
       const search = page.locator("#operations-Wallpapers-searchWallpapers");
       await search.locator(".opblock-summary").first().click();
