@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./accounts.ts";
 import { watchForProblems } from "./support/problems.ts";
 import { expectNoOverflow } from "./upload-page.ts";
 
@@ -61,4 +62,31 @@ test("the OpenAPI document is served as JSON, OpenAPI 3.1, with the REST server"
   expect(document.openapi).toBe("3.1.0");
   expect(document.servers[0]?.url).toBe("/api/rest");
   expect(Object.keys(document.paths)).toContain("/search");
+});
+
+test("REST answers to the browser's session cookie, and the same write from another site is refused", async ({
+  page,
+  baseURL,
+}) => {
+  const visitor = await page.request.get("/api/rest/favorites");
+  expect(visitor.status()).toBe(401);
+  expect(visitor.headers()["content-type"]).toBe("application/problem+json");
+  expect(((await visitor.json()) as { code: string }).code).toBe("unauthorized");
+
+  await signIn(page);
+  const mine = await page.request.get("/api/rest/favorites?limit=5");
+  expect(mine.status()).toBe(200);
+  expect(Array.isArray(((await mine.json()) as { items: unknown[] }).items)).toBe(true);
+  // Same-origin JSON writes work with the cookie; a foreign Origin is the CSRF lock's forbidden.
+  const created = await page.request.post("/api/rest/collections", {
+    data: { name: "made in the browser", isPublic: false },
+    headers: { origin: new URL(baseURL ?? "").origin },
+  });
+  expect(created.status()).toBe(201);
+  const foreign = await page.request.post("/api/rest/collections", {
+    data: { name: "cross-site" },
+    headers: { origin: "https://elsewhere.example" },
+  });
+  expect(foreign.status()).toBe(403);
+  expect(((await foreign.json()) as { code: string }).code).toBe("forbidden");
 });
