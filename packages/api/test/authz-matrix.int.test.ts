@@ -6,6 +6,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createCaller, createTRPCContext } from "../src/index.ts";
 import { wallhavenApi } from "../src/wallhaven/index.ts";
+import { restOperations } from "../src/rest/index.ts";
+import { restCallFor, restRequest } from "./rest-client.ts";
 import { seedUsers } from "./seed-users.ts";
 import { openUploadHarness, type UploadHarness } from "./upload-harness.ts";
 
@@ -24,6 +26,8 @@ const people = {
 
 let h: UploadHarness;
 let ownerKey = "";
+// The REST run signs in with API keys only (no browser session over plain HTTP in this harness).
+const restKeys: Partial<Record<Who, string>> = {};
 const f = { wallpaperId: "", uploadId: "", tagId: 0, otherTagId: 0, auditId: 0, collectionId: "" };
 // collection.delete gets a fresh collection of the owner per call: an allowed call deletes it.
 const deletableCollections: string[] = [];
@@ -266,6 +270,10 @@ beforeAll(async () => {
   const { db } = h.deps;
   await seedUsers(db, Object.values(people));
   ownerKey = (await createApiKey(db, people.owner.id, "matrix")).key;
+  restKeys.apiKey = ownerKey;
+  for (const who of ["user", "curator", "admin"] as const) {
+    restKeys[who] = (await createApiKey(db, people[who].id, "matrix rest")).key;
+  }
   const owned = () => ({
     sha256: randomBytes(32).toString("hex"),
     mediaType: "image" as const,
@@ -293,7 +301,8 @@ beforeAll(async () => {
   await admin.wallpaper.setTags({ wallpaperId: f.wallpaperId, add: ["matrix_three"] });
   f.collectionId = (await owner.collection.create({ name: "matrix", isPublic: true })).id;
   await owner.collection.add({ collectionId: f.collectionId, wallpaperIds: [f.wallpaperId] });
-  for (let index = 0; index < 6; index += 1) {
+  // Twelve: the tRPC run and the REST run below each delete up to five.
+  for (let index = 0; index < 12; index += 1) {
     deletableCollections.push(
       (await owner.collection.create({ name: `matrix ${index}`, isPublic: true })).id,
     );
@@ -318,6 +327,36 @@ describe("authorization matrix: every procedure × every kind of caller", () => 
       const expected = typeof entry.rule === "string" ? byRule[entry.rule] : entry.rule;
       const actual: Record<string, string> = {};
       for (const who of everyone) actual[who] = await outcome(who, path, entry.input?.());
+      expect(actual).toEqual(expected);
+    });
+  }
+});
+
+/** The same reading of a REST answer as `outcome` gives a procedure's. */
+async function restOutcome(
+  who: Who,
+  operation: (typeof restOperations)[number],
+  input: unknown,
+): Promise<string> {
+  const call = restCallFor(operation, (input ?? {}) as Record<string, unknown>);
+  const response = await restRequest(h.deps, operation.method, call.path, { ...call, apiKey: restKeys[who] });
+  if (response.status === 401) return "unauthorized";
+  if (response.status === 403) return "forbidden";
+  if (response.status === 400 || response.status >= 500) {
+    const problem = (await response.json()) as { code: string; detail: string };
+    return `${problem.code}: ${problem.detail}`;
+  }
+  return "ok";
+}
+
+describe("authorization matrix over REST: each route allows and refuses exactly as its procedure", () => {
+  for (const operation of restOperations) {
+    it(`${operation.method} ${operation.path} = ${operation.procedure}`, async () => {
+      const entry = matrix[operation.procedure];
+      if (!entry) throw new Error(`no matrix entry for ${operation.procedure}`);
+      const expected = typeof entry.rule === "string" ? byRule[entry.rule] : entry.rule;
+      const actual: Record<string, string> = {};
+      for (const who of everyone) actual[who] = await restOutcome(who, operation, entry.input?.());
       expect(actual).toEqual(expected);
     });
   }

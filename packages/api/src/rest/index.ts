@@ -1,0 +1,3 @@
+export { handleRestRequest, REST_PREFIX, type RestHandlerOptions } from "./handler.ts";
+export { buildOpenApiDocument } from "./openapi.ts";
+export { type RestMethod, type RestOperation, restOperations } from "./operations.ts";
