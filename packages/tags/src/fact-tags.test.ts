@@ -67,7 +67,7 @@ describe("factTagKind", () => {
   });
 
   it("calls every name the auto tagger derives from a file a fact (detected content aside)", () => {
-    const input = { ...base, mediaType: "video" as const, monochrome: true, colorNames: ["dark blue"] };
+    const input = { ...base, mediaType: "video" as const, monochrome: true, colorNames: ["sky blue"] };
     for (const resolutionClass of ["SD", "HD", "FHD", "QHD", "4K", "5K", "6K", "8K"]) {
       for (const [aspectName, orientation] of [
         ["16:10", "landscape"],

@@ -13,6 +13,7 @@ import {
   setAutoTags,
   setTags,
   suggestTags,
+  systemActor,
   tagHistory,
 } from "../src/index.ts";
 import { changeWallpaperTags } from "../src/tag-engine.ts";
@@ -239,7 +240,7 @@ describe("autocomplete and suggestions", () => {
     ]);
   });
 
-  it("suggests tags from near-duplicates and co-occurring tags with a score and reasons", async () => {
+  it("suggests tags from near-duplicates and co-occurring tags with a score and readable reasons", async () => {
     const [target, dup, other] = await makeWallpapers(db, 3);
     if (!target || !dup || !other) throw new Error("no wallpapers");
     await setTags(db, target, { add: ["beach"] }, alice);
@@ -250,10 +251,27 @@ describe("autocomplete and suggestions", () => {
     );
     const suggestions = await suggestTags(db, target);
     const byName = new Map(suggestions.map((s) => [s.name, s]));
-    expect(byName.get("sunset")?.reasons).toEqual(["near_duplicate", "co_occurrence"]);
-    expect(byName.get("palm")?.reasons).toContain("near_duplicate");
+    expect(byName.get("sunset")?.reasons.map((r) => r.text)).toEqual([
+      "on its near-duplicate",
+      "often together with beach (1 of 2)",
+    ]);
+    expect(byName.get("palm")?.reasons.map((r) => r.kind)).toEqual(["near_duplicate", "co_occurrence"]);
     expect(byName.has("beach")).toBe(false);
     expect(suggestions[0]?.score).toBeGreaterThanOrEqual(suggestions.at(-1)?.score ?? 0);
     expect(byName.get("palm")?.score).toBeGreaterThan(0.9);
+  });
+
+  it("suggests no fact, meta or present tag, whatever the neighbours carry", async () => {
+    const [target, dup] = await makeWallpapers(db, 2);
+    if (!target || !dup) throw new Error("no wallpapers");
+    await setAutoTags(db, target, ["16x10", "qhd", "landscape"], systemActor);
+    await setTags(db, target, { add: ["lake"] }, alice);
+    // A person tagged facts by hand (`general` tags) next to real subjects; the auto tagger added its own.
+    await setTags(db, dup, { add: ["lake", "pier", "9x16", "portrait", "sky_blue", "landscape"] }, alice);
+    await setAutoTags(db, dup, ["16x9", "4k", "file_fact"], systemActor);
+    await db.execute(
+      sql`insert into wallpaper_near_duplicates (wallpaper_id, duplicate_of, distance) values (${target}, ${dup}, 2)`,
+    );
+    expect((await suggestTags(db, target)).map((s) => s.name)).toEqual(["pier"]);
   });
 });

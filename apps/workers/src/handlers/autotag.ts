@@ -2,7 +2,13 @@ import { AppError } from "@wallpaperdb/core/errors";
 import type { Database } from "@wallpaperdb/db";
 import { wallpaperDetections, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
 import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
-import { autoTagNames, ensureTags, MAX_TAGS_PER_WALLPAPER, setAutoTags, systemActor } from "@wallpaperdb/tags";
+import {
+  autoTagNames,
+  ensureTags,
+  MAX_TAGS_PER_WALLPAPER,
+  setAutoTags,
+  systemActor,
+} from "@wallpaperdb/tags";
 import { eq } from "drizzle-orm";
 
 export interface AutotagDeps {
