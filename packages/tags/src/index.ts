@@ -41,6 +41,12 @@ export {
 } from "./related.ts";
 export { ensureTags, type ResolvedNames, resolveTagNames } from "./resolve.ts";
 export { type SuggestOptions, suggestTags, type TagSuggestion } from "./suggest.ts";
+export {
+  CO_OCCURRENCE_SAMPLE,
+  coOccurrenceQuery,
+  flaggedDuplicatesQuery,
+  neighbourTagsQuery,
+} from "./suggest-evidence.ts";
 export type {
   NeighbourMatch,
   SimilarNeighbour,
