@@ -54,7 +54,12 @@ test("seed: 16:10 targets tagged sg_harbour, partners of other ratios tagged sg_
     await trpc(page.request, "wallpaper.setTags", { wallpaperId: state.ids[partner.file], add }, "mutation");
   }
   for (const name of targets)
-    await trpc(page.request, "wallpaper.setTags", { wallpaperId: state.ids[name], add: ["sg_harbour"] }, "mutation");
+    await trpc(
+      page.request,
+      "wallpaper.setTags",
+      { wallpaperId: state.ids[name], add: ["sg_harbour"] },
+      "mutation",
+    );
 });
 
 /** The suggestion list: sg_sailboat with its reason, and none of the partners' facts. */
@@ -85,9 +90,9 @@ for (const size of sizes) {
       await sailboat.click();
       await expect(page.getByTestId("tags-human")).toContainText("sg_sailboat");
       await expect(region.getByTestId("tag-suggestion").filter({ hasText: "sg_sailboat" })).toHaveCount(0);
-      expect((await tagsOf(page.request, wallpaperId)).find((t) => t.name === "sg_sailboat")?.sources).toEqual([
-        "human",
-      ]);
+      expect(
+        (await tagsOf(page.request, wallpaperId)).find((t) => t.name === "sg_sailboat")?.sources,
+      ).toEqual(["human"]);
       expect(problems).toEqual([]);
     });
 
@@ -113,7 +118,10 @@ for (const size of sizes) {
       await expect(sailboat).toHaveCount(0);
       await editor.getByRole("button", { name: "Save tags" }).click();
       await expect(panel.getByTestId("wallpaper-tag").filter({ hasText: "sg_sailboat" })).toBeVisible();
-      await page.screenshot({ path: test.info().outputPath(`${size.name}-editor-saved.png`), fullPage: true });
+      await page.screenshot({
+        path: test.info().outputPath(`${size.name}-editor-saved.png`),
+        fullPage: true,
+      });
       await expectNoOverflow(page);
       expect(problems).toEqual([]);
     });
