@@ -148,7 +148,7 @@ export function WallpaperTagEditor({
         <TagSuggestions
           suggestions={suggestions}
           onAdd={onPick}
-          hint="a click adds it to the tags to save"
+          hint="click one to add it, then save"
           loading={suggested.isPending}
           disabled={save.isPending}
         />
