@@ -10,7 +10,13 @@ import { rows } from "./sql-helpers.ts";
  * the caps, not the size of the table (suggest.int.test.ts EXPLAINs them).
  */
 
-/** Flagged near-duplicates read beyond what the similarity port returns (they may not be visible yet). */
+/**
+ * Evidence comes from wallpapers the gallery shows (the rule related tags and search use): the route is
+ * public, and a rejected or unprocessed wallpaper's tags are not anyone's to read through it.
+ */
+const shown = sql`w.processed_at is not null and w.moderation = 'approved'`;
+
+/** Flagged near-duplicates read beyond those the similarity port returns (its radius is wider). */
 export const FLAGGED_DUPLICATES = 20;
 /** Human tags of the wallpaper used for co-occurrence. */
 export const CO_OCCURRENCE_TAGS = 30;
@@ -32,10 +38,12 @@ export async function presentTagIds(executor: Executor, wallpaperId: string): Pr
 }
 
 export function flaggedDuplicatesQuery(wallpaperId: string): SQL {
-  return sql`(select duplicate_of::text as id from wallpaper_near_duplicates where wallpaper_id = ${wallpaperId}
-      limit ${FLAGGED_DUPLICATES})
-    union (select wallpaper_id::text from wallpaper_near_duplicates where duplicate_of = ${wallpaperId}
-      limit ${FLAGGED_DUPLICATES})`;
+  return sql`select w.id::text as id from (
+      (select duplicate_of as id from wallpaper_near_duplicates where wallpaper_id = ${wallpaperId}
+        limit ${FLAGGED_DUPLICATES})
+      union (select wallpaper_id from wallpaper_near_duplicates where duplicate_of = ${wallpaperId}
+        limit ${FLAGGED_DUPLICATES})
+    ) d join wallpapers w on w.id = d.id where ${shown}`;
 }
 
 export async function flaggedDuplicates(executor: Executor, wallpaperId: string): Promise<string[]> {
@@ -68,7 +76,7 @@ export interface CoOccurrence extends TagRef {
 
 /**
  * For each human tag of the wallpaper (`mountain`), the human tags (not meta, not already on it) of a
- * sample of the other wallpapers tagged `mountain`, with how many of the sample carry each; pairs on
+ * sample of the other wallpapers tagged `mountain` (those of the sample the gallery shows), with how many of the sample carry each; pairs on
  * fewer than a fifth of the sample are left out, they are not "often together".
  */
 export function coOccurrenceQuery(wallpaperId: string, limit: number): SQL {
@@ -81,7 +89,7 @@ export function coOccurrenceQuery(wallpaperId: string, limit: number): SQL {
       select m.id as with_id, s.wallpaper_id from mine m cross join lateral (
         select wt.wallpaper_id from wallpaper_tags wt where wt.tag_id = m.id and wt.wallpaper_id <> ${wallpaperId}
         group by wt.wallpaper_id order by wt.wallpaper_id limit ${CO_OCCURRENCE_SAMPLE}
-      ) s
+      ) s join wallpapers w on w.id = s.wallpaper_id where ${shown}
     ),
     sizes as (select with_id, count(*)::int as sampled from sample group by with_id),
     hits as (

@@ -35,6 +35,11 @@ afterAll(async () => {
   await database.drop();
 });
 
+/** Processed and approved: what the gallery shows, and so what suggestions may read. */
+async function showInGallery(ids: string[]) {
+  for (const id of ids) await db.execute(sql`update wallpapers set processed_at = now() where id = ${id}`);
+}
+
 describe("tags per wallpaper", () => {
   it(`refuses a change that would take a wallpaper past ${MAX_TAGS_PER_WALLPAPER} tags, whole, with too_many_tags`, async () => {
     const [id] = await makeWallpapers(db, 1);
@@ -243,6 +248,7 @@ describe("autocomplete and suggestions", () => {
   it("suggests tags from near-duplicates and co-occurring tags with a score and readable reasons", async () => {
     const [target, dup, other] = await makeWallpapers(db, 3);
     if (!target || !dup || !other) throw new Error("no wallpapers");
+    await showInGallery([target, dup, other]);
     await setTags(db, target, { add: ["beach"] }, alice);
     await setTags(db, dup, { add: ["beach", "sunset", "palm"] }, alice);
     await setTags(db, other, { add: ["beach", "palm"] }, alice);
@@ -262,8 +268,15 @@ describe("autocomplete and suggestions", () => {
   });
 
   it("suggests no fact, meta or present tag, whatever the neighbours carry", async () => {
-    const [target, dup] = await makeWallpapers(db, 2);
-    if (!target || !dup) throw new Error("no wallpapers");
+    const [target, dup, rejected] = await makeWallpapers(db, 3);
+    if (!target || !dup || !rejected) throw new Error("no wallpapers");
+    await showInGallery([target, dup, rejected]);
+    // A rejected near-duplicate is no evidence: the route is public and its tags are not to be read.
+    await db.execute(sql`update wallpapers set moderation = 'rejected' where id = ${rejected}`);
+    await setTags(db, rejected, { add: ["lake", "hidden_detail"] }, alice);
+    await db.execute(
+      sql`insert into wallpaper_near_duplicates (wallpaper_id, duplicate_of, distance) values (${rejected}, ${target}, 1)`,
+    );
     await setAutoTags(db, target, ["16x10", "qhd", "landscape"], systemActor);
     await setTags(db, target, { add: ["lake"] }, alice);
     // A person tagged facts by hand (`general` tags) next to real subjects; the auto tagger added its own.
