@@ -9,12 +9,12 @@ import { namedPalette } from "@wallpaperdb/imaging/colors";
 import { corpusFiles } from "@wallpaperdb/imaging/testing";
 import { configureSharp } from "@wallpaperdb/media";
 import { createPostgresSearch, parseSearchQuery, searchInput } from "@wallpaperdb/search";
+import { colorTagName } from "@wallpaperdb/tags";
 import { loadWallpaperView } from "@wallpaperdb/wallpapers";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { handleProcessedAutotag } from "../src/handlers/autotag.ts";
 import { storeColorResult } from "../src/handlers/color.ts";
-import { colorTagName } from "../src/pipeline/auto-tags.ts";
 import { backfillColorNames } from "../src/pipeline/auto-tags-backfill.ts";
 
 let database: TestDatabase;

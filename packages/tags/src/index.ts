@@ -11,6 +11,15 @@ export {
   MAX_DID_YOU_MEAN,
 } from "./did-you-mean.ts";
 export { type TagRuleReason, tagRuleError } from "./errors.ts";
+export {
+  type AutoTagInput,
+  aspectTagName,
+  autoTagNames,
+  colorTagName,
+  type FactKind,
+  factTagKind,
+  isFactTagName,
+} from "./fact-tags.ts";
 export { checkNewImplication, type Edge, findPath, impliedBy } from "./graph.ts";
 export { type HistoryEntry, type HistoryTarget, revertTagChange, tagHistory } from "./history.ts";
 export { addImplication, listImplications, removeImplication } from "./implications.ts";
@@ -31,7 +40,18 @@ export {
   relatedTagsQuery,
 } from "./related.ts";
 export { ensureTags, type ResolvedNames, resolveTagNames } from "./resolve.ts";
-export { type SuggestionReason, suggestTags, type TagSuggestion } from "./suggest.ts";
+export { type SuggestOptions, suggestTags, type TagSuggestion } from "./suggest.ts";
+export {
+  CO_OCCURRENCE_SAMPLE,
+  coOccurrenceQuery,
+  flaggedDuplicatesQuery,
+  neighbourTagsQuery,
+} from "./suggest-evidence.ts";
+export type {
+  NeighbourMatch,
+  SimilarNeighbour,
+  SuggestionReason,
+} from "./suggest-reasons.ts";
 export { createTag, getTagById, renameTag, type TagRow, updateTag } from "./tag-crud.ts";
 export { detachWallpaperTags, MAX_TAGS_PER_WALLPAPER, type WallpaperTagDiff } from "./tag-engine.ts";
 export { loadTagPage, type TagPage, type TagRef } from "./tag-page.ts";

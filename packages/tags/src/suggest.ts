@@ -1,135 +1,113 @@
 import type { Executor } from "@wallpaperdb/db";
-import { sql } from "drizzle-orm";
-import { normalizeTagNameResult } from "./normalize.ts";
-import { resolveTagNames } from "./resolve.ts";
-import { rows } from "./sql-helpers.ts";
-
-export type SuggestionReason = "near_duplicate" | "similar_colors" | "co_occurrence" | "auto_derived";
+import type { TagCategory } from "./categories.ts";
+import { isFactTagName } from "./fact-tags.ts";
+import { coOccurrences, flaggedDuplicates, neighbourTags, presentTagIds } from "./suggest-evidence.ts";
+import {
+  coOccurrenceReason,
+  type NeighbourReasonKind,
+  neighbourReason,
+  reasonKindOfMatch,
+  type SimilarNeighbour,
+  type SuggestionReason,
+} from "./suggest-reasons.ts";
 
 export interface TagSuggestion {
   name: string;
-  tagId: number | null;
+  tagId: number;
+  category: TagCategory;
   score: number;
+  /** Strongest first; each says what it rests on ("on 4 of 6 similar wallpapers"). */
   reasons: SuggestionReason[];
 }
 
-// How much each kind of evidence is worth: a near-duplicate is nearly the same picture, so its tags
-// almost certainly apply; co-occurrence and color similarity are weaker hints.
-const WEIGHT: Record<SuggestionReason, number> = {
+export interface SuggestOptions {
+  limit?: number;
+  /** The wallpaper's neighbours by the search port's similarity (`wallpaper.similar`), closest first. */
+  similar?: readonly SimilarNeighbour[];
+}
+
+// How much each kind of evidence is worth at full share: a near-duplicate is nearly the same picture, so
+// its tags almost certainly apply; a picture close in content is a good hint, co-occurring tags a fair
+// one, a close palette a weak one.
+const WEIGHT: Record<SuggestionReason["kind"], number> = {
   near_duplicate: 1,
-  auto_derived: 0.7,
+  similar: 0.8,
   co_occurrence: 0.6,
   similar_colors: 0.3,
 };
 
-interface Evidence extends Record<string, unknown> {
-  tag_id: number;
-  name: string;
-  share: number;
-}
+const strength = (reason: SuggestionReason) => WEIGHT[reason.kind] * (reason.count / reason.of);
 
-/** Tags used by neighbours, weighted by the share of neighbours that carry them. */
-function neighbourTags(wallpaperId: string, neighbours: ReturnType<typeof sql>) {
-  return sql`with n as (${neighbours}), total as (select greatest(count(*), 1)::float8 as c from n)
-    select t.id as tag_id, t.name, count(distinct wt.wallpaper_id)::float8 / (select c from total) as share
-    from n join wallpaper_tags wt on wt.wallpaper_id = n.id join tags t on t.id = wt.tag_id
-    where wt.source <> 'implied'
-      and not exists (select 1 from wallpaper_tags m where m.wallpaper_id = ${wallpaperId} and m.tag_id = wt.tag_id)
-    group by t.id, t.name order by share desc limit 30`;
-}
+/** Co-occurrence rows read: several per candidate tag (one per tag of the wallpaper it goes with). */
+const CO_OCCURRENCE_ROWS = 200;
 
+/**
+ * Tags a person might add: only tags people chose (source `human`) on the wallpaper's near-duplicates,
+ * on wallpapers similar to it, and with its own human tags. Never a fact of the file (`isFactTagName`:
+ * ratio, resolution, orientation, brightness, colour, video; the auto tagger applies those from this
+ * file's facts), never a `meta` tag, never one the wallpaper already carries from any source.
+ */
 export async function suggestTags(
   executor: Executor,
   wallpaperId: string,
-  limit = 20,
+  options: SuggestOptions = {},
 ): Promise<TagSuggestion[]> {
-  const nearDuplicates = sql`select duplicate_of as id from wallpaper_near_duplicates where wallpaper_id = ${wallpaperId}
-    union select wallpaper_id from wallpaper_near_duplicates where duplicate_of = ${wallpaperId}`;
-  const similarColors = sql`select c.wallpaper_id as id from wallpaper_colors c
-    join wallpaper_colors mine on mine.wallpaper_id = ${wallpaperId} and mine.rank = 0
-    where c.rank = 0 and c.name = mine.name and c.wallpaper_id <> ${wallpaperId} limit 200`;
-  const coOccurring = sql`select wt.wallpaper_id as id from wallpaper_tags wt
-    where wt.tag_id in (select tag_id from wallpaper_tags where wallpaper_id = ${wallpaperId} and source = 'human')
-      and wt.wallpaper_id <> ${wallpaperId}
-    group by wt.wallpaper_id order by count(distinct wt.tag_id) desc limit 200`;
-
-  const found = new Map<string, TagSuggestion>();
-  const add = (name: string, tagId: number | null, reason: SuggestionReason, share: number) => {
-    const score = WEIGHT[reason] * share;
-    const entry = found.get(name);
-    if (!entry) found.set(name, { name, tagId, score, reasons: [reason] });
+  const limit = options.limit ?? 20;
+  const present = await presentTagIds(executor, wallpaperId);
+  const found = new Map<number, TagSuggestion>();
+  const add = (tagId: number, name: string, category: TagCategory, reason: SuggestionReason) => {
+    if (present.has(tagId) || category === "meta" || isFactTagName(name)) return;
+    const score = strength(reason);
+    const entry = found.get(tagId);
+    if (!entry) found.set(tagId, { name, tagId, category, score, reasons: [reason] });
     else {
       // Independent hints reinforce each other without passing 1.
       entry.score = 1 - (1 - entry.score) * (1 - score);
       entry.reasons.push(reason);
     }
   };
-  const sources: [SuggestionReason, ReturnType<typeof sql>][] = [
-    ["near_duplicate", nearDuplicates],
-    ["similar_colors", similarColors],
-    ["co_occurrence", coOccurring],
-  ];
-  for (const [reason, neighbours] of sources) {
-    for (const row of await rows<Evidence>(executor, neighbourTags(wallpaperId, neighbours))) {
-      add(row.name, row.tag_id, reason, row.share);
-    }
-  }
-  for (const name of await autoDerivedNames(executor, wallpaperId)) add(name, null, "auto_derived", 1);
 
-  const present = new Set(
-    (
-      await rows<{ name: string }>(
-        executor,
-        sql`select t.name from wallpaper_tags wt join tags t on t.id = wt.tag_id where wt.wallpaper_id = ${wallpaperId}`,
-      )
-    ).map((row) => row.name),
-  );
-  const unresolved = [...found.values()].filter((s) => s.tagId === null).map((s) => s.name);
-  const resolved = await resolveTagNames(executor, unresolved);
-  for (const suggestion of found.values()) {
-    if (suggestion.tagId === null) suggestion.tagId = resolved.byName.get(suggestion.name) ?? null;
+  // Each neighbour counts once, under its strongest kind (a flagged duplicate the port also found).
+  const kindOf = new Map<string, NeighbourReasonKind>();
+  for (const id of await flaggedDuplicates(executor, wallpaperId)) kindOf.set(id, "near_duplicate");
+  for (const neighbour of options.similar ?? []) {
+    if (neighbour.wallpaperId !== wallpaperId && !kindOf.has(neighbour.wallpaperId))
+      kindOf.set(neighbour.wallpaperId, reasonKindOfMatch[neighbour.match]);
   }
+  const totals = new Map<NeighbourReasonKind, number>();
+  for (const kind of kindOf.values()) totals.set(kind, (totals.get(kind) ?? 0) + 1);
+  type Carried = { tagId: number; name: string; category: TagCategory; count: number };
+  const carriers = new Map<NeighbourReasonKind, Map<number, Carried>>();
+  for (const row of await neighbourTags(executor, [...kindOf.keys()])) {
+    const kind = kindOf.get(row.wallpaper_id);
+    if (!kind) continue;
+    const byTag = carriers.get(kind) ?? new Map<number, Carried>();
+    carriers.set(kind, byTag);
+    const entry = byTag.get(row.tag_id) ?? {
+      tagId: row.tag_id,
+      name: row.name,
+      category: row.category,
+      count: 0,
+    };
+    entry.count += 1;
+    byTag.set(row.tag_id, entry);
+  }
+  for (const [kind, byTag] of carriers) {
+    for (const entry of byTag.values())
+      add(entry.tagId, entry.name, entry.category, neighbourReason(kind, entry.count, totals.get(kind) ?? 1));
+  }
+
+  // The best-supported pairing only: "often together with mountain" once, not once per tag it goes with.
+  const paired = new Set<number>();
+  for (const row of await coOccurrences(executor, wallpaperId, CO_OCCURRENCE_ROWS)) {
+    if (paired.has(row.tag_id)) continue;
+    paired.add(row.tag_id);
+    add(row.tag_id, row.name, row.category, coOccurrenceReason(row.with_name, row.hits, row.sampled));
+  }
+
   return [...found.values()]
-    .filter((s) => !present.has(s.name))
+    .map((s) => ({ ...s, reasons: s.reasons.sort((a, b) => strength(b) - strength(a)) }))
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
     .slice(0, limit)
     .map((s) => ({ ...s, score: Math.round(s.score * 1000) / 1000 }));
-}
-
-/** Names derived from processing facts (what the auto tagger would add), valid as tag names. */
-async function autoDerivedNames(executor: Executor, wallpaperId: string): Promise<string[]> {
-  const [facts] = await rows<{
-    resolution_class: string | null;
-    aspect_name: string | null;
-    orientation: string | null;
-    media_type: string;
-  }>(
-    executor,
-    sql`select f.resolution_class, f.aspect_name, f.orientation, w.media_type
-        from wallpapers w left join wallpaper_facts f on f.wallpaper_id = w.id where w.id = ${wallpaperId}`,
-  );
-  if (!facts) return [];
-  // The wallpaper's named colours by the one colour rule, as its auto tags and the swatch search use them.
-  const colors = await rows<{ name: string }>(
-    executor,
-    sql`select unnest(color_names) as name from wallpapers where id = ${wallpaperId}`,
-  );
-  // What the detect step found (`people`, `dog`), by its one rule (packages/vision/src/detect/tags.ts).
-  const detected = await rows<{ name: string }>(
-    executor,
-    sql`select unnest(tag_names) as name from wallpaper_detections where wallpaper_id = ${wallpaperId}`,
-  );
-  const raw = [
-    facts.resolution_class,
-    facts.aspect_name,
-    facts.orientation,
-    facts.media_type === "video" ? "video" : null,
-    ...colors.map((c) => c.name),
-    ...detected.map((d) => d.name),
-  ];
-  return raw.flatMap((name) => {
-    if (!name) return [];
-    const result = normalizeTagNameResult(name.replace(/:/gu, "x"));
-    return result.ok ? [result.name] : [];
-  });
 }

@@ -13,6 +13,7 @@ import {
   setAutoTags,
   setTags,
   suggestTags,
+  systemActor,
   tagHistory,
 } from "../src/index.ts";
 import { changeWallpaperTags } from "../src/tag-engine.ts";
@@ -33,6 +34,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await database.drop();
 });
+
+/** Processed and approved: what the gallery shows, and so what suggestions may read. */
+async function showInGallery(ids: string[]) {
+  for (const id of ids) await db.execute(sql`update wallpapers set processed_at = now() where id = ${id}`);
+}
 
 describe("tags per wallpaper", () => {
   it(`refuses a change that would take a wallpaper past ${MAX_TAGS_PER_WALLPAPER} tags, whole, with too_many_tags`, async () => {
@@ -239,9 +245,10 @@ describe("autocomplete and suggestions", () => {
     ]);
   });
 
-  it("suggests tags from near-duplicates and co-occurring tags with a score and reasons", async () => {
+  it("suggests tags from near-duplicates and co-occurring tags with a score and readable reasons", async () => {
     const [target, dup, other] = await makeWallpapers(db, 3);
     if (!target || !dup || !other) throw new Error("no wallpapers");
+    await showInGallery([target, dup, other]);
     await setTags(db, target, { add: ["beach"] }, alice);
     await setTags(db, dup, { add: ["beach", "sunset", "palm"] }, alice);
     await setTags(db, other, { add: ["beach", "palm"] }, alice);
@@ -250,10 +257,34 @@ describe("autocomplete and suggestions", () => {
     );
     const suggestions = await suggestTags(db, target);
     const byName = new Map(suggestions.map((s) => [s.name, s]));
-    expect(byName.get("sunset")?.reasons).toEqual(["near_duplicate", "co_occurrence"]);
-    expect(byName.get("palm")?.reasons).toContain("near_duplicate");
+    expect(byName.get("sunset")?.reasons.map((r) => r.text)).toEqual([
+      "on its near-duplicate",
+      "often together with beach (1 of 2)",
+    ]);
+    expect(byName.get("palm")?.reasons.map((r) => r.kind)).toEqual(["near_duplicate", "co_occurrence"]);
     expect(byName.has("beach")).toBe(false);
     expect(suggestions[0]?.score).toBeGreaterThanOrEqual(suggestions.at(-1)?.score ?? 0);
     expect(byName.get("palm")?.score).toBeGreaterThan(0.9);
+  });
+
+  it("suggests no fact, meta or present tag, whatever the neighbours carry", async () => {
+    const [target, dup, rejected] = await makeWallpapers(db, 3);
+    if (!target || !dup || !rejected) throw new Error("no wallpapers");
+    await showInGallery([target, dup, rejected]);
+    // A rejected near-duplicate is no evidence: the route is public and its tags are not to be read.
+    await db.execute(sql`update wallpapers set moderation = 'rejected' where id = ${rejected}`);
+    await setTags(db, rejected, { add: ["lake", "hidden_detail"] }, alice);
+    await db.execute(
+      sql`insert into wallpaper_near_duplicates (wallpaper_id, duplicate_of, distance) values (${rejected}, ${target}, 1)`,
+    );
+    await setAutoTags(db, target, ["16x10", "qhd", "landscape"], systemActor);
+    await setTags(db, target, { add: ["lake"] }, alice);
+    // A person tagged facts by hand (`general` tags) next to real subjects; the auto tagger added its own.
+    await setTags(db, dup, { add: ["lake", "pier", "9x16", "portrait", "sky_blue", "landscape"] }, alice);
+    await setAutoTags(db, dup, ["16x9", "4k", "file_fact"], systemActor);
+    await db.execute(
+      sql`insert into wallpaper_near_duplicates (wallpaper_id, duplicate_of, distance) values (${target}, ${dup}, 2)`,
+    );
+    expect((await suggestTags(db, target)).map((s) => s.name)).toEqual(["pier"]);
   });
 });

@@ -2,9 +2,14 @@ import { AppError } from "@wallpaperdb/core/errors";
 import type { Database } from "@wallpaperdb/db";
 import { wallpaperDetections, wallpaperFacts, wallpapers } from "@wallpaperdb/db";
 import type { EventEnvelope, HandlerResult } from "@wallpaperdb/events";
-import { ensureTags, MAX_TAGS_PER_WALLPAPER, setAutoTags, systemActor } from "@wallpaperdb/tags";
+import {
+  autoTagNames,
+  ensureTags,
+  MAX_TAGS_PER_WALLPAPER,
+  setAutoTags,
+  systemActor,
+} from "@wallpaperdb/tags";
 import { eq } from "drizzle-orm";
-import { autoTagNames } from "../pipeline/auto-tags.ts";
 
 export interface AutotagDeps {
   db: Database;

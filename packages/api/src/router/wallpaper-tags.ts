@@ -6,7 +6,7 @@ import {
   setTags as setWallpaperTags,
   suggestTags as suggestWallpaperTags,
 } from "@wallpaperdb/tags";
-import { assertMayChangeWallpaper, requireViewableWallpaper } from "@wallpaperdb/wallpapers";
+import { assertMayChangeWallpaper, loadViewerScope, requireViewableWallpaper } from "@wallpaperdb/wallpapers";
 import { z } from "zod";
 import { curatorProcedure, protectedProcedure, publicProcedure } from "../trpc.ts";
 import { wallpaperTagHistoryFor } from "./tag-history-view.ts";
@@ -72,11 +72,22 @@ const revertTagChange = curatorProcedure
   .input(z.object({ auditId: z.number().int().positive() }).strict())
   .mutation(({ ctx, input }) => revertChange(ctx.db, input.auditId, ctx.user));
 
+/** Similar wallpapers whose human tags are evidence for a suggestion: the page's "similar" neighbours. */
+const SUGGEST_NEIGHBOURS = 24;
+
+/**
+ * Tags people chose on near-duplicates and similar wallpapers (the search port's one similarity, within
+ * the caller's viewer scope) and tags often together with the wallpaper's own; each with its reasons.
+ */
 const suggestTags = publicProcedure
   .input(z.object({ wallpaperId: z.uuid(), limit: z.number().int().min(1).max(50).default(20) }).strict())
   .query(async ({ ctx, input }) => {
     await requireViewableWallpaper(ctx.db, input.wallpaperId, ctx.user);
-    return suggestWallpaperTags(ctx.db, input.wallpaperId, input.limit);
+    const scope = await loadViewerScope(ctx.db, ctx.user);
+    // null: the wallpaper is not in the gallery (yet), so it has no similar neighbours there.
+    const items = (await ctx.search.similar(input.wallpaperId, SUGGEST_NEIGHBOURS, scope)) ?? [];
+    const similar = items.map((item) => ({ wallpaperId: item.card.id, match: item.match.kind }));
+    return suggestWallpaperTags(ctx.db, input.wallpaperId, { limit: input.limit, similar });
   });
 
 /** Spread into the `wallpaper` router in root.ts (the wallpaper router itself belongs to the gallery side). */

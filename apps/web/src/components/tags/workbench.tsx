@@ -7,17 +7,10 @@ import { useCallback, useEffect, useRef } from "react";
 import { AdminPreview } from "~/components/admin/preview.tsx";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
-import { TagChip } from "./chip.tsx";
 import { TagGroups } from "./groups.tsx";
 import { TagHistory } from "./history.tsx";
 import { TagInput } from "./input.tsx";
-
-const reasonLabels: Record<string, string> = {
-  near_duplicate: "near-duplicate",
-  similar_colors: "similar colors",
-  co_occurrence: "often together",
-  auto_derived: "from the file",
-};
+import { TagSuggestions } from "./suggestions.tsx";
 
 /** The keyboard-first tagging view: one wallpaper, its tags, suggestions, history, and j/k to move on. */
 export function TagWorkbench({ wallpaperId }: { wallpaperId: string }) {
@@ -37,7 +30,8 @@ export function TagWorkbench({ wallpaperId }: { wallpaperId: string }) {
   const setTags = useMutation(trpc.wallpaper.setTags.mutationOptions({ onSuccess: refresh }));
 
   const human = (tags.data ?? []).filter((tag) => tag.sources.includes("human"));
-  const present = new Set((tags.data ?? []).filter((t) => t.sources.includes("human")).map((t) => t.name));
+  // Until the suggestions refetch, a tag just added (from any source) leaves the list at once.
+  const present = new Set((tags.data ?? []).map((t) => t.name));
   const open = (suggestions.data ?? []).filter((s) => !present.has(s.name)).slice(0, 9);
 
   const add = useCallback(
@@ -134,25 +128,14 @@ export function TagWorkbench({ wallpaperId }: { wallpaperId: string }) {
           </p>
         ) : null}
         <TagGroups tags={tags.data ?? []} onRemove={remove} />
-        <section className="tag-suggestions" aria-label="Suggestions">
-          <h3>
-            Suggestions <span className="muted">press 1–9 (Alt+1–9 while typing)</span>
-          </h3>
-          {open.length === 0 ? <p className="muted">No suggestions.</p> : null}
-          <ol className="suggestion-list">
-            {open.map((suggestion, index) => (
-              <li key={suggestion.name}>
-                <button type="button" className="suggestion" onClick={() => add(suggestion.name)}>
-                  <kbd>{index + 1}</kbd>
-                  <TagChip name={suggestion.name} category="general" />
-                  <span className="muted">
-                    {suggestion.reasons.map((r) => reasonLabels[r] ?? r).join(", ")}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ol>
-        </section>
+        <TagSuggestions
+          suggestions={open}
+          onAdd={add}
+          numbered
+          hint="press 1–9 (Alt+1–9 while typing)"
+          loading={suggestions.isPending}
+          disabled={setTags.isPending}
+        />
         <TagHistory wallpaperId={wallpaperId} onChanged={refresh} />
       </div>
     </div>

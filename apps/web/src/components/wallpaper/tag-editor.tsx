@@ -5,6 +5,7 @@ import type { WallpaperView } from "@wallpaperdb/wallpapers";
 import { useEffect, useRef, useState } from "react";
 import { describeError, errorReason } from "~/components/shared/describe-error.ts";
 import { TagAutocomplete } from "~/components/tags/autocomplete.tsx";
+import { TagSuggestions } from "~/components/tags/suggestions.tsx";
 import { useTRPC } from "~/trpc/react.tsx";
 import { WallpaperTags } from "./panels.tsx";
 import {
@@ -34,6 +35,11 @@ export function WallpaperTagEditor({
   const queryClient = useQueryClient();
   const live = useQuery({ ...trpc.wallpaper.tags.queryOptions({ wallpaperId }), initialData: tags });
   const [editing, setEditing] = useState(false);
+  // Asked for only once the editor is open: most viewers of the page never edit.
+  const suggested = useQuery({
+    ...trpc.wallpaper.suggestTags.queryOptions({ wallpaperId, limit: 8 }),
+    enabled: editing,
+  });
   const [draft, setDraft] = useState<TagDraft>(emptyDraft);
   const [typed, setTyped] = useState("");
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -85,6 +91,8 @@ export function WallpaperTagEditor({
     setDraft((old) => addToDraft(old, preview.name, current));
   };
   const preview = previewTagName(typed);
+  const drafted = new Set([...human, ...draft.add]);
+  const suggestions = (suggested.data ?? []).filter((s) => !drafted.has(s.name));
   const others = live.data.filter((tag) => !tag.sources.includes("human"));
 
   return (
@@ -137,6 +145,13 @@ export function WallpaperTagEditor({
             <span className="tag-edit-invalid">{preview.message}</span>
           )}
         </p>
+        <TagSuggestions
+          suggestions={suggestions}
+          onAdd={onPick}
+          hint="click one to add it, then save"
+          loading={suggested.isPending}
+          disabled={save.isPending}
+        />
         {draft.remove.length > 0 ? (
           <p className="muted tag-edit-summary">Removing: {draft.remove.join(", ")}</p>
         ) : null}
