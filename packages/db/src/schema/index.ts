@@ -12,3 +12,4 @@ export * from "./purity.ts";
 export * from "./settings.ts";
 export * from "./tags.ts";
 export * from "./users.ts";
+export * from "./tag-requests.ts";
