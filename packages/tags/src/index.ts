@@ -30,6 +30,23 @@ export {
   relatedTags,
   relatedTagsQuery,
 } from "./related.ts";
+export {
+  MAX_REQUEST_NOTE_LENGTH,
+  MAX_REQUEST_REASON_LENGTH,
+  type ProposeInput,
+  proposeTagRequest,
+  type TagRequestKind,
+  type TagRequestStatus,
+  withdrawTagRequest,
+} from "./requests.ts";
+export { type Decision, decideTagRequest } from "./requests-decide.ts";
+export { type TagRequestReason, tagRequestError } from "./requests-errors.ts";
+export {
+  type ListTagRequestsInput,
+  listTagRequests,
+  type RequestPerson,
+  type TagRequestView,
+} from "./requests-list.ts";
 export { ensureTags, type ResolvedNames, resolveTagNames } from "./resolve.ts";
 export { type SuggestionReason, suggestTags, type TagSuggestion } from "./suggest.ts";
 export { createTag, getTagById, renameTag, type TagRow, updateTag } from "./tag-crud.ts";
