@@ -41,9 +41,6 @@ export const tagRequests = pgTable(
     check("tag_requests_not_self", sql`${t.antecedent} <> ${t.consequent}`),
     check("tag_requests_reason_length", sql`char_length(${t.reason}) between 1 and 1000`),
     check("tag_requests_note_length", sql`${t.note} is null or char_length(${t.note}) <= 1000`),
-    check(
-      "tag_requests_decided",
-      sql`(${t.status} = 'pending') = (${t.decidedAt} is null)`,
-    ),
+    check("tag_requests_decided", sql`(${t.status} = 'pending') = (${t.decidedAt} is null)`),
   ],
 );
