@@ -30,15 +30,7 @@ export {
   relatedTags,
   relatedTagsQuery,
 } from "./related.ts";
-export {
-  MAX_REQUEST_NOTE_LENGTH,
-  MAX_REQUEST_REASON_LENGTH,
-  type ProposeInput,
-  proposeTagRequest,
-  type TagRequestKind,
-  type TagRequestStatus,
-  withdrawTagRequest,
-} from "./requests.ts";
+export { type ProposeInput, proposeTagRequest, withdrawTagRequest } from "./requests.ts";
 export { type Decision, decideTagRequest } from "./requests-decide.ts";
 export { type TagRequestReason, tagRequestError } from "./requests-errors.ts";
 export {
@@ -47,6 +39,12 @@ export {
   type RequestPerson,
   type TagRequestView,
 } from "./requests-list.ts";
+export {
+  MAX_REQUEST_NOTE_LENGTH,
+  MAX_REQUEST_REASON_LENGTH,
+  type TagRequestKind,
+  type TagRequestStatus,
+} from "./requests-rules.ts";
 export { ensureTags, type ResolvedNames, resolveTagNames } from "./resolve.ts";
 export { type SuggestionReason, suggestTags, type TagSuggestion } from "./suggest.ts";
 export { createTag, getTagById, renameTag, type TagRow, updateTag } from "./tag-crud.ts";

@@ -3,8 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import { addAlias } from "./aliases.ts";
 import { writeAudit } from "./audit.ts";
 import { addImplication } from "./implications.ts";
-import { MAX_REQUEST_NOTE_LENGTH } from "./requests.ts";
 import { tagRequestError } from "./requests-errors.ts";
+import { MAX_REQUEST_NOTE_LENGTH } from "./requests-rules.ts";
 
 export interface Decision {
   approve: boolean;

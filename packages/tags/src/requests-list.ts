@@ -1,7 +1,7 @@
 import { type Executor, tagRequests, users } from "@wallpaperdb/db";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { TagRequestKind, TagRequestStatus } from "./requests.ts";
+import type { TagRequestKind, TagRequestStatus } from "./requests-rules.ts";
 
 /** A person on the public list: the public handle only, never the display name (often a real one). */
 export interface RequestPerson {

@@ -4,14 +4,8 @@ import { didYouMean } from "./did-you-mean.ts";
 import { tagRuleError } from "./errors.ts";
 import { normalizeTagName } from "./normalize.ts";
 import { tagRequestError } from "./requests-errors.ts";
+import { MAX_REQUEST_REASON_LENGTH, type TagRequestKind } from "./requests-rules.ts";
 import { resolveTagNames } from "./resolve.ts";
-
-export type TagRequestKind = (typeof tagRequests.$inferSelect)["kind"];
-export type TagRequestStatus = (typeof tagRequests.$inferSelect)["status"];
-
-/** Danbooru asks for a reason with every request; bounded so the public list stays readable. */
-export const MAX_REQUEST_REASON_LENGTH = 1000;
-export const MAX_REQUEST_NOTE_LENGTH = 1000;
 
 export interface ProposeInput {
   kind: TagRequestKind;
