@@ -40,3 +40,12 @@ export const decisionVerbs: Record<Exclude<TagRequestStatus, "pending">, string>
 };
 
 export const REQUESTS_PAGE_SIZE = 25;
+
+/** The list input for a filter and page: the server page prefetches exactly what the list asks for. */
+export function requestListInput(filter: RequestFilter, page: number) {
+  return {
+    ...(filter === "all" || filter === "mine" ? {} : { status: filter }),
+    limit: REQUESTS_PAGE_SIZE,
+    offset: (page - 1) * REQUESTS_PAGE_SIZE,
+  };
+}

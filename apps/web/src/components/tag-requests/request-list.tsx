@@ -4,18 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
-import { filterLabels, REQUESTS_PAGE_SIZE, type RequestFilter, requestFilters } from "./labels.ts";
+import { filterLabels, type RequestFilter, requestFilters, requestListInput } from "./labels.ts";
 import { TagRequestItem } from "./request-item.tsx";
 import "./tag-requests.css";
-
-/** The list input for a filter and page; the server page prefetches the same one. */
-export function requestListInput(filter: RequestFilter, page: number) {
-  return {
-    ...(filter === "all" || filter === "mine" ? {} : { status: filter }),
-    limit: REQUESTS_PAGE_SIZE,
-    offset: (page - 1) * REQUESTS_PAGE_SIZE,
-  };
-}
 
 const hrefOf = (filter: RequestFilter, page = 1) => {
   const params = new URLSearchParams();

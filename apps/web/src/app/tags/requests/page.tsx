@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { parseRequestFilter } from "~/components/tag-requests/labels.ts";
-import { requestListInput, TagRequestList } from "~/components/tag-requests/request-list.tsx";
+import { parseRequestFilter, requestListInput } from "~/components/tag-requests/labels.ts";
+import { TagRequestList } from "~/components/tag-requests/request-list.tsx";
 import { caller, getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
 
 export const dynamic = "force-dynamic";
