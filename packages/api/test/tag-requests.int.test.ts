@@ -234,6 +234,10 @@ describe("who may do what", () => {
       decidedBy: { username: "treq-curator" },
       mine: false,
     });
+    // Requests naming one tag, on either side.
+    const aboutSky = await (await as(null)).tagRequest.list({ tag: "sky" });
+    expect(aboutSky.items.length).toBeGreaterThan(1);
+    for (const item of aboutSky.items) expect([item.antecedent, item.consequent]).toContain("sky");
     const mine = await (await as("member")).tagRequest.mine({});
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((item) => item.mine && item.proposedBy?.username === "treq-member")).toBe(true);
