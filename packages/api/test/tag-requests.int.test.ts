@@ -235,7 +235,7 @@ describe("who may do what", () => {
       mine: false,
     });
     // Requests naming one tag, on either side.
-    const aboutSky = await (await as(null)).tagRequest.list({ tag: "sky" });
+    const aboutSky = await (await as(null)).tagRequest.list({ tag: "Sky" });
     expect(aboutSky.items.length).toBeGreaterThan(1);
     for (const item of aboutSky.items) expect([item.antecedent, item.consequent]).toContain("sky");
     const mine = await (await as("member")).tagRequest.mine({});

@@ -1,6 +1,7 @@
 import { type Executor, tagRequests, users } from "@wallpaperdb/db";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { normalizeTagNameResult } from "./normalize.ts";
 import type { TagRequestKind, TagRequestStatus } from "./requests-rules.ts";
 
 /** A person on the public list: the public handle only, never the display name (often a real one). */
@@ -49,8 +50,13 @@ export async function listTagRequests(
   const filters: SQL[] = [];
   if (input.status) filters.push(eq(tagRequests.status, input.status));
   if (input.proposedBy) filters.push(eq(tagRequests.proposedBy, input.proposedBy));
-  if (input.tag)
-    filters.push(sql`(${tagRequests.antecedent} = ${input.tag} or ${tagRequests.consequent} = ${input.tag})`);
+  if (input.tag !== undefined) {
+    // Stored names are normalized; a name that cannot be a tag names no request.
+    const normalized = normalizeTagNameResult(input.tag);
+    if (!normalized.ok) return { items: [], hasMore: false };
+    const name = normalized.name;
+    filters.push(sql`(${tagRequests.antecedent} = ${name} or ${tagRequests.consequent} = ${name})`);
+  }
   const found = await executor
     .select({
       request: tagRequests,
