@@ -119,5 +119,33 @@ for (const size of sizes) {
       await expectNoOverflow(page);
       expect(problems).toEqual([]);
     });
+
+    test("a request the tag rules now refuse stays pending and the curator reads why", async ({ page }) => {
+      if (!state.member) throw new Error("the seed made no member");
+      const [from, to] = [`dawn_${size.name}_${state.run}`, `day_${size.name}_${state.run}`];
+      await signIn(page);
+      for (const name of [from, to]) await trpc(page.request, "tag.create", { name }, "vocabulary");
+      await page.context().clearCookies();
+      await signIn(page, state.member);
+      const input = { kind: "implication", antecedent: from, consequent: to, reason: "Dawn is day." };
+      await trpc(page.request, "tagRequest.propose", input, "mutation");
+      // Meanwhile a curator links the two the other way round: approving would close a cycle.
+      await page.context().clearCookies();
+      await signIn(page);
+      await trpc(page.request, "tag.implication.add", { antecedent: to, consequent: from }, "vocabulary");
+
+      const problems = watchForProblems(page);
+      await page.goto("/admin/tag-requests");
+      const queued = await requestCard(page, from);
+      await queued.getByRole("button", { name: "Approve" }).click();
+      await expect(queued.getByTestId("tag-request-decide-error")).toContainText("cycle");
+      await expect(queued.getByTestId("tag-request-status")).toHaveText("pending");
+      await page.screenshot({ path: test.info().outputPath(`${size.name}-refused.png`), fullPage: true });
+      await expectNoOverflow(page);
+      await queued.getByRole("button", { name: "Reject" }).click();
+      await expect(queued).toHaveCount(0);
+      // The refused approval answered 409; nothing else may fail.
+      expect(problems.filter((problem) => !problem.includes("tagRequest.approve"))).toEqual([]);
+    });
   });
 }
