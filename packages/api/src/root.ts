@@ -11,6 +11,7 @@ import { settingsRouter } from "./router/settings.ts";
 import { systemRouter } from "./router/system.ts";
 import { tagRouter } from "./router/tag.ts";
 import { tagPageRouter } from "./router/tag-pages.ts";
+import { tagRequestRouter } from "./router/tag-request.ts";
 import { uploadRouter } from "./router/upload.ts";
 import { userRouter } from "./router/user.ts";
 import { wallpaperRouter } from "./router/wallpaper.ts";
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   user: userRouter,
   tag: tagRouter,
   tagPage: tagPageRouter,
+  tagRequest: tagRequestRouter,
   // Tagging procedures live in their own file (curation side); merged into the gallery's wallpaper router.
   wallpaper: createTRPCRouter({
     ...wallpaperRouter._def.record,

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import { type Caller, createApiKey, createAuthServices, loadAuthSettings } from "@wallpaperdb/auth";
 import { users, wallpapers } from "@wallpaperdb/db";
+import { proposeTagRequest } from "@wallpaperdb/tags";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createCaller, createTRPCContext } from "../src/index.ts";
@@ -41,6 +42,14 @@ const deletable: string[] = [];
 const nextDeletable = () => {
   const id = deletable.pop();
   if (!id) throw new Error("the matrix ran out of deletable fixture wallpapers");
+  return id;
+};
+
+// tagRequest.withdraw gets a fresh pending request of the owner per call: an allowed call withdraws it.
+const withdrawable: number[] = [];
+const nextRequest = () => {
+  const id = withdrawable.pop();
+  if (!id) throw new Error("the matrix ran out of fixture tag requests");
   return id;
 };
 
@@ -199,6 +208,22 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   "tagPage.byName": { rule: "public", input: () => ({ name: "matrix_one" }) },
   "tagPage.index": { rule: "public", input: () => ({ sort: "newest" }) },
   "tagPage.didYouMean": { rule: "public", input: () => ({ names: ["matrix_onee"] }) },
+  // Tag requests (router/tag-request.ts): anyone reads them; a member proposes and withdraws their own;
+  // a curator decides (an unknown request is not_found after authorization, which counts as allowed).
+  "tagRequest.list": { rule: "public", input: () => ({}) },
+  "tagRequest.mine": { rule: "signedIn", input: () => ({}) },
+  "tagRequest.propose": {
+    rule: "signedIn",
+    input: () => ({
+      kind: "alias",
+      antecedent: `matrix_req_${randomBytes(3).toString("hex")}`,
+      consequent: "matrix_one",
+      reason: "matrix",
+    }),
+  },
+  "tagRequest.withdraw": { rule: ownerOnly, input: () => ({ requestId: nextRequest() }) },
+  "tagRequest.approve": { rule: "curator", input: () => ({ requestId: 999_999 }) },
+  "tagRequest.reject": { rule: "curator", input: () => ({ requestId: 999_999, note: "matrix" }) },
   "wallpaper.byId": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
   // The detail page's view model; a hidden wallpaper is not_found through it (wallpaper-visibility test).
   "wallpaper.view": { rule: "public", input: () => ({ wallpaperId: f.wallpaperId }) },
@@ -306,6 +331,14 @@ beforeAll(async () => {
     deletableCollections.push(
       (await owner.collection.create({ name: `matrix ${index}`, isPublic: true })).id,
     );
+  }
+  for (let index = 0; index < 6; index += 1) {
+    const request = await proposeTagRequest(
+      db,
+      { kind: "alias", antecedent: `matrix_withdraw_${index}`, consequent: "matrix_one", reason: "matrix" },
+      people.owner.id,
+    );
+    withdrawable.push(request.id);
   }
   const history = await admin.wallpaper.tagHistory({ wallpaperId: f.wallpaperId });
   f.auditId = Number(

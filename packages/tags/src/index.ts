@@ -39,6 +39,21 @@ export {
   relatedTags,
   relatedTagsQuery,
 } from "./related.ts";
+export { type ProposeInput, proposeTagRequest, withdrawTagRequest } from "./requests.ts";
+export { type Decision, decideTagRequest } from "./requests-decide.ts";
+export { type TagRequestReason, tagRequestError } from "./requests-errors.ts";
+export {
+  type ListTagRequestsInput,
+  listTagRequests,
+  type RequestPerson,
+  type TagRequestView,
+} from "./requests-list.ts";
+export {
+  MAX_REQUEST_NOTE_LENGTH,
+  MAX_REQUEST_REASON_LENGTH,
+  type TagRequestKind,
+  type TagRequestStatus,
+} from "./requests-rules.ts";
 export { ensureTags, type ResolvedNames, resolveTagNames } from "./resolve.ts";
 export { type SuggestOptions, suggestTags, type TagSuggestion } from "./suggest.ts";
 export {

@@ -10,5 +10,6 @@ export * from "./popularity.ts";
 export * from "./processing.ts";
 export * from "./purity.ts";
 export * from "./settings.ts";
+export * from "./tag-requests.ts";
 export * from "./tags.ts";
 export * from "./users.ts";

@@ -11,6 +11,7 @@ const sections = [
   { href: "/admin/tags", label: "Tags" },
   { href: "/admin/tag", label: "Tagging" },
   { href: "/admin/bulk", label: "Bulk tagging" },
+  { href: "/admin/tag-requests", label: "Tag requests" },
   { href: "/admin/moderation", label: "Moderation" },
   { href: "/admin/duplicates", label: "Duplicates" },
   { href: "/admin/jobs", label: "Jobs" },

@@ -9,6 +9,7 @@ import { GalleryFrame } from "~/components/gallery/tile-size-frame.tsx";
 import { tagPageHref } from "~/components/tag-pages/links.ts";
 import { TagPageContent } from "~/components/tag-pages/tag-page.tsx";
 import { UnknownTag } from "~/components/tag-pages/unknown-tag.tsx";
+import { TagRequestPanel } from "~/components/tag-requests/propose-form.tsx";
 import { caller } from "~/trpc/server.tsx";
 import "~/components/gallery/gallery.css";
 
@@ -66,6 +67,7 @@ export default async function TagRoute({ params }: { params: Params }) {
   return (
     <GalleryFrame initial={readTileSize(store)}>
       <TagPageContent tag={page.found} mayCurate={me !== null && canCurate(me.role)} />
+      <TagRequestPanel tag={page.found.name} signedIn={me !== null} />
     </GalleryFrame>
   );
 }
