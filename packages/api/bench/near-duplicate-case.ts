@@ -23,10 +23,8 @@ export async function seedNearDuplicates(database: TestDatabase, size: number): 
           1000, 1920, 1080
         from generate_series(${from}::int, ${to}::int) g
         returning id)
-      insert into wallpaper_hashes (wallpaper_id, scale, hash, chunk_0, chunk_1, chunk_2, chunk_3, layout)
-      select a.id, s.scale, h.hash,
-        ((h.hash >> 48) & 65535)::int, ((h.hash >> 32) & 65535)::int, ((h.hash >> 16) & 65535)::int,
-        (h.hash & 65535)::int, array_fill(0.5::real, array[48])
+      insert into wallpaper_hashes (wallpaper_id, scale, hash, layout)
+      select a.id, s.scale, h.hash, array_fill(0.5::real, array[48])
       from added a cross join (values (100), (95), (90), (85), (80)) s(scale)
       cross join lateral (select hashtextextended(a.id::text || s.scale, 7) as hash) h`);
     out(
