@@ -1,3 +1,4 @@
+import { createDb } from "@wallpaperdb/db/client";
 import type { TestDatabase } from "@wallpaperdb/db/testing";
 import { type CropHash, SIGNATURE_SCALES } from "@wallpaperdb/imaging/near-duplicates";
 import { matchNearDuplicates } from "@wallpaperdb/pipeline";
@@ -40,9 +41,16 @@ export async function seedNearDuplicates(database: TestDatabase, size: number): 
 
 /**
  * The upload-time near-duplicate lookup (the pipeline's matchNearDuplicates) for a new wallpaper's
- * signature of random bits, against the seeded wallpapers' five crop hashes each.
+ * signature of random bits, against the seeded wallpapers' five crop hashes each. It runs on a
+ * connection like the worker's (prepared statements, WORKERS_PREPARED_STATEMENTS' default), so the
+ * statement is planned as the worker plans it, not parsed and planned afresh on every call.
  */
 export function nearDuplicateCase(database: TestDatabase): Case {
+  const worker = createDb(database.url, {
+    max: 1,
+    preparedStatements: true,
+    applicationName: "bench-near-dup",
+  });
   const randomHex = () =>
     Array.from({ length: 16 }, () => Math.floor(Math.random() * 16).toString(16)).join("");
   const layout = Array.from({ length: 48 }, () => 0.5);
@@ -52,10 +60,11 @@ export function nearDuplicateCase(database: TestDatabase): Case {
     kind: "near-duplicate",
     trpc: () =>
       matchNearDuplicates(
-        database.db,
+        worker.db,
         newcomer,
         SIGNATURE_SCALES.map((scale): CropHash => ({ scale, hash: randomHex(), layout })),
       ),
     raw: null,
+    close: worker.close,
   };
 }

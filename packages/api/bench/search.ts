@@ -62,6 +62,8 @@ export interface Case {
   trpc: (i: number) => Promise<unknown>;
   /** The compiled raw SQL of the same variant, where it is one statement. */
   raw: ((i: number) => Promise<{ text: string; params: unknown[] }>) | null;
+  /** Releases what the case opened (its own connection), after it is measured. */
+  close?: () => Promise<void>;
 }
 
 /** The gallery, colour, blacklist, autocomplete and tag-page cases (they read the full seed). */
@@ -191,6 +193,7 @@ async function main(): Promise<void> {
             database.sql.unsafe(compiled[i]?.text ?? "", (compiled[i]?.params ?? []) as never[]),
           )
         : null;
+      await c.close?.();
       const target = TARGETS[c.kind];
       out(
         `  measured ${c.name}: tRPC p95 ${viaTrpc.p95.toFixed(2)} ms, SQL p95 ${raw?.p95.toFixed(2) ?? "-"} ms (${load()})`,

@@ -15,4 +15,7 @@ CREATE INDEX "wallpaper_hashes_whole_2_hash_idx" ON "wallpaper_hashes" USING btr
 ALTER TABLE "wallpaper_hashes" DROP COLUMN "chunk_0";--> statement-breakpoint
 ALTER TABLE "wallpaper_hashes" DROP COLUMN "chunk_1";--> statement-breakpoint
 ALTER TABLE "wallpaper_hashes" DROP COLUMN "chunk_2";--> statement-breakpoint
-ALTER TABLE "wallpaper_hashes" DROP COLUMN "chunk_3";
+ALTER TABLE "wallpaper_hashes" DROP COLUMN "chunk_3";--> statement-breakpoint
+-- The lookup's row estimates come from the statistics on the new index expressions, which only ANALYZE
+-- gathers: without them the planner expects millions of candidates (and JIT-compiles for ~1 s).
+ANALYZE "wallpaper_hashes";

@@ -90,30 +90,25 @@ export async function matchNearDuplicates(
     ...closeHashes([phashToBigint(whole.hash)], maxDistance, false),
     ...(cropHashes.length > 0 ? closeHashes(cropHashes, maxDistance, true) : []),
   ];
-  // The rows behind the close hashes, by the (chunk 0, hash) index. A stored row the close set holds
-  // only through a hash it shares with a compared row adds no pair the rule counts.
-  const close = sql`select ${hashChunkSql(sql`close.hash`, 0)}, close.hash
-    from (${sql.join(lookups, sql` union `)}) as close (hash)`;
-  const rows = await tx
-    .select({
-      wallpaperId: wallpaperHashes.wallpaperId,
-      scale: wallpaperHashes.scale,
-      hash: wallpaperHashes.hash,
-      layout: wallpaperHashes.layout,
-    })
-    .from(wallpaperHashes)
-    .where(
-      and(
-        ne(wallpaperHashes.wallpaperId, wallpaperId),
-        sql`(${hashChunkSql(wallpaperHashes.hash, 0)}, ${wallpaperHashes.hash}) in (${close})`,
-      ),
-    );
+  // The rows behind the close hashes, one (chunk 0, hash) index probe each. `offset 0` keeps the
+  // subquery a per-hash probe: joined freely, a bad row estimate (no statistics on the index
+  // expressions before ANALYZE) made it a hash join over a sequential scan of the table, ~1 s at a
+  // million. A stored row the close set holds only through a hash it shares with a compared row adds no
+  // pair the rule counts.
+  const rows = await tx.execute<{ wallpaper_id: string; scale: number; hash: string; layout: number[] }>(sql`
+    select h.wallpaper_id, h.scale, h.hash::text as hash, h.layout
+    from (${sql.join(lookups, sql` union `)}) as close (hash)
+    cross join lateral (
+      select s.wallpaper_id, s.scale, s.hash, s.layout from ${wallpaperHashes} s
+      where ${hashChunkSql(sql`s.hash`, 0)} = ${hashChunkSql(sql`close.hash`, 0)}
+        and s.hash = close.hash and s.wallpaper_id <> ${wallpaperId}
+      offset 0) h`);
 
   const byWallpaper = new Map<string, CropHash[]>();
   for (const row of rows) {
-    const crops = byWallpaper.get(row.wallpaperId) ?? [];
-    crops.push({ scale: row.scale as SignatureScale, hash: phashToHex(row.hash), layout: row.layout });
-    byWallpaper.set(row.wallpaperId, crops);
+    const crops = byWallpaper.get(row.wallpaper_id) ?? [];
+    crops.push({ scale: row.scale as SignatureScale, hash: phashToHex(BigInt(row.hash)), layout: row.layout });
+    byWallpaper.set(row.wallpaper_id, crops);
   }
   const found: NearDuplicate[] = [];
   for (const [id, crops] of byWallpaper) {
