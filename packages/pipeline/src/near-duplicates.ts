@@ -107,7 +107,11 @@ export async function matchNearDuplicates(
   const byWallpaper = new Map<string, CropHash[]>();
   for (const row of rows) {
     const crops = byWallpaper.get(row.wallpaper_id) ?? [];
-    crops.push({ scale: row.scale as SignatureScale, hash: phashToHex(BigInt(row.hash)), layout: row.layout });
+    crops.push({
+      scale: row.scale as SignatureScale,
+      hash: phashToHex(BigInt(row.hash)),
+      layout: row.layout,
+    });
     byWallpaper.set(row.wallpaper_id, crops);
   }
   const found: NearDuplicate[] = [];
