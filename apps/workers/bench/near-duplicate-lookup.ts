@@ -17,10 +17,8 @@ try {
     select md5(i::text) || md5((i + 1)::text), 'image', 'image/jpeg', 'originals/' || i, 1000, 1920, 1080
     from generate_series(1, ${count}) i`);
   await database.db.execute(sql`
-    insert into wallpaper_hashes (wallpaper_id, scale, hash, chunk_0, chunk_1, chunk_2, chunk_3, layout)
-    select w.id, s.scale, h.hash,
-      ((h.hash >> 48) & 65535)::int, ((h.hash >> 32) & 65535)::int, ((h.hash >> 16) & 65535)::int, (h.hash & 65535)::int,
-      array_fill(0.5::real, array[48])
+    insert into wallpaper_hashes (wallpaper_id, scale, hash, layout)
+    select w.id, s.scale, h.hash, array_fill(0.5::real, array[48])
     from wallpapers w cross join (values (100), (95), (90), (85), (80)) s(scale)
     cross join lateral (select (random() * 2^62)::bigint * (case when random() < 0.5 then -1 else 1 end) + w.width * 0 as hash) h`);
   await database.db.execute(sql`analyze wallpaper_hashes`);

@@ -1,11 +1,18 @@
-import { type Executor, wallpaperFacts, wallpaperHashes, wallpaperNearDuplicates } from "@wallpaperdb/db";
+import {
+  type Executor,
+  hashChunkSql,
+  wallpaperFacts,
+  wallpaperHashes,
+  wallpaperNearDuplicates,
+} from "@wallpaperdb/db";
 import {
   type CropHash,
   NEAR_DUPLICATE_BITS,
   nearDuplicateDistance,
   type SignatureScale,
 } from "@wallpaperdb/imaging/near-duplicates";
-import { and, eq, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, ne, or, sql } from "drizzle-orm";
+import { closeHashes } from "./near-duplicates-index.ts";
 import { chunkNeighbours, chunkRadius, phashChunks, phashToBigint, phashToHex } from "./phash.ts";
 
 /** Hash distance (bits) at or below which two wallpapers are flagged as near-duplicates. */
@@ -54,36 +61,21 @@ export async function upsertNearDuplicateHashes(
 ): Promise<void> {
   await tx.delete(wallpaperHashes).where(eq(wallpaperHashes.wallpaperId, wallpaperId));
   await tx.insert(wallpaperHashes).values(
-    signature.map((crop) => {
-      const hash = phashToBigint(crop.hash);
-      const [chunk0, chunk1, chunk2, chunk3] = phashChunks(hash);
-      return { wallpaperId, scale: crop.scale, hash, chunk0, chunk1, chunk2, chunk3, layout: crop.layout };
-    }),
+    signature.map((crop) => ({
+      wallpaperId,
+      scale: crop.scale,
+      hash: phashToBigint(crop.hash),
+      layout: crop.layout,
+    })),
   );
-}
-
-const chunkColumns = [
-  wallpaperHashes.chunk0,
-  wallpaperHashes.chunk1,
-  wallpaperHashes.chunk2,
-  wallpaperHashes.chunk3,
-];
-
-/** `chunk_i = any(neighbours of the hashes' chunk i)` for each i: four btree scans. */
-function chunkLookups(hashes: bigint[], radius: number): SQL[] {
-  return chunkColumns.map((column, i) => {
-    const values = new Set(hashes.flatMap((hash) => chunkNeighbours(phashChunks(hash)[i] ?? 0, radius)));
-    return sql`${column} = any(${`{${[...values].join(",")}}`}::int[])`;
-  });
 }
 
 /**
  * Wallpapers that nearly duplicate this signature. The rule (`nearDuplicateDistance`) compares one
- * side's whole picture with every crop of the other, so the candidates are two indexed lookups:
- * our whole-picture hash against every stored crop, and our crops against stored whole pictures (the
- * partial `scale = 100` indexes). Each is multi-index hashing: within 8 bits, one of the four 16-bit
- * chunks is within 2 (pigeonhole). The exact popcount runs in the query, the colour layout check on
- * the few rows that pass it.
+ * side's whole picture with every crop of the other, so the close hashes are two multi-index lookups
+ * (`closeHashes`, index-only): our whole-picture hash against every stored crop, and our crops against
+ * stored whole pictures (the partial `scale = 100` indexes). Only the rows holding a close hash are
+ * read from the table, for the colour layout check in JS.
  */
 export async function matchNearDuplicates(
   tx: Executor,
@@ -93,35 +85,34 @@ export async function matchNearDuplicates(
 ): Promise<NearDuplicate[]> {
   const whole = signature.find((crop) => crop.scale === 100);
   if (!whole) throw new RangeError("A signature needs its whole-picture hash");
-  const radius = chunkRadius(maxDistance);
-  const wholeHash = phashToBigint(whole.hash);
   const cropHashes = signature.filter((crop) => crop.scale !== 100).map((crop) => phashToBigint(crop.hash));
-  const bits = (hash: bigint) =>
-    sql`bit_count((${wallpaperHashes.hash} # ${hash.toString()}::bigint)::bit(64))`;
-  const isWhole = sql`${wallpaperHashes.scale} = 100`;
-  const candidates = or(
-    ...chunkLookups([wholeHash], radius),
-    ...chunkLookups(cropHashes, radius).map((lookup) => and(isWhole, lookup)),
-  );
-  const close = or(
-    sql`${bits(wholeHash)} <= ${maxDistance}`,
-    and(isWhole, or(...cropHashes.map((hash) => sql`${bits(hash)} <= ${maxDistance}`))),
-  );
-  const rows = await tx
-    .select({
-      wallpaperId: wallpaperHashes.wallpaperId,
-      scale: wallpaperHashes.scale,
-      hash: wallpaperHashes.hash,
-      layout: wallpaperHashes.layout,
-    })
-    .from(wallpaperHashes)
-    .where(and(ne(wallpaperHashes.wallpaperId, wallpaperId), candidates, close));
+  const lookups = [
+    ...closeHashes([phashToBigint(whole.hash)], maxDistance, false),
+    ...(cropHashes.length > 0 ? closeHashes(cropHashes, maxDistance, true) : []),
+  ];
+  // The rows behind the close hashes, one (chunk 0, hash) index probe each. `offset 0` keeps the
+  // subquery a per-hash probe: joined freely, a bad row estimate (no statistics on the index
+  // expressions before ANALYZE) made it a hash join over a sequential scan of the table, ~1 s at a
+  // million. A stored row the close set holds only through a hash it shares with a compared row adds no
+  // pair the rule counts.
+  const rows = await tx.execute<{ wallpaper_id: string; scale: number; hash: string; layout: number[] }>(sql`
+    select h.wallpaper_id, h.scale, h.hash::text as hash, h.layout
+    from (${sql.join(lookups, sql` union `)}) as close (hash)
+    cross join lateral (
+      select s.wallpaper_id, s.scale, s.hash, s.layout from ${wallpaperHashes} s
+      where ${hashChunkSql(sql`s.hash`, 0)} = ${hashChunkSql(sql`close.hash`, 0)}
+        and s.hash = close.hash and s.wallpaper_id <> ${wallpaperId}
+      offset 0) h`);
 
   const byWallpaper = new Map<string, CropHash[]>();
   for (const row of rows) {
-    const crops = byWallpaper.get(row.wallpaperId) ?? [];
-    crops.push({ scale: row.scale as SignatureScale, hash: phashToHex(row.hash), layout: row.layout });
-    byWallpaper.set(row.wallpaperId, crops);
+    const crops = byWallpaper.get(row.wallpaper_id) ?? [];
+    crops.push({
+      scale: row.scale as SignatureScale,
+      hash: phashToHex(BigInt(row.hash)),
+      layout: row.layout,
+    });
+    byWallpaper.set(row.wallpaper_id, crops);
   }
   const found: NearDuplicate[] = [];
   for (const [id, crops] of byWallpaper) {

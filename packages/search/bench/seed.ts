@@ -165,10 +165,8 @@ async function seedBatch(database: TestDatabase, from: number, to: number): Prom
   // Near-duplicate signatures: the whole picture and four centre crops, random bits (real hashes
   // cluster somewhat more, so the lookup's numbers are a lower bound).
   await db.execute(sql`
-    insert into wallpaper_hashes (wallpaper_id, scale, hash, chunk_0, chunk_1, chunk_2, chunk_3, layout)
-    select w.id, s.scale, h.hash,
-      ((h.hash >> 48) & 65535)::int, ((h.hash >> 32) & 65535)::int, ((h.hash >> 16) & 65535)::int,
-      (h.hash & 65535)::int, array_fill(0.5::real, array[48])
+    insert into wallpaper_hashes (wallpaper_id, scale, hash, layout)
+    select w.id, s.scale, h.hash, array_fill(0.5::real, array[48])
     from ${batch} cross join (values (100), (95), (90), (85), (80)) s(scale)
     cross join lateral (select hashtextextended(w.id::text || s.scale, 7) + w.width * 0 as hash) h`);
 }

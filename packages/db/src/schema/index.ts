@@ -5,6 +5,7 @@ export * from "./detection.ts";
 export * from "./enums.ts";
 export * from "./events.ts";
 export * from "./favorites.ts";
+export * from "./hash-chunks.ts";
 export * from "./media.ts";
 export * from "./popularity.ts";
 export * from "./processing.ts";

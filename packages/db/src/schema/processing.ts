@@ -13,6 +13,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { HASH_CHUNKS, hashChunkSql } from "./hash-chunks.ts";
 import { wallpapers } from "./media.ts";
 
 /**
@@ -98,9 +99,11 @@ export const wallpaperColors = pgTable(
 
 /**
  * Near-duplicate signature: the pHash of centred crops (100, 95, 90, 85, 80 % of each side) with each
- * crop's coarse colour layout (4x4 OKLab cells), one row per crop. The chunk columns make the lookup
- * multi-index hashing as for `wallpaper_facts.phash`; the partial indexes on the whole-picture rows
- * serve the other half of the rule (another wallpaper's crops against this one's whole picture).
+ * crop's coarse colour layout (4x4 OKLab cells), one row per crop. The lookup is multi-index hashing
+ * over the three chunks of `hashChunkSql` (migration 0025): each index is keyed by one chunk and
+ * carries the hash, so the lookup's candidates are read and popcounted index-only, and only the few
+ * matches touch the table. The partial indexes on the whole-picture rows serve the other half of the
+ * rule (another wallpaper's crops against this one's whole picture).
  */
 export const wallpaperHashes = pgTable(
   "wallpaper_hashes",
@@ -110,22 +113,16 @@ export const wallpaperHashes = pgTable(
       .references(() => wallpapers.id, { onDelete: "cascade" }),
     scale: smallint("scale").notNull(),
     hash: bigint("hash", { mode: "bigint" }).notNull(),
-    chunk0: integer("chunk_0").notNull(),
-    chunk1: integer("chunk_1").notNull(),
-    chunk2: integer("chunk_2").notNull(),
-    chunk3: integer("chunk_3").notNull(),
     layout: real("layout").array().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.wallpaperId, t.scale] }),
-    index("wallpaper_hashes_chunk_0_idx").on(t.chunk0),
-    index("wallpaper_hashes_chunk_1_idx").on(t.chunk1),
-    index("wallpaper_hashes_chunk_2_idx").on(t.chunk2),
-    index("wallpaper_hashes_chunk_3_idx").on(t.chunk3),
-    index("wallpaper_hashes_whole_0_idx").on(t.chunk0).where(sql`${t.scale} = 100`),
-    index("wallpaper_hashes_whole_1_idx").on(t.chunk1).where(sql`${t.scale} = 100`),
-    index("wallpaper_hashes_whole_2_idx").on(t.chunk2).where(sql`${t.scale} = 100`),
-    index("wallpaper_hashes_whole_3_idx").on(t.chunk3).where(sql`${t.scale} = 100`),
+    ...HASH_CHUNKS.flatMap((_, i) => [
+      index(`wallpaper_hashes_chunk_${i}_hash_idx`).on(hashChunkSql(t.hash, i), t.hash),
+      index(`wallpaper_hashes_whole_${i}_hash_idx`)
+        .on(hashChunkSql(t.hash, i), t.hash)
+        .where(sql`${t.scale} = 100`),
+    ]),
   ],
 );
 
