@@ -1,8 +1,7 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { TRPCError } from "@trpc/server";
 import { createApiKey, createAuthServices, loadAuthSettings } from "@wallpaperdb/auth";
-import { wallpapers } from "@wallpaperdb/db";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import sharp from "sharp";
@@ -10,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classifyError } from "../src/errors.ts";
 import { createCaller, createTRPCContext } from "../src/index.ts";
 import { buildOpenApiDocument, type RestOperation, restOperations } from "../src/rest/index.ts";
+import { insertWallpaperRow } from "./callers.ts";
 import { type RestCall, restRequest } from "./rest-client.ts";
 import { seedUsers } from "./seed-users.ts";
 import { openUploadHarness, tusCreate, tusPatch, type UploadHarness } from "./upload-harness.ts";
@@ -258,21 +258,7 @@ beforeAll(async () => {
   await seedUsers(db, [{ id: "rest_member" }, { id: "rest_curator", role: "curator" }]);
   keys.member = (await createApiKey(db, "rest_member", "contract")).key;
   keys.curator = (await createApiKey(db, "rest_curator", "contract")).key;
-  const [row] = await db
-    .insert(wallpapers)
-    .values({
-      sha256: randomBytes(32).toString("hex"),
-      mediaType: "image",
-      mimeType: "image/png",
-      originalKey: "originals/contract",
-      sizeBytes: 1,
-      width: 16,
-      height: 9,
-      uploaderId: "rest_member",
-      processedAt: new Date(),
-    })
-    .returning({ id: wallpapers.id });
-  f.wallpaperId = row?.id ?? "";
+  f.wallpaperId = await insertWallpaperRow(db, "rest_member");
   const ctx = await createTRPCContext({ headers: new Headers(), deps: h.deps });
   const curator = createCaller({ ...ctx, user: { id: "rest_curator", role: "curator", via: "session" } });
   const member = createCaller({ ...ctx, user: { id: "rest_member", role: "user", via: "session" } });
