@@ -18,7 +18,15 @@ const sizes = [
   { name: "phone", viewport: { width: 390, height: 844 } },
 ] as const;
 
-const publicPages = ["/", "/upload", "/sign-in", "/favorites"] as const;
+const publicPages = [
+  "/",
+  "/upload",
+  "/sign-in",
+  "/favorites",
+  "/tags",
+  "/tags/requests",
+  "/developers/api",
+] as const;
 const signedInPages = [
   "/",
   "/upload",
@@ -26,10 +34,13 @@ const signedInPages = [
   "/favorites",
   "/collections",
   "/settings",
+  "/tags/requests",
   "/admin/users",
   "/admin/tags",
   "/admin/tag",
+  "/admin/tag-requests",
   "/admin/bulk",
+  "/admin/duplicates",
   "/admin/moderation",
   "/admin/jobs",
   "/admin/system",
