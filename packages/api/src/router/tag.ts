@@ -99,7 +99,12 @@ export const tagRouter = createTRPCRouter({
     const id = (await resolveTagNames(ctx.db, [name])).byName.get(name);
     if (id === undefined) return { name, tag: null, viaAlias: false };
     const tag = await getTagById(ctx.db, id);
-    const summary = { id: tag.id, name: tag.name, category: tag.category, wallpaperCount: tag.wallpaperCount };
+    const summary = {
+      id: tag.id,
+      name: tag.name,
+      category: tag.category,
+      wallpaperCount: tag.wallpaperCount,
+    };
     return { name, tag: summary, viaAlias: tag.name !== name };
   }),
 

@@ -60,5 +60,7 @@ describe("nameProblem", () => {
   it("says nothing while checking and repeats the normalizer's refusal", () => {
     expect(nameProblem({ kind: "checking", name: "x" }, "existing")).toBeNull();
     expect(nameProblem({ kind: "invalid", message: "No." }, "new")).toBe("No.");
+    expect(nameProblem({ kind: "invalid", message: "No." }, "any")).toBe("No.");
+    expect(nameProblem({ kind: "new", name: "x" }, "any")).toBeNull();
   });
 });

@@ -22,8 +22,11 @@ export interface ResolvedName {
   viaAlias: boolean;
 }
 
-/** What a field wants: a free name (create, rename, alias) or a tag that exists (implication, merge). */
-export type NameExpectation = "new" | "existing";
+/**
+ * What a field wants: a free name (create, rename, alias), a tag that exists (implication, merge), or
+ * either (tagging, where a new name is created).
+ */
+export type NameExpectation = "new" | "existing" | "any";
 
 export type NameStatus =
   | { kind: "invalid"; message: string }
@@ -47,6 +50,7 @@ export function nameStatus(preview: TagNamePreview, resolved: ResolvedName | und
  * `self` is the tag being edited: renaming to its own alias is allowed, linking it to itself is not.
  */
 export function nameProblem(status: NameStatus, expects: NameExpectation, self?: string): string | null {
+  if (expects === "any") return status.kind === "invalid" ? status.message : null;
   switch (status.kind) {
     case "invalid":
       return status.message;
