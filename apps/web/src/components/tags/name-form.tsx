@@ -4,7 +4,7 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { TagAutocomplete } from "./autocomplete.tsx";
 import { TagNameHint } from "./name-hint.tsx";
-import type { NameExpectation, NameStatus } from "./name-preview.ts";
+import { type NameExpectation, type NameStatus, nameProblem } from "./name-preview.ts";
 import { useTagName } from "./use-tag-name.ts";
 
 interface Props {
@@ -30,14 +30,16 @@ interface Props {
 /**
  * Every admin form that takes one tag name: the shared combobox (a pick fills the field, Enter saves),
  * the normalized name and its status before saving, and the form's own error under it. A name the
- * normalizer refuses is not sent; the hint already says why.
+ * hint already refuses is not sent (the server would refuse it for the same reason).
  */
 export function TagNameForm(props: Props) {
   const [text, setText] = useState("");
   const status = useTagName(text);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    // The hint already says why (the normalizer's rule, a taken name, an unknown tag, the tag itself).
     if (status === null || status.kind === "invalid") return;
+    if (nameProblem(status, props.expects, props.self) !== null) return;
     props.onSave(status.name, status, () => setText(""));
   };
   return (
