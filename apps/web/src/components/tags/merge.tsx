@@ -23,10 +23,12 @@ export function TagMerge({
   const target = useQuery(
     trpc.tag.resolve.queryOptions(targetName === null ? skipToken : { name: targetName }),
   );
+  // Never a merge into itself (the hint says so): also after a merge, when this panel's name, now an
+  // alias, resolves to the survivor for a moment before the selection moves to it.
   const targetId = target.data?.tag?.id;
   const preview = useQuery(
     trpc.tag.previewMerge.queryOptions(
-      targetId === undefined ? skipToken : { sourceId: source.id, targetId },
+      targetId === undefined || targetId === source.id ? skipToken : { sourceId: source.id, targetId },
       { retry: false },
     ),
   );
@@ -34,6 +36,7 @@ export function TagMerge({
     trpc.tag.merge.mutationOptions({
       onSuccess: async (result) => {
         markSuccess();
+        setTargetName(null);
         await queryClient.invalidateQueries({ queryKey: trpc.tag.pathKey() });
         // The source's wallpapers now carry the target: searches and tag lists change.
         await queryClient.invalidateQueries({ queryKey: trpc.wallpaper.pathKey() });

@@ -21,26 +21,37 @@ export function TagNameHint({ status, expects, self }: Props) {
       data-kind={status.kind}
       aria-live="polite"
     >
-      <StatusText status={status} />
-      {problem && status.kind !== "invalid" ? <span> — {problem}</span> : null}
+      {/* A refused or unknown name: the refusal says it all. */}
+      {problem && (status.kind === "invalid" || status.kind === "new") ? (
+        <span>{problem}</span>
+      ) : (
+        <>
+          <StatusText status={status} saved={problem === null} />
+          {problem ? <span> — {problem}</span> : null}
+        </>
+      )}
     </p>
   );
 }
 
-function StatusText({ status }: { status: NameStatus }) {
+/** `saved`: the field will send this name ("Saved as"); a refused name is only named. */
+function StatusText({ status, saved }: { status: NameStatus; saved: boolean }) {
+  const savedAs = saved ? "Saved as " : "";
   switch (status.kind) {
     case "invalid":
       return <span>{status.message}</span>;
     case "checking":
       return (
         <span>
-          Saved as <code>{status.name}</code> <span className="muted">· checking…</span>
+          {savedAs}
+          <code>{status.name}</code> <span className="muted">· checking…</span>
         </span>
       );
     case "new":
       return (
         <span>
-          Saved as <code>{status.name}</code> <span className="muted">· new tag</span>
+          {savedAs}
+          <code>{status.name}</code> <span className="muted">· new tag</span>
         </span>
       );
     case "existing":
