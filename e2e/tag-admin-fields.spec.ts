@@ -87,6 +87,32 @@ for (const size of sizes) {
       expect(problems).toEqual([]);
     });
 
+    test("bulk tagging shows each typed name as it will be saved and refuses a bad one", async ({ page }) => {
+      const n = names(size.name);
+      const problems = watchForProblems(page);
+      await signIn(page);
+      await page.goto("/admin/bulk");
+      const bar = page.getByRole("form", { name: "Bulk tagging" });
+      const add = bar.getByLabel("Tags to add", { exact: true });
+      await add.fill("Bad Tag!");
+      await expect(bar.getByTestId("tag-name-hint").first()).toContainText("Saved as bad_tag!");
+      await page.screenshot({ path: test.info().outputPath(`${size.name}-bulk.png`), fullPage: true });
+      await expectFits(page);
+      // A name the normalizer refuses stays in the field with its reason instead of becoming a chip.
+      await add.fill("a:b");
+      await add.press("Enter");
+      await expect(add).toHaveValue("a:b");
+      await expect(bar.getByTestId("tag-name-hint").first()).toContainText("cannot contain");
+      await expect(bar.getByRole("button", { name: /^Remove tag / })).toHaveCount(0);
+      // Removing: only an existing tag makes sense; an alias is shown with the tag it resolves to.
+      const remove = bar.getByLabel("Tags to remove", { exact: true });
+      await remove.fill(n.targetAlias);
+      await expect(bar.getByTestId("tag-name-hint").last()).toHaveAttribute("data-kind", "alias");
+      await remove.fill(`${n.other}_zz`);
+      await expect(bar.getByTestId("tag-name-hint").last()).toContainText("No tag or alias");
+      expect(problems).toEqual([]);
+    });
+
     test("a curator links, aliases and merges by keyboard, seeing each name as it will be saved", async ({
       page,
     }) => {
