@@ -94,7 +94,7 @@ function TagEditorPanels() {
           }
         >
           <select
-            className="input tag-new-category"
+            className="input"
             aria-label="New tag category"
             value={newCategory}
             onChange={(event) => setNewCategory(event.target.value)}

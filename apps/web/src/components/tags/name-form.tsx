@@ -21,7 +21,7 @@ interface Props {
   onEdit(): void;
   /** A valid name as it will be saved; `done` clears the field (call it on success). */
   onSave(name: string, status: NameStatus, done: () => void): void;
-  /** Controls between the field and the button (the new tag's category). */
+  /** Controls on a row under the field (the new tag's category), so an open list covers them, not the button. */
   children?: ReactNode;
   errorTestId?: string;
   buttonClassName?: string;
@@ -56,7 +56,6 @@ export function TagNameForm(props: Props) {
             props.onEdit();
           }}
         />
-        {props.children}
         <button
           className={props.buttonClassName ?? "button button-ghost"}
           type="submit"
@@ -65,6 +64,7 @@ export function TagNameForm(props: Props) {
           {props.submitLabel}
         </button>
       </div>
+      {props.children ? <div className="admin-toolbar">{props.children}</div> : null}
       <TagNameHint status={status} expects={props.expects} self={props.self} />
       {props.error ? (
         <p className="notice notice-bad" role="alert" data-testid={props.errorTestId}>
