@@ -184,6 +184,7 @@ const matrix: Record<string, { rule: Rule; input?: () => unknown }> = {
   "tag.autocomplete": { rule: "public", input: () => ({ prefix: "mat" }) },
   "tag.list": { rule: "public", input: () => ({}) },
   "tag.byName": { rule: "public", input: () => ({ name: "matrix_one" }) },
+  "tag.resolve": { rule: "public", input: () => ({ name: "Matrix One" }) },
   "tag.categories": { rule: "public" },
   // Public, but actors (and, for tag.history, hidden wallpapers) only for curators: "history" below.
   "tag.history": { rule: "public", input: () => ({ tagId: f.tagId }) },

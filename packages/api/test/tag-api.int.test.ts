@@ -169,3 +169,28 @@ describe("tag procedures end to end", () => {
     expect(Array.isArray(await curator.wallpaper.suggestTags({ wallpaperId }))).toBe(true);
   });
 });
+
+describe("tag.resolve", () => {
+  it("answers what a typed name is: a tag, an alias of one, or new (never a 404)", async () => {
+    const curator = await as("curator");
+    await curator.tag.create({ name: "resolve_sea" });
+    await curator.tag.alias.add({ alias: "resolve_ocean", tag: "resolve_sea" });
+    const anonymous = await as("anonymous");
+    expect(await anonymous.tag.resolve({ name: "Resolve Sea" })).toEqual({
+      name: "resolve_sea",
+      tag: expect.objectContaining({ name: "resolve_sea", category: "general" }),
+      viaAlias: false,
+    });
+    expect(await anonymous.tag.resolve({ name: "resolve_ocean" })).toMatchObject({
+      name: "resolve_ocean",
+      tag: { name: "resolve_sea" },
+      viaAlias: true,
+    });
+    expect(await anonymous.tag.resolve({ name: "Bad Tag!" })).toEqual({
+      name: "bad_tag!",
+      tag: null,
+      viaAlias: false,
+    });
+    expect(await outcome(anonymous.tag.resolve({ name: "-forest" }))).toBe("validation_failed");
+  });
+});

@@ -3,15 +3,18 @@ import {
   addImplication,
   autocompleteTags,
   createTag,
+  getTagById,
   getTagByName,
   listAliases,
   listImplications,
   listTags,
   mergeTags,
+  normalizeTagName,
   previewMerge,
   removeAlias,
   removeImplication,
   renameTag,
+  resolveTagNames,
   tagCategories,
   tagCategoryInfo,
   updateTag,
@@ -85,6 +88,24 @@ export const tagRouter = createTRPCRouter({
     // not_found, reason tag_not_found, with the close names in details.suggestions (tag-pages.ts).
     if (!tag) throw await unknownTagError(ctx, input.name);
     return tag;
+  }),
+
+  /**
+   * What a name being typed is: the tag it names or is an alias of, or `tag: null` for a new name. An
+   * answer, not a 404, so forms can ask on every keystroke (byName's not_found is for pages).
+   */
+  resolve: publicProcedure.input(z.object({ name: tagName }).strict()).query(async ({ ctx, input }) => {
+    const name = normalizeTagName(input.name);
+    const id = (await resolveTagNames(ctx.db, [name])).byName.get(name);
+    if (id === undefined) return { name, tag: null, viaAlias: false };
+    const tag = await getTagById(ctx.db, id);
+    const summary = {
+      id: tag.id,
+      name: tag.name,
+      category: tag.category,
+      wallpaperCount: tag.wallpaperCount,
+    };
+    return { name, tag: summary, viaAlias: tag.name !== name };
   }),
 
   categories: publicProcedure.query(() => tagCategoryInfo),

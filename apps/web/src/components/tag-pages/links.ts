@@ -8,6 +8,11 @@ export function tagPageHref(name: string): string {
   return `/tags/${encodeURIComponent(name)}`;
 }
 
+/** The admin tag editor with this tag selected (curators; the editor keeps `?tag=` in step). */
+export function tagEditHref(name: string): string {
+  return `/admin/tags?${new URLSearchParams({ tag: name }).toString()}`;
+}
+
 export function tagSearchHref(name: string, sort: "newest" | "top" = "newest"): string {
   return `/?${filtersToParams({ ...emptyFilters, tags: [name], sort }).toString()}`;
 }

@@ -4,7 +4,7 @@ import { tagCategoryInfo } from "@wallpaperdb/tags/categories";
 import Link from "next/link";
 import type { CSSProperties } from "react";
 import { TagDescription } from "./description.tsx";
-import { tagSearchHref } from "./links.ts";
+import { tagEditHref, tagSearchHref } from "./links.ts";
 import { TagStrip } from "./strip.tsx";
 import { TagLink } from "./tag-link.tsx";
 import "./tag-pages.css";
@@ -42,7 +42,7 @@ export function TagPageContent({ tag, mayCurate }: { tag: TagPageView; mayCurate
             Browse all
           </Link>
           {mayCurate ? (
-            <Link className="button button-ghost" href="/admin/tags">
+            <Link className="button button-ghost" href={tagEditHref(tag.name)} data-testid="tag-edit">
               Edit tag
             </Link>
           ) : null}

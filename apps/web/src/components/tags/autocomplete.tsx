@@ -17,7 +17,10 @@ interface Props {
   label: string;
   placeholder?: string;
   allowNegation?: boolean;
-  onPick(pick: TagPick): void;
+  /** Called with each pick; a `single` field also shows it as its text. */
+  onPick?(pick: TagPick): void;
+  /** True refuses a pick: it is not made and the text stays (the caller's hint says why). */
+  refuses?(pick: TagPick): boolean;
   /** Backspace in the empty field: callers remove their last chip or tag. */
   onEmptyBackspace?(): void;
   /** Escape while the list is already closed: callers hand the keyboard back to the page. */
@@ -29,6 +32,15 @@ interface Props {
   commaPicks?: boolean;
   /** The text as typed, for callers that preview it (the wallpaper page shows its normalized form). */
   onTextChange?(text: string): void;
+  /** The text, when the caller owns it (a `single` field clears it after saving). */
+  value?: string;
+  /**
+   * A one-name field in a form: a pick fills the field instead of clearing it, and Enter with nothing
+   * else to pick submits the form, so the name is seen (and previewed) before it is saved.
+   */
+  single?: boolean;
+  /** Off for fields that want a new name: only an exact match or an arrowed-to option is highlighted. */
+  highlightFirst?: boolean;
 }
 
 // What the server's normalizePrefix does, closely enough to drop completions of an older prefix.
@@ -38,13 +50,19 @@ const normalize = (text: string) => text.normalize("NFKC").trim().toLowerCase().
  * The one tag combobox (ARIA 1.2 combobox + listbox over `tag.autocomplete`): prefix and alias matches
  * with counts ("alias → tag"), ↓/↑ to move (↑ past the first means "as typed"), Enter or a click to
  * pick, Tab to complete the text, Escape to close the list (then `onEscape`). An exact match is
- * highlighted first, so typing a whole name and Enter never picks a more popular longer tag.
+ * highlighted first, so typing a whole name and Enter never picks a more popular longer tag. A
+ * `single` field (the admin's one-name forms) keeps the pick as its text and lets a second Enter submit.
  */
 export function TagAutocomplete(props: Props) {
-  const { label, allowNegation = false, onPick, limit = 8 } = props;
+  const { label, allowNegation = false, limit = 8, single = false, highlightFirst = true } = props;
   const trpc = useTRPC();
   const listId = useId();
-  const [text, setText] = useState("");
+  const [ownText, setOwnText] = useState("");
+  const text = props.value ?? ownText;
+  const setText = (next: string) => {
+    setOwnText(next);
+    props.onTextChange?.(next);
+  };
   const [open, setOpen] = useState(false);
   const [moved, setMoved] = useState<number | null>(null);
   const negated = allowNegation && text.trimStart().startsWith("-");
@@ -73,19 +91,28 @@ export function TagAutocomplete(props: Props) {
   const suggesting = hits.length === 0 && suggestions.length > 0;
   const options = suggesting ? suggestions : hits;
   const exact = hits.findIndex((hit) => hit.name === prefix || hit.matchedAlias === prefix);
-  const active = moved ?? (suggesting ? -1 : Math.max(exact, 0));
+  const active = moved ?? (suggesting ? -1 : highlightFirst ? Math.max(exact, 0) : exact);
   const shown = open && options.length > 0;
   const optionId = (index: number) => `${listId}-option-${index}`;
 
   const reset = () => {
     setText("");
-    props.onTextChange?.("");
     setMoved(null);
     setOpen(false);
   };
   const pick = (name: string) => {
-    onPick({ name, negated });
-    reset();
+    if (props.refuses?.({ name, negated })) {
+      setOpen(false);
+      return;
+    }
+    props.onPick?.({ name, negated });
+    if (!single) {
+      reset();
+      return;
+    }
+    setText(`${negated ? "-" : ""}${name}`);
+    setMoved(null);
+    setOpen(false);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -98,8 +125,13 @@ export function TagAutocomplete(props: Props) {
       setMoved(Math.max(active - 1, -1));
     } else if (event.key === "Enter" || (props.commaPicks && event.key === ",")) {
       if (prefix.length === 0) return;
-      event.preventDefault();
       const highlighted = shown && active >= 0 ? options[active] : undefined;
+      // A single field already holding the name lets Enter through: the form saves it.
+      if (single && (highlighted === undefined || highlighted.name === prefix)) {
+        setOpen(false);
+        return;
+      }
+      event.preventDefault();
       pick(highlighted?.name ?? prefix);
     } else if (event.key === "Escape") {
       event.preventDefault();
@@ -110,9 +142,7 @@ export function TagAutocomplete(props: Props) {
       }
     } else if (event.key === "Tab" && shown && options[active]) {
       event.preventDefault();
-      const completed = `${negated ? "-" : ""}${options[active]?.name ?? ""}`;
-      setText(completed);
-      props.onTextChange?.(completed);
+      setText(`${negated ? "-" : ""}${options[active]?.name ?? ""}`);
       setMoved(null);
     } else if (event.key === "Backspace" && text === "" && props.onEmptyBackspace) {
       event.preventDefault();
@@ -138,7 +168,6 @@ export function TagAutocomplete(props: Props) {
         spellCheck={false}
         onChange={(event) => {
           setText(event.target.value);
-          props.onTextChange?.(event.target.value);
           setMoved(null);
           setOpen(true);
         }}

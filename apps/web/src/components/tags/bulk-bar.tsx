@@ -31,17 +31,22 @@ export function BulkTagBar({ selectedIds }: Props) {
     }),
   );
   // A name that is neither a tag nor an alias would be created by the change: a typo must not become
-  // a tag on every selected wallpaper without the curator saying so.
+  // a tag on every selected wallpaper without the curator saying so. tag.resolve answers (no 404).
   const lookups = useQueries({
-    queries: add.map((name) => ({ ...trpc.tag.byName.queryOptions({ name }), retry: false })),
+    queries: add.map((name) => trpc.tag.resolve.queryOptions({ name }, { staleTime: 30_000 })),
   });
-  const newNames = add.filter((_, index) => isNotFound(lookups[index]?.error));
+  const newNames = add.filter((_, index) => lookups[index]?.data?.tag === null);
   const newKey = newNames.join(" ");
   const [confirmedNew, setConfirmedNew] = useState("");
   const needsConfirm = newNames.length > 0 && confirmedNew !== newKey;
   const checking = lookups.some((lookup) => lookup.isPending);
   const count = selectedIds.length;
   const empty = add.length === 0 && remove.length === 0;
+  // Editing the lists makes the last answer (an error or "Changed N of M") old news.
+  const edit = (set: (tags: string[]) => void) => (tags: string[]) => {
+    set(tags);
+    bulk.reset();
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (count === 0 || empty || needsConfirm || checking) return;
@@ -52,8 +57,20 @@ export function BulkTagBar({ selectedIds }: Props) {
       <strong className="bulk-count" data-testid="bulk-count">
         {count} selected
       </strong>
-      <TagListInput label="Tags to add" placeholder="add a tag" tags={add} onChange={setAdd} />
-      <TagListInput label="Tags to remove" placeholder="remove a tag" tags={remove} onChange={setRemove} />
+      <TagListInput
+        label="Tags to add"
+        placeholder="add a tag"
+        tags={add}
+        onChange={edit(setAdd)}
+        expects="any"
+      />
+      <TagListInput
+        label="Tags to remove"
+        placeholder="remove a tag"
+        tags={remove}
+        onChange={edit(setRemove)}
+        expects="existing"
+      />
       <button
         className="button"
         type="submit"
@@ -88,9 +105,4 @@ export function BulkTagBar({ selectedIds }: Props) {
       ) : null}
     </form>
   );
-}
-
-function isNotFound(error: unknown): boolean {
-  const data = (error as { data?: { code?: unknown } | null } | null | undefined)?.data;
-  return data?.code === "not_found";
 }

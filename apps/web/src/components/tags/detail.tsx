@@ -5,8 +5,10 @@ import { type FormEvent, useState } from "react";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
 import { categoryNames, TagChip } from "./chip.tsx";
+import { useFreshError, useMarkSuccess } from "./fresh-error.tsx";
 import { TagLinks } from "./links.tsx";
 import { TagMerge } from "./merge.tsx";
+import { TagNameForm } from "./name-form.tsx";
 
 interface Props {
   name: string;
@@ -18,8 +20,10 @@ export function TagDetail({ name, onRenamed, onMerged }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const tag = useQuery(trpc.tag.byName.queryOptions({ name }));
+  const markSuccess = useMarkSuccess();
   // Renames, aliases and implications change what a search finds and what a wallpaper lists.
   const invalidate = async () => {
+    markSuccess();
     await queryClient.invalidateQueries({ queryKey: trpc.tag.pathKey() });
     await queryClient.invalidateQueries({ queryKey: trpc.wallpaper.pathKey() });
   };
@@ -32,8 +36,9 @@ export function TagDetail({ name, onRenamed, onMerged }: Props) {
       },
     }),
   );
+  const updateError = useFreshError(update);
+  const renameError = useFreshError(rename);
   const [description, setDescription] = useState<string | null>(null);
-  const [newName, setNewName] = useState("");
 
   if (tag.isPending) return <p className="muted">Loading…</p>;
   if (tag.error) return <p className="notice notice-bad">{describeError(tag.error)}</p>;
@@ -42,10 +47,6 @@ export function TagDetail({ name, onRenamed, onMerged }: Props) {
   const saveDescription = (event: FormEvent) => {
     event.preventDefault();
     update.mutate({ tagId: t.id, description: (description ?? t.description ?? "").trim() || null });
-  };
-  const doRename = (event: FormEvent) => {
-    event.preventDefault();
-    if (newName.trim()) rename.mutate({ tagId: t.id, name: newName.trim() });
   };
 
   return (
@@ -82,7 +83,10 @@ export function TagDetail({ name, onRenamed, onMerged }: Props) {
           className="input"
           rows={3}
           value={description ?? t.description ?? ""}
-          onChange={(event) => setDescription(event.target.value)}
+          onChange={(event) => {
+            setDescription(event.target.value);
+            update.reset();
+          }}
         />
         <div>
           <button className="button button-ghost button-small" type="submit" disabled={update.isPending}>
@@ -91,25 +95,26 @@ export function TagDetail({ name, onRenamed, onMerged }: Props) {
           {update.isSuccess ? <span className="muted admin-saved"> Saved.</span> : null}
         </div>
       </form>
-      {update.error ? <p className="notice notice-bad">{describeError(update.error)}</p> : null}
-
-      <form className="admin-toolbar" onSubmit={doRename}>
-        <input
-          className="input"
-          aria-label="Rename to"
-          placeholder="Rename to…"
-          value={newName}
-          onChange={(event) => setNewName(event.target.value)}
-        />
-        <button className="button button-ghost" type="submit" disabled={rename.isPending}>
-          Rename
-        </button>
-      </form>
-      {rename.error ? (
+      {updateError ? (
         <p className="notice notice-bad" role="alert">
-          {describeError(rename.error)}
+          {describeError(updateError)}
         </p>
       ) : null}
+
+      <TagNameForm
+        label="Rename to"
+        placeholder="Rename to…"
+        submitLabel="Rename"
+        expects="new"
+        self={t.name}
+        pending={rename.isPending}
+        error={renameError}
+        errorTestId="tag-rename-error"
+        onEdit={rename.reset}
+        onSave={(newName, _status, done) =>
+          rename.mutate({ tagId: t.id, name: newName }, { onSuccess: done })
+        }
+      />
 
       <TagLinks tag={t} onChanged={invalidate} />
       <TagMerge source={t} onMerged={onMerged} />

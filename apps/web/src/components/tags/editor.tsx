@@ -1,20 +1,46 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
-import { describeError } from "~/components/shared/describe-error.ts";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "~/trpc/react.tsx";
 import { categoryNames, TagChip } from "./chip.tsx";
 import { TagDetail } from "./detail.tsx";
+import { ActionClockProvider, useFreshError, useMarkSuccess } from "./fresh-error.tsx";
+import { TagNameForm } from "./name-form.tsx";
 
 /** Search, create and pick a tag; the picked tag opens in the detail panel on the right. */
 export function TagEditor() {
+  return (
+    <ActionClockProvider>
+      <TagEditorPanels />
+    </ActionClockProvider>
+  );
+}
+
+/**
+ * The selection lives in the address (`?tag=<name>`): the public tag page's "Edit tag" opens it, a
+ * pick pushes a history entry so Back returns to the previous tag, and a reload keeps it.
+ */
+function useSelectedTag(): [string | null, (name: string, how?: "push" | "replace") => void] {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const select = (name: string, how: "push" | "replace" = "push") => {
+    const next = new URLSearchParams(params);
+    next.set("tag", name);
+    router[how](`${pathname}?${next.toString()}`, { scroll: false });
+  };
+  return [params.get("tag") || null, select];
+}
+
+function TagEditorPanels() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const markSuccess = useMarkSuccess();
   const [query, setQuery] = useState("");
   const [category, setCategory] = useState("");
-  const [selected, setSelected] = useState<string | null>(null);
-  const [newName, setNewName] = useState("");
+  const [selected, select] = useSelectedTag();
   const [newCategory, setNewCategory] = useState("general");
   const search = useRef<HTMLInputElement>(null);
 
@@ -25,15 +51,8 @@ export function TagEditor() {
       limit: 100,
     }),
   );
-  const create = useMutation(
-    trpc.tag.create.mutationOptions({
-      onSuccess: async (tag) => {
-        setNewName("");
-        setSelected(tag.name);
-        await queryClient.invalidateQueries({ queryKey: trpc.tag.pathKey() });
-      },
-    }),
-  );
+  const create = useMutation(trpc.tag.create.mutationOptions());
+  const createError = useFreshError(create);
 
   // "/" jumps to the search box from anywhere on the page, as in most admin tools.
   useEffect(() => {
@@ -47,22 +66,33 @@ export function TagEditor() {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const onCreate = (event: FormEvent) => {
-    event.preventDefault();
-    if (newName.trim()) create.mutate({ name: newName.trim(), category: newCategory as "general" });
-  };
-
   return (
     <div className="admin-split">
       <section className="card admin-list-panel" aria-label="Tags">
-        <form className="admin-toolbar" onSubmit={onCreate}>
-          <input
-            className="input"
-            aria-label="New tag name"
-            placeholder="new_tag_name"
-            value={newName}
-            onChange={(event) => setNewName(event.target.value)}
-          />
+        <TagNameForm
+          label="New tag name"
+          placeholder="new_tag_name"
+          submitLabel="Create tag"
+          buttonClassName="button"
+          expects="new"
+          pending={create.isPending}
+          error={createError}
+          errorTestId="tag-create-error"
+          onEdit={create.reset}
+          onSave={(name, _status, done) =>
+            create.mutate(
+              { name, category: newCategory as "general" },
+              {
+                onSuccess: async (tag) => {
+                  done();
+                  markSuccess();
+                  select(tag.name);
+                  await queryClient.invalidateQueries({ queryKey: trpc.tag.pathKey() });
+                },
+              },
+            )
+          }
+        >
           <select
             className="input"
             aria-label="New tag category"
@@ -73,15 +103,7 @@ export function TagEditor() {
               <option key={name}>{name}</option>
             ))}
           </select>
-          <button className="button" type="submit" disabled={create.isPending}>
-            Create tag
-          </button>
-        </form>
-        {create.error ? (
-          <p className="notice notice-bad" role="alert">
-            {describeError(create.error)}
-          </p>
-        ) : null}
+        </TagNameForm>
         <div className="admin-toolbar">
           <input
             ref={search}
@@ -114,7 +136,7 @@ export function TagEditor() {
                 type="button"
                 className="tag-list-item"
                 aria-pressed={selected === tag.name}
-                onClick={() => setSelected(tag.name)}
+                onClick={() => select(tag.name)}
               >
                 <TagChip name={tag.name} category={tag.category} count={tag.wallpaperCount} />
                 {tag.description ? <span className="muted tag-list-desc">{tag.description}</span> : null}
@@ -125,7 +147,12 @@ export function TagEditor() {
       </section>
       <section className="card admin-detail-panel" aria-label="Tag details">
         {selected ? (
-          <TagDetail key={selected} name={selected} onRenamed={setSelected} onMerged={setSelected} />
+          <TagDetail
+            key={selected}
+            name={selected}
+            onRenamed={(name) => select(name, "replace")}
+            onMerged={(name) => select(name, "replace")}
+          />
         ) : (
           <p className="muted">Pick a tag to edit its category, description, aliases and implications.</p>
         )}

@@ -1,9 +1,10 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
 import { describeError } from "~/components/shared/describe-error.ts";
 import { useTRPC } from "~/trpc/react.tsx";
+import { useFreshError } from "./fresh-error.tsx";
+import { TagNameForm } from "./name-form.tsx";
 
 interface LinkedTag {
   id: number;
@@ -15,36 +16,32 @@ interface Props {
   onChanged(): Promise<void>;
 }
 
-/** Aliases and implications of one tag. Rule violations come back with the path that breaks them. */
+/**
+ * Aliases and implications of one tag. Each form has its own error (rule violations come back with the
+ * path that breaks them); editing the form or any later success clears it.
+ */
 export function TagLinks({ tag, onChanged }: Props) {
   const trpc = useTRPC();
-  const [alias, setAlias] = useState("");
-  const [implies, setImplies] = useState("");
-  const [impliedBy, setImpliedBy] = useState("");
   const options = { onSuccess: onChanged };
   const addAlias = useMutation(trpc.tag.alias.add.mutationOptions(options));
   const removeAlias = useMutation(trpc.tag.alias.remove.mutationOptions(options));
-  const addImplication = useMutation(trpc.tag.implication.add.mutationOptions(options));
+  const addImplies = useMutation(trpc.tag.implication.add.mutationOptions(options));
+  const addImpliedBy = useMutation(trpc.tag.implication.add.mutationOptions(options));
   const removeImplication = useMutation(trpc.tag.implication.remove.mutationOptions(options));
-  const error = addAlias.error ?? removeAlias.error ?? addImplication.error ?? removeImplication.error;
-
-  const reset = () => {
-    addAlias.reset();
-    removeAlias.reset();
-    addImplication.reset();
-    removeImplication.reset();
-  };
-  const submit = (run: () => void) => (event: FormEvent) => {
-    event.preventDefault();
-    reset();
-    run();
+  const removeAliasError = useFreshError(removeAlias);
+  const removeImplicationError = useFreshError(removeImplication);
+  const errors = {
+    alias: useFreshError(addAlias),
+    implies: useFreshError(addImplies),
+    impliedBy: useFreshError(addImpliedBy),
+    remove: removeAliasError ?? removeImplicationError,
   };
 
   return (
     <div className="tag-links">
-      {error ? (
+      {errors.remove ? (
         <p className="notice notice-bad" role="alert" data-testid="tag-rule-error">
-          {describeError(error)}
+          {describeError(errors.remove)}
         </p>
       ) : null}
       <h3>Aliases</h3>
@@ -64,21 +61,18 @@ export function TagLinks({ tag, onChanged }: Props) {
         ))}
         {tag.aliases.length === 0 ? <li className="muted">No aliases.</li> : null}
       </ul>
-      <form
-        className="admin-toolbar"
-        onSubmit={submit(() => addAlias.mutate({ alias, tag: tag.name }, { onSuccess: () => setAlias("") }))}
-      >
-        <input
-          className="input"
-          aria-label="New alias"
-          placeholder="alias_name"
-          value={alias}
-          onChange={(event) => setAlias(event.target.value)}
-        />
-        <button className="button button-ghost" type="submit">
-          Add alias
-        </button>
-      </form>
+      <TagNameForm
+        label="New alias"
+        placeholder="alias_name"
+        submitLabel="Add alias"
+        expects="new"
+        self={tag.name}
+        pending={addAlias.isPending}
+        error={errors.alias}
+        errorTestId="tag-rule-error"
+        onEdit={addAlias.reset}
+        onSave={(alias, _status, done) => addAlias.mutate({ alias, tag: tag.name }, { onSuccess: done })}
+      />
 
       <h3>Implies</h3>
       <ImplicationList
@@ -90,26 +84,20 @@ export function TagLinks({ tag, onChanged }: Props) {
         }))}
         onRemove={(a, c) => removeImplication.mutate({ antecedent: a, consequent: c })}
       />
-      <form
-        className="admin-toolbar"
-        onSubmit={submit(() =>
-          addImplication.mutate(
-            { antecedent: tag.name, consequent: implies },
-            { onSuccess: () => setImplies("") },
-          ),
-        )}
-      >
-        <input
-          className="input"
-          aria-label="Implies tag"
-          placeholder="tagging this also adds…"
-          value={implies}
-          onChange={(event) => setImplies(event.target.value)}
-        />
-        <button className="button button-ghost" type="submit">
-          Add implication
-        </button>
-      </form>
+      <TagNameForm
+        label="Implies tag"
+        placeholder="tagging this also adds…"
+        submitLabel="Add implication"
+        expects="existing"
+        self={tag.name}
+        pending={addImplies.isPending}
+        error={errors.implies}
+        errorTestId="tag-rule-error"
+        onEdit={addImplies.reset}
+        onSave={(other, _status, done) =>
+          addImplies.mutate({ antecedent: tag.name, consequent: other }, { onSuccess: done })
+        }
+      />
 
       <h3>Implied by</h3>
       <ImplicationList
@@ -121,26 +109,20 @@ export function TagLinks({ tag, onChanged }: Props) {
         }))}
         onRemove={(a, c) => removeImplication.mutate({ antecedent: a, consequent: c })}
       />
-      <form
-        className="admin-toolbar"
-        onSubmit={submit(() =>
-          addImplication.mutate(
-            { antecedent: impliedBy, consequent: tag.name },
-            { onSuccess: () => setImpliedBy("") },
-          ),
-        )}
-      >
-        <input
-          className="input"
-          aria-label="Implied by tag"
-          placeholder="tags that add this one…"
-          value={impliedBy}
-          onChange={(event) => setImpliedBy(event.target.value)}
-        />
-        <button className="button button-ghost" type="submit">
-          Add reverse implication
-        </button>
-      </form>
+      <TagNameForm
+        label="Implied by tag"
+        placeholder="tags that add this one…"
+        submitLabel="Add reverse implication"
+        expects="existing"
+        self={tag.name}
+        pending={addImpliedBy.isPending}
+        error={errors.impliedBy}
+        errorTestId="tag-rule-error"
+        onEdit={addImpliedBy.reset}
+        onSave={(other, _status, done) =>
+          addImpliedBy.mutate({ antecedent: other, consequent: tag.name }, { onSuccess: done })
+        }
+      />
     </div>
   );
 }

@@ -1,11 +1,13 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import { describeError } from "~/components/shared/describe-error.ts";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTRPC } from "~/trpc/react.tsx";
+import { useFreshError, useMarkSuccess } from "./fresh-error.tsx";
+import { TagNameForm } from "./name-form.tsx";
+import type { NameStatus } from "./name-preview.ts";
 
-/** Merge in two steps: name the survivor, read what moves, then confirm. */
+/** Merge in two steps: name the survivor (an alias names its tag), read what moves, then confirm. */
 export function TagMerge({
   source,
   onMerged,
@@ -15,50 +17,66 @@ export function TagMerge({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState("");
+  const markSuccess = useMarkSuccess();
   const [targetName, setTargetName] = useState<string | null>(null);
-  const target = useQuery({
-    ...trpc.tag.byName.queryOptions({ name: targetName ?? "" }),
-    enabled: targetName !== null,
-  });
-  const targetId = target.data?.id;
-  const preview = useQuery({
-    ...trpc.tag.previewMerge.queryOptions({ sourceId: source.id, targetId: targetId ?? 0 }),
-    enabled: targetId !== undefined,
-  });
+  // Exact lookup (an answer, never a 404): the hint already said whether the name is a tag.
+  const target = useQuery(
+    trpc.tag.resolve.queryOptions(targetName === null ? skipToken : { name: targetName }),
+  );
+  // Never a merge into itself (the hint says so): also after a merge, when this panel's name, now an
+  // alias, resolves to the survivor for a moment before the selection moves to it.
+  const targetId = target.data?.tag?.id;
+  const preview = useQuery(
+    trpc.tag.previewMerge.queryOptions(
+      targetId === undefined || targetId === source.id ? skipToken : { sourceId: source.id, targetId },
+      { retry: false },
+    ),
+  );
   const merge = useMutation(
     trpc.tag.merge.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (result) => {
+        markSuccess();
+        setTargetName(null);
         await queryClient.invalidateQueries({ queryKey: trpc.tag.pathKey() });
         // The source's wallpapers now carry the target: searches and tag lists change.
         await queryClient.invalidateQueries({ queryKey: trpc.wallpaper.pathKey() });
-        onMerged(target.data?.name ?? source.name);
+        onMerged(result.target.name);
       },
     }),
   );
-  const onPreview = (event: FormEvent) => {
-    event.preventDefault();
-    if (draft.trim()) setTargetName(draft.trim());
-  };
+  const mergeError = useFreshError(merge);
+  const missing = target.data?.tag === null ? `No tag or alias is named “${target.data.name}”.` : null;
+  const error = target.error ?? preview.error ?? mergeError;
   const p = preview.data;
-  const error = target.error ?? preview.error ?? merge.error;
+
+  const onSave = (name: string, status: NameStatus) => {
+    merge.reset();
+    // An alias merges into the tag it resolves to; name that tag, so the preview says what happens.
+    setTargetName(status.kind === "alias" ? status.target : name);
+  };
 
   return (
     <div className="tag-merge">
       <h3>Merge</h3>
-      <form className="admin-toolbar" onSubmit={onPreview}>
-        <input
-          className="input"
-          aria-label="Merge into tag"
-          placeholder={`merge “${source.name}” into…`}
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-        />
-        <button className="button button-ghost" type="submit">
-          Preview merge
-        </button>
-      </form>
-      {error ? <p className="notice notice-bad">{describeError(error)}</p> : null}
+      <TagNameForm
+        label="Merge into tag"
+        placeholder={`merge “${source.name}” into…`}
+        submitLabel="Preview merge"
+        expects="existing"
+        self={source.name}
+        error={missing ? null : error}
+        errorTestId="tag-merge-error"
+        onEdit={() => {
+          setTargetName(null);
+          merge.reset();
+        }}
+        onSave={onSave}
+      />
+      {missing ? (
+        <p className="notice notice-bad" role="alert" data-testid="tag-merge-error">
+          {missing}
+        </p>
+      ) : null}
       {p ? (
         <div className="merge-preview" data-testid="merge-preview">
           <p>

@@ -4,27 +4,11 @@ import {
   draftChips,
   emptyDraft,
   isDraftEmpty,
-  previewTagName,
   removeFromDraft,
   replaceInDraft,
 } from "./tag-editor-draft.ts";
 
 const current = new Set(["forest", "river"]);
-
-describe("previewTagName", () => {
-  it("shows the name as the normalizer saves it", () => {
-    expect(previewTagName("Bad Tag!")).toEqual({ ok: true, name: "bad_tag!" });
-    expect(previewTagName("  Misty   Mountain ")).toEqual({ ok: true, name: "misty_mountain" });
-  });
-  it("shows the normalizer's sentence for a name it refuses", () => {
-    expect(previewTagName("-forest")).toEqual({ ok: false, message: expect.stringMatching(/start with -/u) });
-    expect(previewTagName("a:b")).toEqual({ ok: false, message: expect.stringMatching(/cannot contain/u) });
-    expect(previewTagName("!!!")).toEqual({ ok: false, message: expect.stringMatching(/letter or digit/u) });
-  });
-  it("shows nothing for an empty field", () => {
-    expect(previewTagName("   ")).toBeNull();
-  });
-});
 
 describe("the draft", () => {
   it("adds a new name once and ignores one the wallpaper has", () => {

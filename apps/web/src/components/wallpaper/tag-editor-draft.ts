@@ -1,4 +1,5 @@
-import { normalizeTagName } from "@wallpaperdb/tags/normalize";
+// The name preview has one home with the admin's tag fields; re-exported for the wallpaper page editor.
+export { previewTagName, type TagNamePreview } from "../tags/name-preview.ts";
 
 /** What a curator changed in the editor and has not saved yet: a delta, as `wallpaper.setTags` takes it. */
 export interface TagDraft {
@@ -7,21 +8,6 @@ export interface TagDraft {
 }
 
 export const emptyDraft: TagDraft = { add: [], remove: [] };
-
-export type TagNamePreview = { ok: true; name: string } | { ok: false; message: string };
-
-/**
- * The name as it would be saved, or the normalizer's own sentence for why it cannot be: the one rule
- * (packages/tags/src/normalize.ts), so "Bad Tag!" shows `bad_tag!` before it is added, not after.
- */
-export function previewTagName(raw: string): TagNamePreview | null {
-  if (raw.trim() === "") return null;
-  try {
-    return { ok: true, name: normalizeTagName(raw) };
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-}
 
 /** Adds a normalized name: undoes its pending removal, or adds it when the wallpaper lacks it. */
 export function addToDraft(draft: TagDraft, name: string, current: ReadonlySet<string>): TagDraft {

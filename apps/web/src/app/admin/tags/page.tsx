@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { TagEditor } from "~/components/tags/editor.tsx";
 
 export const metadata: Metadata = { title: "Tags" };
@@ -7,7 +8,10 @@ export default function AdminTagsPage() {
   return (
     <>
       <h1 className="admin-title">Tags</h1>
-      <TagEditor />
+      {/* The editor reads the selected tag from the address (useSearchParams). */}
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <TagEditor />
+      </Suspense>
     </>
   );
 }
