@@ -106,12 +106,20 @@ async function offsetAt(web: WebProcess, uploadId: string): Promise<number> {
   return Number(response.headers.get("upload-offset"));
 }
 
+/**
+ * The offset once the server has finished with the dropped request: the part it was sending to S3 when
+ * the client went away lands a moment later (seconds on a busy machine), so wait until the offset has
+ * stopped moving for a second, and give a part in flight up to 20 s to arrive before calling it settled.
+ */
 async function settledOffset(web: WebProcess, uploadId: string): Promise<number> {
+  const deadline = Date.now() + 20_000;
   let last = -1;
-  for (let attempt = 0; attempt < 50; attempt++) {
+  let steady = 0;
+  while (Date.now() < deadline) {
     const offset = await offsetAt(web, uploadId);
-    if (offset === last) return offset;
+    steady = offset === last ? steady + 1 : 0;
     last = offset;
+    if (steady >= 5 && offset >= PART) return offset;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return last;
