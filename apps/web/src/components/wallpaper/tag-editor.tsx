@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { WallpaperView } from "@wallpaperdb/wallpapers";
 import { useEffect, useRef, useState } from "react";
 import { describeError, errorReason } from "~/components/shared/describe-error.ts";
@@ -8,6 +8,7 @@ import { TagAutocomplete } from "~/components/tags/autocomplete.tsx";
 import { TagSuggestions } from "~/components/tags/suggestions.tsx";
 import { useTRPC } from "~/trpc/react.tsx";
 import { WallpaperTags } from "./panels.tsx";
+import { useNewTag } from "./use-new-tag.ts";
 import {
   addToDraft,
   draftChips,
@@ -195,26 +196,6 @@ export function WallpaperTagEditor({
       </div>
     </WallpaperTags>
   );
-}
-
-/**
- * Whether a pending name is neither a tag nor an alias (an exact hit of `tag.autocomplete`), and the
- * close names `tagPage.didYouMean` finds for it. The badge and the notice of one name share the queries.
- */
-function useNewTag(name: string) {
-  const trpc = useTRPC();
-  const [known, close] = useQueries({
-    queries: [
-      // The most used 50 (the endpoint's maximum) of the names starting with it: an exact name or
-      // alias is among them unless 50 longer ones are used more, then the badge is wrongly shown.
-      trpc.tag.autocomplete.queryOptions({ prefix: name, limit: 50 }, { staleTime: 30_000 }),
-      trpc.tagPage.didYouMean.queryOptions({ names: [name], limit: 3 }, { staleTime: 30_000 }),
-    ],
-  });
-  const isNew = known.data
-    ? !known.data.some((hit) => hit.name === name || hit.matchedAlias === name)
-    : false;
-  return { isNew, suggestions: isNew ? (close.data?.[0]?.suggestions ?? []) : [] };
 }
 
 function NewTagBadge({ name }: { name: string }) {
