@@ -8,7 +8,6 @@ import { TagAutocomplete } from "~/components/tags/autocomplete.tsx";
 import { TagSuggestions } from "~/components/tags/suggestions.tsx";
 import { useTRPC } from "~/trpc/react.tsx";
 import { WallpaperTags } from "./panels.tsx";
-import { useNewTag } from "./use-new-tag.ts";
 import {
   addToDraft,
   draftChips,
@@ -19,6 +18,7 @@ import {
   replaceInDraft,
   type TagDraft,
 } from "./tag-editor-draft.ts";
+import { useNewTag } from "./use-new-tag.ts";
 
 /**
  * The tags panel for a viewer who may change the wallpaper's tags (`view.mayChange`, the rule
