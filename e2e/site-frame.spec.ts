@@ -7,6 +7,7 @@ import {
   type Shift,
   shiftTotal,
 } from "./support/layout-shift.ts";
+import { trpc } from "./support/trpc.ts";
 import { uniqueJpeg } from "./unique-image.ts";
 import { uploadThroughPage } from "./upload-page.ts";
 
@@ -138,12 +139,19 @@ for (const size of sizes) {
       // A wallpaper of its own, so the gallery, the tagging workbench and the jobs have something to show.
       const name = `site-frame-${size.name}.jpg`;
       const ids = await uploadThroughPage(page, [await uniqueJpeg(name)]);
+      // And a collection with a long name: its row must shrink the name, not widen the list past a phone.
+      const collection = await trpc<{ id: string }>(
+        page.request,
+        "collection.create",
+        { name: `Wallpapers for the ${size.name} with a name much longer than its row on a phone` },
+        "mutation",
+      );
       const problems = watch(page);
       // Its own page, and its tagging workbench (the widest admin page).
       const id = ids[name];
       await visitAll(
         page,
-        [...signedInPages, `/wallpapers/${id}`, `/admin/tag/${id}`],
+        [...signedInPages, `/wallpapers/${id}`, `/admin/tag/${id}`, `/collections/${collection.id}`],
         `${size.name}-admin`,
         problems,
       );

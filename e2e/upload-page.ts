@@ -37,7 +37,11 @@ export async function uploadThroughPage(page: Page, paths: string[]): Promise<Re
 }
 
 export async function expectNoOverflow(page: Page): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  // Against the layout viewport (clientWidth), not innerWidth: on a phone (isMobile) Chromium zooms out
+  // to show content that is too wide, and innerWidth grows with it, so the overflow would measure 0.
+  const width = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(width, "horizontal overflow in px").toBeLessThanOrEqual(0);
 }
 
