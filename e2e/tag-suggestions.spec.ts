@@ -39,14 +39,19 @@ test("seed: 16:10 targets tagged sg_harbour, partners of other ratios tagged sg_
     ...targets.map((name) => uniqueJpegOfSize(name, 1920, 1200)),
   ]);
   state.ids = await uploadThroughPage(page, files);
-  // Processed and auto-tagged: each partner carries its ratio as an auto tag.
-  for (const partner of partners) {
+  // Processed and auto-tagged: each partner carries its ratio as an auto tag, each target 16x10 (and its
+  // preview exists: the workbench shows it at once, and a 404 for it would count as a problem).
+  const processed = [
+    ...partners.map((partner) => [partner.file, partner.fact] as const),
+    ...targets.map((name) => [name, "16x10"] as const),
+  ];
+  for (const [file, fact] of processed) {
     await expect
-      .poll(async () => (await tagsOf(page.request, state.ids[partner.file] ?? "")).map((t) => t.name), {
+      .poll(async () => (await tagsOf(page.request, state.ids[file] ?? "")).map((t) => t.name), {
         timeout: 90_000,
         intervals: [500],
       })
-      .toContain(partner.fact);
+      .toContain(fact);
   }
   for (const partner of partners) {
     // People once tagged facts by hand; such tags must not come back as suggestions either.
